@@ -1,0 +1,1 @@
+"""Pure cryptographic core of the Workings ledger (filled in below)."""
