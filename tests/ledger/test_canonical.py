@@ -59,6 +59,8 @@ def test_fallback_taken_outside_domain() -> None:
 
 
 def test_examples() -> None:
-    assert canonical_json({"b": [1, "é", None], "a": True}) == '{"a":true,"b":[1,"é",null]}'.encode()
+    assert (
+        canonical_json({"b": [1, "é", None], "a": True}) == '{"a":true,"b":[1,"é",null]}'.encode()
+    )
     assert canonical_json("\u2028") == rfc8785.dumps("\u2028")
     assert canonical_json("\x7f\x00") == rfc8785.dumps("\x7f\x00")

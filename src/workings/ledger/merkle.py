@@ -332,8 +332,4 @@ def verify_consistency(
             sr = _sha256(b"\x01" + sr + c).digest()
         fn >>= 1
         sn >>= 1
-    return (
-        sn == 0
-        and hmac.compare_digest(fr, old_root)
-        and hmac.compare_digest(sr, new_root)
-    )
+    return sn == 0 and hmac.compare_digest(fr, old_root) and hmac.compare_digest(sr, new_root)
