@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+
+class SignupExtraForm(forms.Form):
+    """allauth's sign-up form plus the name people see (a pseudonym is fine)."""
+
+    display_name = forms.CharField(
+        label="Display name",
+        max_length=80,
+        required=False,
+        help_text="The name other people see. A pseudonym is fine. You can change it later.",
+    )
+
+    field_order = ["email", "display_name", "password1", "password2"]
+
+    def signup(self, request: Any, user: Any) -> None:
+        user.display_name = self.cleaned_data.get("display_name", "")
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label="Display name",
+        max_length=80,
+        required=False,
+        help_text="Shown to others unless a project asks for something else. A pseudonym is fine.",
+    )
+    pref_larger_text = forms.BooleanField(label="Larger text", required=False)
+    pref_high_contrast = forms.BooleanField(label="High contrast", required=False)
+    pref_reduced_motion = forms.BooleanField(label="Reduce motion", required=False)
+
+
+class TokenCreateForm(forms.Form):
+    name = forms.CharField(
+        label="Token name",
+        max_length=80,
+        help_text="For example the name of the script or computer that will use it.",
+    )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from workings.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.ProfileView.as_view(), name="profile"),
+    path("tokens/", views.TokenListView.as_view(), name="tokens"),
+    path("tokens/<int:pk>/revoke/", views.TokenRevokeView.as_view(), name="token-revoke"),
+]

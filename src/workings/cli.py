@@ -1,0 +1,33 @@
+"""The `workings` command: Django's management commands plus our own.
+
+`workings verify FILE --key KEY` and `workings verify-annex ...` run the pure verifier with
+no Django settings at all, so a funder can check a record on a laptop.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+PURE_COMMANDS = {
+    "verify": "workings.ledger.verify",
+    "verify-annex": "workings.ledger.annex_verify",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in PURE_COMMANDS and "--project" not in args:
+        from importlib import import_module
+
+        module = import_module(PURE_COMMANDS[args[0]])
+        return int(module.main(args[1:]))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workings.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["workings", *args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

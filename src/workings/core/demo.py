@@ -1,0 +1,56 @@
+"""The fictional demo: each app adds its part through `<app>/demo.py: build(ctx)`.
+
+Apps run in DEMO_ORDER (lower first), so later capabilities can build on earlier data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+
+DEMO_PASSWORD = "stride-demo-2026"
+
+
+@dataclass
+class DemoContext:
+    """What the builders share: people by key, projects by key, and the logins to print."""
+
+    people: dict[str, Any] = field(default_factory=dict)
+    projects: dict[str, Any] = field(default_factory=dict)
+    logins: list[dict[str, str]] = field(default_factory=list)
+    password: str = DEMO_PASSWORD
+
+
+def builders() -> list[Any]:
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("workings."):
+            continue
+        name = f"{config.name}.demo"
+        if find_spec(name) is None:
+            continue
+        module = import_module(name)
+        if hasattr(module, "build"):
+            found.append(module)
+    return sorted(found, key=lambda m: getattr(m, "DEMO_ORDER", 100))
+
+
+def build_demo() -> DemoContext:
+    ctx = DemoContext()
+    for module in builders():
+        module.build(ctx)
+    return ctx
+
+
+def write_logins(ctx: DemoContext) -> Path:
+    path = Path(settings.VAR_DIR) / "demo-logins.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(ctx.logins, indent=2) + "\n")
+    return path

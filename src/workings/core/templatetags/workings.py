@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from workings.core.nav import project_tabs
+from workings.core.text import render_markdown
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/_project_nav.html", takes_context=True)
+def project_nav(context: dict[str, Any], project: Any) -> dict[str, Any]:
+    from workings.projects.permissions import project_policy
+
+    request = context["request"]
+    current = request.path
+    tabs = []
+    for tab in project_tabs():
+        if project_policy.can(request.user, tab.action, project):
+            url = reverse(tab.url_name, args=[project.slug])
+            is_current = current == url or (tab.order > 0 and current.startswith(url))
+            tabs.append({"label": tab.label, "url": url, "current": is_current})
+    return {"tabs": tabs, "project": project}
+
+
+@register.filter
+def markdown(text: str) -> SafeString:
+    return render_markdown(text or "")

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views import View
+
+from workings.projects.selectors import project_list_published
+
+
+class HomeView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(
+            request, "core/home.html", {"published": project_list_published()[:20]}
+        )
+
+
+class AboutView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "core/about.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # A plain template with no context: the 500 page must render even when the database is down.
+    return render(request, "500.html", status=500, using=None)

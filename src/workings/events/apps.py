@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "workings.events"
+    label = "events"
+    verbose_name = "Project logs"
+
+    def ready(self) -> None:
+        from workings.core.nav import register_project_tab
+        from workings.events import checks  # noqa: F401  (registers system checks)
+
+        register_project_tab("Record", "events:record", "view_record", 90)

@@ -1,0 +1,109 @@
+"""Storage for each project's append-only log.
+
+Entry rows are never updated or deleted (database triggers refuse it, see the migrations);
+erasable content lives in EntryContent so erasure never touches an entry row.
+TreeNode stores every perfect subtree's hash so appends and proofs read O(log n) rows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Log(models.Model):
+    """One per project; its row is locked to serialise appends."""
+
+    project = models.OneToOneField("projects.Project", on_delete=models.PROTECT, related_name="log")
+    origin = models.CharField(max_length=255, unique=True)
+    size = models.BigIntegerField(default=0)
+    root = models.BinaryField(max_length=32)
+    # Hashes of the perfect subtrees on the right edge (the compact range), largest first.
+    frontier = models.BinaryField(default=b"")
+
+    def __str__(self) -> str:
+        return f"{self.origin} ({self.size} entries)"
+
+
+class Entry(models.Model):
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="entries")
+    seq = models.BigIntegerField()
+    type = models.CharField(max_length=60)
+    leaf = models.BinaryField()
+    leaf_hash = models.BinaryField(max_length=32)
+    recorded_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sealed = models.BooleanField(default=False)
+    # Which row the event is mainly about, for linking from the Record page.
+    subject_type = models.CharField(max_length=60, blank=True)
+    subject_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["log_id", "seq"]
+        constraints = [models.UniqueConstraint(fields=["log", "seq"], name="entry_seq_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.log.origin} #{self.seq} {self.type}"
+
+
+class EntryContent(models.Model):
+    """What an entry says, with the salt of its commitment. Erasure blanks both."""
+
+    entry = models.OneToOneField(Entry, on_delete=models.PROTECT, related_name="body", primary_key=True)
+    content = models.JSONField(null=True)
+    salt = models.BinaryField(null=True, max_length=32)
+    erased_at = models.DateTimeField(null=True, blank=True)
+    erased_reason = models.TextField(blank=True)
+    erasure_seq = models.BigIntegerField(null=True, blank=True)
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+
+class TreeNode(models.Model):
+    """Hash of the perfect subtree covering leaves [index·2^level, (index+1)·2^level)."""
+
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="nodes")
+    level = models.SmallIntegerField()
+    index = models.BigIntegerField()
+    hash = models.BinaryField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["log", "level", "index"], name="tree_node_unique")
+        ]
+
+
+class Checkpoint(models.Model):
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="checkpoints")
+    size = models.BigIntegerField()
+    root = models.BinaryField(max_length=32)
+    note = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["log_id", "size"]
+        constraints = [models.UniqueConstraint(fields=["log", "size"], name="checkpoint_size_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.log.origin} checkpoint at {self.size}"
+
+
+class WitnessedCheckpoint(models.Model):
+    """A checkpoint a funder reviewer's view has seen, kept to check every newer one against."""
+
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="witnessed")
+    witness = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    size = models.BigIntegerField()
+    root = models.BinaryField(max_length=32)
+    note = models.TextField()
+    seen_at = models.DateTimeField(default=timezone.now)
+    consistent = models.BooleanField(default=True)
+    alarm = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["log_id", "witness_id", "size"]

@@ -1,0 +1,41 @@
+"""Who may read and act on a project's log. Reading follows the project policy; content of
+sealed entries is for funder reviewers and the raiser only (decided by the concerns app)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workings.events.models import Entry
+from workings.projects.permissions import project_policy
+from workings.projects.roles import Role
+
+
+class LogPolicy:
+    def can_view_record(self, user: Any, project: Any) -> bool:
+        return project_policy.can(user, "view_record", project)
+
+    def can_view_content(self, user: Any, project: Any, entry: Entry) -> bool:
+        if not self.can_view_record(user, project):
+            return False
+        if entry.sealed:
+            return project_policy.role_of(user, project) == Role.FUNDER
+        if project_policy.is_member(user, project):
+            return True
+        # The public sees published projects' entries, but not who invited whom.
+        return entry.type not in PRIVATE_TYPES
+
+    def can_erase(self, user: Any, project: Any, entry: Entry) -> bool:
+        if entry.sealed or entry.type == "entry.erased":
+            return False
+        if project_policy.can(user, "erase_entries", project):
+            return True
+        return bool(user.is_authenticated and entry.actor_id == user.pk)
+
+    def can_witness(self, user: Any, project: Any) -> bool:
+        return project_policy.can(user, "witness", project)
+
+
+# Event types whose content names people who never chose to be public (e.g. invitations).
+PRIVATE_TYPES = frozenset({"member.invited", "invitation.declined", "invitation.withdrawn"})
+
+log_policy = LogPolicy()

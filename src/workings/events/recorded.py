@@ -1,0 +1,26 @@
+"""Domain rows whose every change is a ledger event.
+
+Each such row keeps the sequence number of its latest event, and that event's content
+holds the row's full snapshot, so `workings verify --project` can spot a row edited behind
+the software's back (by comparing the row with the snapshot its latest event committed to).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+
+class RecordedModel(models.Model):
+    last_event_seq = models.BigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def snapshot(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @classmethod
+    def snapshot_label(cls) -> str:
+        return cls._meta.label_lower

@@ -1,0 +1,156 @@
+"""The one write path into a project's log.
+
+append_event() runs inside the caller's transaction, so a domain write and its event
+commit together or not at all. It locks the project's Log row (SELECT ... FOR UPDATE on
+PostgreSQL; on SQLite the IMMEDIATE transaction already holds the write lock), appends one
+leaf, stores the O(log n) new tree nodes and signs a checkpoint for the new size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from workings.core import clock
+
+from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.events import keys, types
+from workings.events.models import Checkpoint, Entry, EntryContent, Log, TreeNode
+from workings.events.recorded import RecordedModel
+from workings.ledger.checkpoint import format_checkpoint, sign_note
+from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
+from workings.ledger.merkle import EMPTY_ROOT, CompactRange
+
+
+def _split_frontier(blob: bytes) -> list[bytes]:
+    return [bytes(blob[i : i + 32]) for i in range(0, len(blob), 32)]
+
+
+def _actor_ref(actor: Any) -> str | None:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return None
+    return f"user:{actor.pk}"
+
+
+def _utc_time(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def log_create(*, project: Any) -> Log:
+    return Log.objects.create(project=project, origin=project.log_origin, root=EMPTY_ROOT)
+
+
+def append_event(
+    *,
+    project: Any,
+    type: str,
+    actor: Any,
+    content: dict[str, Any],
+    subjects: Iterable[RecordedModel] = (),
+    sealed: bool = False,
+    at: dt.datetime | None = None,
+) -> Entry:
+    """Record one event. Must be called inside transaction.atomic (the caller's)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("append_event must run inside the caller's transaction.")
+    event_type = types.get(type)
+    subjects = list(subjects)
+    log = Log.objects.select_for_update().get(project_id=project.pk)
+    moment = at or clock.now()
+    body = {
+        "data": content,
+        "snapshots": [
+            {"model": s.snapshot_label(), "id": s.pk, "fields": s.snapshot()} for s in subjects
+        ],
+    }
+    salt = make_salt()
+    header = LeafHeader(
+        v=1,
+        origin=log.origin,
+        seq=log.size,
+        # A sealed entry's visible header says only that something sealed happened that day.
+        type=types.SEALED.name if sealed else event_type.name,
+        time=moment.astimezone(dt.UTC).date().isoformat() if sealed else _utc_time(moment),
+        actor=None if sealed else _actor_ref(actor),
+        content_commitment=content_commitment(salt, body),
+        sealed=sealed,
+    )
+    leaf = encode_leaf(header)
+    tree = CompactRange(log.size, _split_frontier(bytes(log.frontier)))
+    new_nodes = tree.append(hashlib.sha256(b"\x00" + leaf).digest())
+    entry = Entry.objects.create(
+        log=log,
+        seq=log.size,
+        type=header.type,
+        leaf=leaf,
+        leaf_hash=new_nodes[0].hash,
+        recorded_at=moment.replace(hour=0, minute=0, second=0, microsecond=0) if sealed else moment,
+        actor=None if sealed else (actor if _actor_ref(actor) else None),
+        sealed=sealed,
+        subject_type=subjects[0].snapshot_label() if subjects and not sealed else "",
+        subject_id=subjects[0].pk if subjects and not sealed else None,
+    )
+    EntryContent.objects.create(entry=entry, content=body, salt=salt)
+    TreeNode.objects.bulk_create(
+        [TreeNode(log=log, level=n.level, index=n.index, hash=n.hash) for n in new_nodes]
+    )
+    log.size = tree.size
+    log.root = tree.root()
+    log.frontier = b"".join(tree.hashes)
+    log.save(update_fields=["size", "root", "frontier"])
+    _sign_checkpoint(log)
+    for subject in subjects:
+        subject.__class__.objects.filter(pk=subject.pk).update(last_event_seq=entry.seq)
+        subject.last_event_seq = entry.seq
+    return entry
+
+
+def _sign_checkpoint(log: Log) -> Checkpoint:
+    # One checkpoint per append, signed in the same transaction: a reader never sees an
+    # entry that no signed checkpoint covers. See docs/decisions/checkpoint-batching.md.
+    text = format_checkpoint(log.origin, log.size, bytes(log.root))
+    return Checkpoint.objects.create(
+        log=log, size=log.size, root=log.root, note=sign_note(text, keys.signer_key())
+    )
+
+
+@transaction.atomic
+def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
+    """Erase an entry's content (UK GDPR). The leaf stays, so every proof still verifies;
+    the erasure is itself a new entry."""
+    from workings.events.permissions import log_policy
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed("Say why the content is being erased.", field="reason")
+    if len(reason) > 1000:
+        raise ValidationFailed("The reason is too long (1,000 characters at most).", field="reason")
+    body = (
+        EntryContent.objects.select_for_update()
+        .select_related("entry")
+        .filter(entry__log__project_id=project.pk, entry__seq=seq)
+        .first()
+    )
+    if body is None:
+        raise ValidationFailed(f"There is no entry {seq} in this project's record.", field="seq")
+    if not log_policy.can_erase(actor, project, body.entry):
+        raise NotAllowed("Only the person an entry is about, or a lead, can erase it.")
+    if body.is_erased:
+        raise ValidationFailed(f"Entry {seq} has already been erased.", field="seq")
+    erasure = append_event(
+        project=project,
+        type=types.ENTRY_ERASED.name,
+        actor=actor,
+        content={"erased_seq": seq, "reason": reason},
+    )
+    EntryContent.objects.filter(pk=body.pk).update(
+        content=None,
+        salt=None,
+        erased_at=clock.now(),
+        erased_reason=reason,
+        erasure_seq=erasure.seq,
+    )
+    return erasure

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from workings.events import views
+
+app_name = "events"
+urlpatterns = [
+    path(".well-known/workings/log-key", views.LogKeyView.as_view(), name="log-key"),
+    path("projects/<slug:slug>/record/", views.RecordView.as_view(), name="record"),
+]

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from django import forms
+
+from workings.projects.roles import ROLE_DESCRIPTIONS, Credit, Role
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=200)
+    summary = forms.CharField(
+        label="Plain-English summary",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Write it so that someone with no research background understands it.",
+    )
+    funder_name = forms.CharField(label="Funder", max_length=200, required=False)
+    funder_reference = forms.CharField(label="Funder reference", max_length=100, required=False)
+    start_date = forms.DateField(label="Start date", widget=DateInput, help_text="For example 2026-04-01.")
+    end_date = forms.DateField(label="End date", widget=DateInput)
+    involvement_budget = forms.DecimalField(
+        label="Involvement budget",
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        initial=0,
+        help_text="Money set aside for public involvement: payments, expenses, support.",
+    )
+    currency = forms.CharField(label="Currency", max_length=3, initial="GBP", help_text="A three-letter code such as GBP.")
+
+
+class ProjectUpdateForm(ProjectForm):
+    is_published = forms.BooleanField(
+        label="Publish this project's record",
+        required=False,
+        help_text="Anyone, signed in or not, can then read the project's summary and record.",
+    )
+
+
+class InvitationForm(forms.Form):
+    email = forms.CharField(label="E-mail address", max_length=254, widget=forms.EmailInput)
+    role = forms.ChoiceField(
+        label="Role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        help_text=" ".join(f"{Role(r).label}: {d}" for r, d in ROLE_DESCRIPTIONS.items()),
+    )
+    message = forms.CharField(
+        label="Message", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+class AcceptForm(forms.Form):
+    display_name = forms.CharField(
+        label="Your name in this project",
+        max_length=80,
+        required=False,
+        help_text="A pseudonym is fine. Leave empty to use your profile's display name.",
+    )
+    credit = forms.ChoiceField(
+        label="How should the record credit you?",
+        choices=Credit.choices,
+        initial=Credit.NAME,
+        widget=forms.RadioSelect,
+    )
+
+
+class MembershipForm(AcceptForm):
+    pass
+
+
+class LeaveForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you leaving?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=2000,
+        help_text="You do not have to give a reason. If you do, it is kept in the record.",
+    )
+    credit = forms.ChoiceField(
+        label="How should your past contributions be credited?",
+        choices=Credit.choices,
+        initial=Credit.NAME,
+        widget=forms.RadioSelect,
+    )
+    confirm = forms.BooleanField(
+        label="I understand that I will no longer be a member. What I contributed stays in the record.",
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label="New role", choices=Role.choices)
+    reason = forms.CharField(label="Reason", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RemoveForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for removing this person", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The reason is kept in the record and shown to the person.",
+    )

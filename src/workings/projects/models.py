@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from workings.events.recorded import RecordedModel
+from workings.projects.roles import Credit, Role
+
+
+class Project(RecordedModel):
+    slug = models.SlugField(max_length=60, unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField("plain-English summary", max_length=5000)
+    funder_name = models.CharField(max_length=200, blank=True)
+    funder_reference = models.CharField(max_length=100, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    involvement_budget = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    currency = models.CharField(max_length=3, default="GBP")
+    is_published = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.slug])
+
+    @property
+    def log_origin(self) -> str:
+        # Stable for the life of the log: slugs never change once a project exists.
+        return f"{settings.WORKINGS_LOG_NAME}/{self.slug}"
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "summary": self.summary,
+            "funder_name": self.funder_name,
+            "funder_reference": self.funder_reference,
+            "start_date": self.start_date.isoformat(),
+            "end_date": self.end_date.isoformat(),
+            "involvement_budget": str(self.involvement_budget),
+            "currency": self.currency,
+            "is_published": self.is_published,
+        }
+
+
+class Membership(RecordedModel):
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    display_name = models.CharField("display name in this project", max_length=80, blank=True)
+    credit = models.CharField(max_length=20, choices=Credit.choices, default=Credit.NAME)
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+    left_reason = models.TextField(blank=True, max_length=2000)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["project_id", "joined_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="one_membership_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.get_role_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+    @property
+    def label(self) -> str:
+        """The name to show for this member, honouring their credit preference."""
+        if self.credit == Credit.ANONYMOUS:
+            return "A member who chose to stay anonymous"
+        if self.credit == Credit.PSEUDONYM and self.display_name:
+            return self.display_name
+        return self.display_name or self.user.name
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "project": self.project_id,
+            "user": self.user_id,
+            "role": self.role,
+            "display_name": self.display_name,
+            "credit": self.credit,
+            "left_at": self.left_at.isoformat() if self.left_at else None,
+            "left_reason": self.left_reason,
+            "removed_by": self.removed_by_id,
+        }
+
+
+class Invitation(RecordedModel):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="invitations")
+    email = models.CharField(max_length=254)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    message = models.TextField(blank=True, max_length=2000)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.project}"
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "project": self.project_id,
+            "email": self.email,
+            "role": self.role,
+            "message": self.message,
+            "invited_by": self.invited_by_id,
+            "status": self.status,
+            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
+        }

@@ -1,0 +1,116 @@
+"""Plain-English checks shared by the project services (one place, so pages and API agree)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+
+from workings.core.exceptions import ValidationFailed
+from workings.core.text import check_plain_text
+from workings.projects.roles import Credit, Role
+
+MAX_BUDGET = Decimal("1000000000")
+
+
+def required_text(value: Any, *, field: str, label: str, max_length: int) -> str:
+    text = check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
+    if not text:
+        raise ValidationFailed(f"{label} cannot be empty.", field=field)
+    return text
+
+
+def optional_text(value: Any, *, field: str, label: str, max_length: int) -> str:
+    return check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
+
+
+def date_value(value: Any, *, field: str, label: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        raise ValidationFailed(f"{label} must be a date, like 2026-03-31.", field=field) from None
+
+
+def date_range(start: Any, end: Any) -> tuple[dt.date, dt.date]:
+    start_date = date_value(start, field="start_date", label="Start date")
+    end_date = date_value(end, field="end_date", label="End date")
+    if end_date < start_date:
+        raise ValidationFailed("The end date must be on or after the start date.", field="end_date")
+    return start_date, end_date
+
+
+def budget(value: Any) -> Decimal:
+    try:
+        amount = Decimal(str(value if value not in (None, "") else "0"))
+    except InvalidOperation:
+        raise ValidationFailed(
+            "Involvement budget must be a number, like 12000 or 12000.50.", field="involvement_budget"
+        ) from None
+    if not amount.is_finite():
+        raise ValidationFailed("Involvement budget must be a number.", field="involvement_budget")
+    if amount < 0:
+        raise ValidationFailed("Involvement budget cannot be negative.", field="involvement_budget")
+    if amount >= MAX_BUDGET:
+        raise ValidationFailed("Involvement budget is too large.", field="involvement_budget")
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValidationFailed(
+            "Involvement budget can have at most two decimal places.", field="involvement_budget"
+        )
+    return amount
+
+
+def currency(value: Any) -> str:
+    code = str(value or "").strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise ValidationFailed(
+            "Currency must be a three-letter code such as GBP, EUR or USD.", field="currency"
+        )
+    return code
+
+
+def role(value: Any) -> str:
+    if value not in Role.values:
+        names = ", ".join(Role.values)
+        raise ValidationFailed(f"“{value}” is not a role. Choose one of: {names}.", field="role")
+    return str(value)
+
+
+def credit(value: Any) -> str:
+    if value not in Credit.values:
+        names = ", ".join(Credit.values)
+        raise ValidationFailed(
+            f"“{value}” is not a credit choice. Choose one of: {names}.", field="credit"
+        )
+    return str(value)
+
+
+def email_address(value: Any) -> str:
+    """A normalised address. Internationalised addresses (zoë@exämple.org) are valid."""
+    raw = str(value or "").strip()
+    if not raw:
+        raise ValidationFailed("Enter an e-mail address.", field="email")
+    try:
+        result = validate_email(raw, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise ValidationFailed(
+            f"“{raw}” is not a valid e-mail address: {error}", field="email"
+        ) from None
+    return str(result.normalized)
+
+
+def same_address(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def slug(value: Any) -> str:
+    text = str(value or "").strip().lower()
+    if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])", text):
+        raise ValidationFailed(
+            "The web address may use lower-case letters, digits and hyphens (3 to 50).", field="slug"
+        )
+    return text

@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from workings.api.api import api
+from workings.projects.urls import invitation_urlpatterns
+
+handler500 = "workings.core.views.server_error"
+
+urlpatterns = [
+    path("", include("workings.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", include("workings.accounts.urls")),
+    path("projects/", include("workings.projects.urls")),
+    path("invitations/", include((invitation_urlpatterns, "invitations"))),
+    path("", include("workings.events.urls")),
+    path("api/v1/", api.urls),
+]
