@@ -31,10 +31,11 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
+_MAX_SEQ = 2**53 - 1
 SALT_SIZE = 32
 _HEX64 = re.compile(r"[0-9a-f]{64}")
-_INSTANT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FIELDS = ("v", "origin", "seq", "type", "time", "actor", "content_commitment", "sealed")
 
 
@@ -78,8 +79,8 @@ def _problem(d: dict[str, Any]) -> str | None:
         return f"unsupported format version {d['v']!r}"
     if type(d["origin"]) is not str or not d["origin"]:
         return "origin must be a non-empty string"
-    if type(d["seq"]) is not int or d["seq"] < 0:
-        return "seq must be a non-negative integer"
+    if type(d["seq"]) is not int or not 0 <= d["seq"] <= _MAX_SEQ:
+        return "seq must be a non-negative integer below 2**53"
     if type(d["type"]) is not str or not d["type"]:
         return "type must be a non-empty string"
     if type(d["sealed"]) is not bool:
