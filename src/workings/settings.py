@@ -9,16 +9,28 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
 
 SRC_DIR = Path(__file__).resolve().parent
-VAR_DIR = Path(os.environ.get("WORKINGS_VAR_DIR", Path.cwd() / "var")).resolve()
-
 ENV = os.environ.get("WORKINGS_ENV", "development")
 PRODUCTION = ENV == "production"
-TESTING = os.environ.get("WORKINGS_TESTING") == "1"
+TESTING = os.environ.get("WORKINGS_TESTING") == "1" or "pytest" in sys.modules
+
+
+def _var_dir() -> Path:
+    if "WORKINGS_VAR_DIR" in os.environ:
+        return Path(os.environ["WORKINGS_VAR_DIR"]).resolve()
+    if TESTING:
+        # Tests never touch the developer's var/ (keys, mail, demo database).
+        return Path(tempfile.mkdtemp(prefix="workings-test-"))
+    return (Path.cwd() / "var").resolve()
+
+
+VAR_DIR = _var_dir()
 
 
 def _env_bool(name: str, default: bool) -> bool:
@@ -48,7 +60,9 @@ else:
 DEBUG = _env_bool("WORKINGS_DEBUG", default=False)
 ALLOWED_HOSTS = [
     h.strip()
-    for h in os.environ.get("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver").split(",")
+    for h in os.environ.get(
+        "ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver"
+    ).split(",")
     if h.strip()
 ]
 CSRF_TRUSTED_ORIGINS = [

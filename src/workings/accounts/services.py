@@ -46,9 +46,7 @@ def token_create(*, actor: User, name: str) -> tuple[PersonalAccessToken, str]:
     if not name:
         raise ValidationFailed("Give the token a name so you can recognise it later.", field="name")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = PersonalAccessToken(
-        user=actor, name=name, prefix=raw[:10], token_hash=hash_token(raw)
-    )
+    token = PersonalAccessToken(user=actor, name=name, prefix=raw[:10], token_hash=hash_token(raw))
     token.full_clean()
     token.save()
     return token, raw

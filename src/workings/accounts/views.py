@@ -63,11 +63,15 @@ class TokenListView(LoginRequiredMixin, View):
         form = TokenCreateForm(request.POST)
         if form.is_valid():
             try:
-                token, raw = services.token_create(actor=request.user, name=form.cleaned_data["name"])
+                token, raw = services.token_create(
+                    actor=request.user, name=form.cleaned_data["name"]
+                )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                return self._render(request, TokenCreateForm(), new_token=raw, new_token_name=token.name)
+                return self._render(
+                    request, TokenCreateForm(), new_token=raw, new_token_name=token.name
+                )
         return self._render(request, form)
 
 

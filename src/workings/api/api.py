@@ -50,7 +50,9 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.exception_handler(AuthenticationError)
 def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "Sign in, or send a valid personal access token (Authorization: Bearer …).")
+    return _error(
+        request, 401, "Sign in, or send a valid personal access token (Authorization: Bearer …)."
+    )
 
 
 def register_routers() -> None:

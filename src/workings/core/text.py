@@ -12,7 +12,19 @@ from django.utils.safestring import SafeString, mark_safe
 from workings.core.exceptions import ValidationFailed
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "a", "h3", "h4",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "a",
+    "h3",
+    "h4",
 }
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 

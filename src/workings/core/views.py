@@ -9,9 +9,7 @@ from workings.projects.selectors import project_list_published
 
 class HomeView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(
-            request, "core/home.html", {"published": project_list_published()[:20]}
-        )
+        return render(request, "core/home.html", {"published": project_list_published()[:20]})
 
 
 class AboutView(View):

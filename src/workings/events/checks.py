@@ -46,7 +46,10 @@ def _sqlite(connection: Any) -> list[Error]:
         errors.append(Error("SQLite must use journal_mode=WAL.", id="workings.E002"))
     if synchronous < 2:
         errors.append(
-            Error("SQLite must use synchronous=FULL so acknowledged writes survive a crash.", id="workings.E003")
+            Error(
+                "SQLite must use synchronous=FULL so acknowledged writes survive a crash.",
+                id="workings.E003",
+            )
         )
     if busy < 5000:
         errors.append(Error("SQLite busy_timeout must be at least 5 seconds.", id="workings.E004"))

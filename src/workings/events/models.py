@@ -52,7 +52,9 @@ class Entry(models.Model):
 class EntryContent(models.Model):
     """What an entry says, with the salt of its commitment. Erasure blanks both."""
 
-    entry = models.OneToOneField(Entry, on_delete=models.PROTECT, related_name="body", primary_key=True)
+    entry = models.OneToOneField(
+        Entry, on_delete=models.PROTECT, related_name="body", primary_key=True
+    )
     content = models.JSONField(null=True)
     salt = models.BinaryField(null=True, max_length=32)
     erased_at = models.DateTimeField(null=True, blank=True)
@@ -87,7 +89,9 @@ class Checkpoint(models.Model):
 
     class Meta:
         ordering = ["log_id", "size"]
-        constraints = [models.UniqueConstraint(fields=["log", "size"], name="checkpoint_size_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["log", "size"], name="checkpoint_size_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.log.origin} checkpoint at {self.size}"
@@ -97,7 +101,9 @@ class WitnessedCheckpoint(models.Model):
     """A checkpoint a funder reviewer's view has seen, kept to check every newer one against."""
 
     log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="witnessed")
-    witness = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    witness = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     size = models.BigIntegerField()
     root = models.BinaryField(max_length=32)
     note = models.TextField()

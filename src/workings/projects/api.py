@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from workings.api.auth import public_auth
+from workings.api.auth import project_auth, public_auth
 from workings.projects import selectors, services
-from workings.projects.permissions import project_get_for, project_policy
+from workings.projects.permissions import project_policy
 from workings.projects.roles import Credit
 
 router = Router(tags=["projects"])
@@ -107,8 +107,13 @@ def _project_out(request: HttpRequest, project: object) -> ProjectOut:
 
 def _member_out(m: object) -> MemberOut:
     return MemberOut(
-        id=m.id, name=m.label, role=m.role, credit=m.credit,  # type: ignore[attr-defined]
-        joined_at=m.joined_at, left_at=m.left_at, left_reason=m.left_reason,  # type: ignore[attr-defined]
+        id=m.id,
+        name=m.label,
+        role=m.role,
+        credit=m.credit,  # type: ignore[attr-defined]
+        joined_at=m.joined_at,
+        left_at=m.left_at,
+        left_reason=m.left_reason,  # type: ignore[attr-defined]
     )
 
 
@@ -124,70 +129,104 @@ def project_create(request: HttpRequest, payload: ProjectIn) -> tuple[int, Proje
     return 201, _project_out(request, project)
 
 
-@router.get("/projects/{slug}", response=ProjectOut, auth=public_auth)
+@router.get("/projects/{slug}", response=ProjectOut, auth=project_auth("view", public=True))
 def project_detail(request: HttpRequest, slug: str) -> ProjectOut:
-    return _project_out(request, project_get_for(request.user, slug, "view"))
+    return _project_out(request, request.project)  # type: ignore[attr-defined]
 
 
-@router.put("/projects/{slug}", response=ProjectOut)
+@router.put("/projects/{slug}", response=ProjectOut, auth=project_auth("update"))
 def project_update(request: HttpRequest, slug: str, payload: ProjectUpdateIn) -> ProjectOut:
-    project = project_get_for(request.user, slug, "update")
-    return _project_out(request, services.project_update(actor=request.user, project=project, **payload.dict()))
+    project = request.project  # type: ignore[attr-defined]
+    return _project_out(
+        request, services.project_update(actor=request.user, project=project, **payload.dict())
+    )
 
 
-@router.get("/projects/{slug}/members", response=list[MemberOut])
+@router.get("/projects/{slug}/members", response=list[MemberOut], auth=project_auth("view_members"))
 def member_list(request: HttpRequest, slug: str) -> list[MemberOut]:
-    project = project_get_for(request.user, slug, "view_members")
+    project = request.project  # type: ignore[attr-defined]
     return [_member_out(m) for m in selectors.member_list(project=project)]
 
 
-@router.post("/projects/{slug}/members/{member_id}/role", response=MemberOut)
+@router.post(
+    "/projects/{slug}/members/{member_id}/role",
+    response=MemberOut,
+    auth=project_auth("manage_members"),
+)
 def member_role(request: HttpRequest, slug: str, member_id: int, payload: RoleIn) -> MemberOut:
-    project = project_get_for(request.user, slug, "manage_members")
+    project = request.project  # type: ignore[attr-defined]
     return _member_out(
-        services.membership_change_role(actor=request.user, project=project, membership_id=member_id, **payload.dict())
+        services.membership_change_role(
+            actor=request.user, project=project, membership_id=member_id, **payload.dict()
+        )
     )
 
 
-@router.post("/projects/{slug}/members/{member_id}/remove", response=MemberOut)
+@router.post(
+    "/projects/{slug}/members/{member_id}/remove",
+    response=MemberOut,
+    auth=project_auth("manage_members"),
+)
 def member_remove(request: HttpRequest, slug: str, member_id: int, payload: RemoveIn) -> MemberOut:
-    project = project_get_for(request.user, slug, "manage_members")
+    project = request.project  # type: ignore[attr-defined]
     return _member_out(
-        services.membership_remove(actor=request.user, project=project, membership_id=member_id, reason=payload.reason)
+        services.membership_remove(
+            actor=request.user, project=project, membership_id=member_id, reason=payload.reason
+        )
     )
 
 
-@router.put("/projects/{slug}/membership", response=MemberOut)
+@router.put(
+    "/projects/{slug}/membership", response=MemberOut, auth=project_auth("update_own_membership")
+)
 def membership_update(request: HttpRequest, slug: str, payload: MembershipIn) -> MemberOut:
-    project = project_get_for(request.user, slug, "update_own_membership")
-    return _member_out(services.membership_update(actor=request.user, project=project, **payload.dict()))
+    project = request.project  # type: ignore[attr-defined]
+    return _member_out(
+        services.membership_update(actor=request.user, project=project, **payload.dict())
+    )
 
 
-@router.post("/projects/{slug}/leave", response=MemberOut)
+@router.post("/projects/{slug}/leave", response=MemberOut, auth=project_auth("leave"))
 def leave(request: HttpRequest, slug: str, payload: LeaveIn) -> MemberOut:
     """Walk away from a project. Nothing you contributed is deleted."""
-    project = project_get_for(request.user, slug, "leave")
-    return _member_out(services.membership_leave(actor=request.user, project=project, **payload.dict()))
+    project = request.project  # type: ignore[attr-defined]
+    return _member_out(
+        services.membership_leave(actor=request.user, project=project, **payload.dict())
+    )
 
 
-@router.get("/projects/{slug}/invitations", response=list[InvitationOut])
+@router.get(
+    "/projects/{slug}/invitations", response=list[InvitationOut], auth=project_auth("invite")
+)
 def invitation_list(request: HttpRequest, slug: str) -> list[InvitationOut]:
-    project = project_get_for(request.user, slug, "invite")
+    project = request.project  # type: ignore[attr-defined]
     return [InvitationOut.from_orm(i) for i in selectors.invitation_list(project=project)]
 
 
-@router.post("/projects/{slug}/invitations", response={201: InvitationOut})
-def invitation_create(request: HttpRequest, slug: str, payload: InvitationIn) -> tuple[int, InvitationOut]:
-    project = project_get_for(request.user, slug, "invite")
-    invitation, _ = services.invitation_create(actor=request.user, project=project, **payload.dict())
+@router.post(
+    "/projects/{slug}/invitations", response={201: InvitationOut}, auth=project_auth("invite")
+)
+def invitation_create(
+    request: HttpRequest, slug: str, payload: InvitationIn
+) -> tuple[int, InvitationOut]:
+    project = request.project  # type: ignore[attr-defined]
+    invitation, _ = services.invitation_create(
+        actor=request.user, project=project, **payload.dict()
+    )
     return 201, InvitationOut.from_orm(invitation)
 
 
-@router.post("/projects/{slug}/invitations/{invitation_id}/withdraw", response=InvitationOut)
+@router.post(
+    "/projects/{slug}/invitations/{invitation_id}/withdraw",
+    response=InvitationOut,
+    auth=project_auth("invite"),
+)
 def invitation_withdraw(request: HttpRequest, slug: str, invitation_id: int) -> InvitationOut:
-    project = project_get_for(request.user, slug, "invite")
+    project = request.project  # type: ignore[attr-defined]
     return InvitationOut.from_orm(
-        services.invitation_withdraw(actor=request.user, project=project, invitation_id=invitation_id)
+        services.invitation_withdraw(
+            actor=request.user, project=project, invitation_id=invitation_id
+        )
     )
 
 

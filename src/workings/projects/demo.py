@@ -21,14 +21,62 @@ STRIDE = "stride"
 # key: (e-mail, profile name, project name or pseudonym, role, credit)
 PEOPLE: dict[str, tuple[str, str, str, str, str]] = {
     "lead": ("amara.okafor@example.org", "Dr Amara Okafor", "Amara Okafor", Role.LEAD, Credit.NAME),
-    "researcher1": ("tom.brennan@example.org", "Tom Brennan", "Tom Brennan", Role.RESEARCHER, Credit.NAME),
-    "researcher2": ("priya.natarajan@example.org", "Dr Priya Natarajan", "Priya Natarajan", Role.RESEARCHER, Credit.NAME),
-    "contributor1": ("margaret.hughes@example.org", "Margaret Hughes", "Margaret Hughes", Role.CONTRIBUTOR, Credit.NAME),
-    "contributor2": ("dev.patel@example.org", "Dev Patel", "Dev Patel", Role.CONTRIBUTOR, Credit.NAME),
-    "contributor3": ("jo.whitfield@example.org", "Jo Whitfield", "Kestrel", Role.CONTRIBUTOR, Credit.PSEUDONYM),
-    "contributor4": ("winston.clarke@example.org", "Winston Clarke", "Winston Clarke", Role.CONTRIBUTOR, Credit.NAME),
-    "funder": ("helen.marsh@example.org", "Helen Marsh", "Helen Marsh (NSRF)", Role.FUNDER, Credit.NAME),
-    "observer": ("ian.gallagher@example.org", "Prof Ian Gallagher", "Ian Gallagher", Role.OBSERVER, Credit.NAME),
+    "researcher1": (
+        "tom.brennan@example.org",
+        "Tom Brennan",
+        "Tom Brennan",
+        Role.RESEARCHER,
+        Credit.NAME,
+    ),
+    "researcher2": (
+        "priya.natarajan@example.org",
+        "Dr Priya Natarajan",
+        "Priya Natarajan",
+        Role.RESEARCHER,
+        Credit.NAME,
+    ),
+    "contributor1": (
+        "margaret.hughes@example.org",
+        "Margaret Hughes",
+        "Margaret Hughes",
+        Role.CONTRIBUTOR,
+        Credit.NAME,
+    ),
+    "contributor2": (
+        "dev.patel@example.org",
+        "Dev Patel",
+        "Dev Patel",
+        Role.CONTRIBUTOR,
+        Credit.NAME,
+    ),
+    "contributor3": (
+        "jo.whitfield@example.org",
+        "Jo Whitfield",
+        "Kestrel",
+        Role.CONTRIBUTOR,
+        Credit.PSEUDONYM,
+    ),
+    "contributor4": (
+        "winston.clarke@example.org",
+        "Winston Clarke",
+        "Winston Clarke",
+        Role.CONTRIBUTOR,
+        Credit.NAME,
+    ),
+    "funder": (
+        "helen.marsh@example.org",
+        "Helen Marsh",
+        "Helen Marsh (NSRF)",
+        Role.FUNDER,
+        Credit.NAME,
+    ),
+    "observer": (
+        "ian.gallagher@example.org",
+        "Prof Ian Gallagher",
+        "Ian Gallagher",
+        Role.OBSERVER,
+        Credit.NAME,
+    ),
 }
 OTHER_LEAD = ("sofia.reyes@example.org", "Dr Sofia Reyes")
 
@@ -75,12 +123,18 @@ def build(ctx: DemoContext) -> None:
         user = _person(ctx, email, name)
         ctx.people[key] = user
         with _at(2024, 9, day):
-            _, token = services.invitation_create(actor=lead, project=stride, email=email, role=role)
+            _, token = services.invitation_create(
+                actor=lead, project=stride, email=email, role=role
+            )
         with _at(2024, 9, day + 1):
-            services.invitation_accept(actor=user, token=token, display_name=project_name, credit=credit)
+            services.invitation_accept(
+                actor=user, token=token, display_name=project_name, credit=credit
+            )
         day += 1
     with _at(2024, 10, 1):
-        services.project_update(actor=lead, project=stride, **{**stride.snapshot(), "is_published": True})
+        services.project_update(
+            actor=lead, project=stride, **{**stride.snapshot(), "is_published": True}
+        )
 
     other = _person(ctx, *OTHER_LEAD)
     ctx.people["other_lead"] = other
@@ -98,9 +152,16 @@ def build(ctx: DemoContext) -> None:
             currency="GBP",
         )
     for key, (email, _, _, role, _) in PEOPLE.items():
-        ctx.logins.append({"email": email, "password": ctx.password, "role": role, "project": STRIDE})
+        ctx.logins.append(
+            {"email": email, "password": ctx.password, "role": role, "project": STRIDE}
+        )
     ctx.logins.append(
-        {"email": OTHER_LEAD[0], "password": ctx.password, "role": "lead", "project": ctx.projects["breathe"].slug}
+        {
+            "email": OTHER_LEAD[0],
+            "password": ctx.password,
+            "role": "lead",
+            "project": ctx.projects["breathe"].slug,
+        }
     )
 
 

@@ -18,7 +18,9 @@ class ProjectForm(forms.Form):
     )
     funder_name = forms.CharField(label="Funder", max_length=200, required=False)
     funder_reference = forms.CharField(label="Funder reference", max_length=100, required=False)
-    start_date = forms.DateField(label="Start date", widget=DateInput, help_text="For example 2026-04-01.")
+    start_date = forms.DateField(
+        label="Start date", widget=DateInput, help_text="For example 2026-04-01."
+    )
     end_date = forms.DateField(label="End date", widget=DateInput)
     involvement_budget = forms.DecimalField(
         label="Involvement budget",
@@ -28,7 +30,9 @@ class ProjectForm(forms.Form):
         initial=0,
         help_text="Money set aside for public involvement: payments, expenses, support.",
     )
-    currency = forms.CharField(label="Currency", max_length=3, initial="GBP", help_text="A three-letter code such as GBP.")
+    currency = forms.CharField(
+        label="Currency", max_length=3, initial="GBP", help_text="A three-letter code such as GBP."
+    )
 
 
 class ProjectUpdateForm(ProjectForm):
@@ -92,11 +96,15 @@ class LeaveForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="New role", choices=Role.choices)
-    reason = forms.CharField(label="Reason", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label="Reason", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class RemoveForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for removing this person", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for removing this person",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="The reason is kept in the record and shown to the person.",
     )

@@ -16,12 +16,15 @@ from workings.core.exceptions import NotAllowed, NotFound
 from workings.projects.models import Membership, Project
 from workings.projects.roles import Role
 
-MEMBER_ACTIONS = frozenset({"view", "view_record", "view_members", "update_own_membership", "leave"})
+MEMBER_ACTIONS = frozenset(
+    {"view", "view_record", "view_members", "update_own_membership", "leave"}
+)
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.LEAD: MEMBER_ACTIONS
     | {"update", "invite", "manage_members", "erase_entries", "write_entries", "respond"},
     Role.RESEARCHER: MEMBER_ACTIONS | {"write_entries", "respond"},
-    Role.CONTRIBUTOR: MEMBER_ACTIONS | {"write_entries", "write_own_account", "sign", "raise_concern"},
+    Role.CONTRIBUTOR: MEMBER_ACTIONS
+    | {"write_entries", "write_own_account", "sign", "raise_concern"},
     Role.FUNDER: MEMBER_ACTIONS | {"witness", "review"},
     Role.OBSERVER: MEMBER_ACTIONS,
 }
@@ -98,7 +101,9 @@ class MembershipPolicy:
         return project_policy.can(user, "manage_members", membership.project)
 
     def can_update(self, user: Any, membership: Membership) -> bool:
-        return bool(user.is_authenticated and membership.user_id == user.pk and membership.is_active)
+        return bool(
+            user.is_authenticated and membership.user_id == user.pk and membership.is_active
+        )
 
 
 membership_policy = MembershipPolicy()

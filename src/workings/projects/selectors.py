@@ -24,8 +24,10 @@ def member_list(*, project: Project, include_left: bool = True) -> QuerySet[Memb
 
 
 def invitation_list(*, project: Project) -> QuerySet[Invitation]:
-    return Invitation.objects.filter(project=project).select_related("invited_by").order_by(
-        "-created_at", "-id"
+    return (
+        Invitation.objects.filter(project=project)
+        .select_related("invited_by")
+        .order_by("-created_at", "-id")
     )
 
 

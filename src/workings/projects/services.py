@@ -125,8 +125,12 @@ def invitation_create(
     text = v.optional_text(message, field="message", label="Message", max_length=2000)
     pending = Invitation.objects.filter(project=project, status=Invitation.Status.PENDING)
     if any(v.same_address(i.email, address) for i in pending.only("email")):
-        raise ValidationFailed(f"{address} has already been invited and has not answered yet.", field="email")
-    members = Membership.objects.filter(project=project, left_at__isnull=True).select_related("user")
+        raise ValidationFailed(
+            f"{address} has already been invited and has not answered yet.", field="email"
+        )
+    members = Membership.objects.filter(project=project, left_at__isnull=True).select_related(
+        "user"
+    )
     if any(v.same_address(m.user.email, address) for m in members):
         raise ValidationFailed(f"{address} is already a member of this project.", field="email")
     raw = secrets.token_urlsafe(32)
@@ -183,17 +187,23 @@ def _user_addresses(user: Any) -> list[str]:
     return [user.email, *verified]
 
 
-def _answerable(actor: Any, token: str) -> Invitation:
+def invitation_for_answer(*, actor: Any, token: str) -> Invitation:
+    """The invitation behind a link, if it was sent to one of the actor's addresses."""
     invitation = invitation_get_by_token(token)
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != Invitation.Status.PENDING:
-        raise ValidationFailed(
-            f"This invitation has already been {invitation.get_status_display().lower()}."
-        )
     if not any(v.same_address(a, invitation.email) for a in _user_addresses(actor)):
         raise NotAllowed(
             f"This invitation was sent to {invitation.email}, not to the address you are signed "
             "in with. Sign in with that address, or ask the lead to invite this one."
+        )
+    return invitation
+
+
+def _answerable(actor: Any, token: str) -> Invitation:
+    invitation = invitation_for_answer(actor=actor, token=token)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Invitation.Status.PENDING:
+        raise ValidationFailed(
+            f"This invitation has already been {invitation.get_status_display().lower()}."
         )
     return invitation
 
@@ -324,9 +334,11 @@ def membership_change_role(
 def membership_update(
     *, actor: Any, project: Project, display_name: str, credit: str
 ) -> Membership:
-    membership = Membership.objects.select_for_update().filter(
-        project=project, user=actor, left_at__isnull=True
-    ).first()
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(project=project, user=actor, left_at__isnull=True)
+        .first()
+    )
     if membership is None or not membership_policy.can_update(actor, membership):
         raise NotAllowed("You are not a member of this project.")
     membership.display_name = v.optional_text(
@@ -352,9 +364,11 @@ def membership_update(
 @transaction.atomic
 def membership_leave(*, actor: Any, project: Project, reason: str = "", credit: str) -> Membership:
     """Walk away at any time. Nothing the person contributed is deleted."""
-    membership = Membership.objects.select_for_update().filter(
-        project=project, user=actor, left_at__isnull=True
-    ).first()
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(project=project, user=actor, left_at__isnull=True)
+        .first()
+    )
     if membership is None or not project_policy.can(actor, "leave", project):
         raise NotAllowed("You are not a member of this project.")
     why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)

@@ -10,8 +10,16 @@ urlpatterns = [
     path("<slug:slug>/update/", views.ProjectUpdateView.as_view(), name="update"),
     path("<slug:slug>/members/", views.MemberListView.as_view(), name="members"),
     path("<slug:slug>/members/<int:pk>/role/", views.MemberRoleView.as_view(), name="member-role"),
-    path("<slug:slug>/members/<int:pk>/remove/", views.MemberRemoveView.as_view(), name="member-remove"),
-    path("<slug:slug>/invitations/create/", views.InvitationCreateView.as_view(), name="invitation-create"),
+    path(
+        "<slug:slug>/members/<int:pk>/remove/",
+        views.MemberRemoveView.as_view(),
+        name="member-remove",
+    ),
+    path(
+        "<slug:slug>/invitations/create/",
+        views.InvitationCreateView.as_view(),
+        name="invitation-create",
+    ),
     path(
         "<slug:slug>/invitations/<int:pk>/withdraw/",
         views.InvitationWithdrawView.as_view(),

@@ -49,7 +49,8 @@ def budget(value: Any) -> Decimal:
         amount = Decimal(str(value if value not in (None, "") else "0"))
     except InvalidOperation:
         raise ValidationFailed(
-            "Involvement budget must be a number, like 12000 or 12000.50.", field="involvement_budget"
+            "Involvement budget must be a number, like 12000 or 12000.50.",
+            field="involvement_budget",
         ) from None
     if not amount.is_finite():
         raise ValidationFailed("Involvement budget must be a number.", field="involvement_budget")
@@ -111,6 +112,7 @@ def slug(value: Any) -> str:
     text = str(value or "").strip().lower()
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])", text):
         raise ValidationFailed(
-            "The web address may use lower-case letters, digits and hyphens (3 to 50).", field="slug"
+            "The web address may use lower-case letters, digits and hyphens (3 to 50).",
+            field="slug",
         )
     return text

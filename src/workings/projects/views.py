@@ -46,11 +46,22 @@ class ProjectMixin:
         }
 
 
-_NAV_ACTIONS = ("update", "invite", "view_members", "manage_members", "leave", "view_record",
-                "update_own_membership", "write_entries", "witness")
+_NAV_ACTIONS = (
+    "update",
+    "invite",
+    "view_members",
+    "manage_members",
+    "leave",
+    "view_record",
+    "update_own_membership",
+    "write_entries",
+    "witness",
+)
 
 
-def _form_page(request: HttpRequest, template: str, context: dict[str, Any], form: Any) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, template: str, context: dict[str, Any], form: Any
+) -> HttpResponse:
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
 
@@ -94,7 +105,9 @@ class ProjectDetailView(ProjectMixin, View):
         return render(
             request,
             "projects/project_detail.html",
-            self.context(membership=selectors.membership_of(user=request.user, project=self.project)),
+            self.context(
+                membership=selectors.membership_of(user=request.user, project=self.project)
+            ),
         )
 
 
@@ -110,7 +123,9 @@ class ProjectUpdateView(ProjectMixin, View):
         form = ProjectUpdateForm(request.POST)
         if form.is_valid():
             try:
-                services.project_update(actor=request.user, project=self.project, **form.cleaned_data)
+                services.project_update(
+                    actor=request.user, project=self.project, **form.cleaned_data
+                )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
@@ -150,7 +165,9 @@ class MemberRoleView(ProjectMixin, View):
         except WorkingsError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"{membership.label} is now {membership.get_role_display().lower()}.")
+            messages.success(
+                request, f"{membership.label} is now {membership.get_role_display().lower()}."
+            )
         return redirect("projects:members", slug=slug)
 
 
@@ -158,7 +175,9 @@ class MemberRemoveView(ProjectMixin, View):
     action = "manage_members"
 
     def _page(self, request: HttpRequest, form: RemoveForm, pk: int) -> HttpResponse:
-        member = selectors.member_list(project=self.project, include_left=False).filter(pk=pk).first()
+        member = (
+            selectors.member_list(project=self.project, include_left=False).filter(pk=pk).first()
+        )
         if member is None:
             return render(request, "404.html", status=404)
         return _form_page(request, "projects/member_remove.html", self.context(member=member), form)
@@ -171,12 +190,17 @@ class MemberRemoveView(ProjectMixin, View):
         if form.is_valid():
             try:
                 services.membership_remove(
-                    actor=request.user, project=self.project, membership_id=pk, reason=form.cleaned_data["reason"]
+                    actor=request.user,
+                    project=self.project,
+                    membership_id=pk,
+                    reason=form.cleaned_data["reason"],
                 )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "The person has been removed. The record keeps what they contributed.")
+                messages.success(
+                    request, "The person has been removed. The record keeps what they contributed."
+                )
                 return redirect("projects:members", slug=slug)
         return self._page(request, form, pk)
 
@@ -185,7 +209,9 @@ class InvitationCreateView(ProjectMixin, View):
     action = "invite"
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return _form_page(request, "projects/invitation_form.html", self.context(), InvitationForm())
+        return _form_page(
+            request, "projects/invitation_form.html", self.context(), InvitationForm()
+        )
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         form = InvitationForm(request.POST)
@@ -218,17 +244,20 @@ class InvitationWithdrawView(ProjectMixin, View):
 class InvitationAnswerView(LoginRequiredMixin, View):
     """Accept or decline, signed in with the address the invitation was sent to."""
 
-    def _page(self, request: HttpRequest, token: str, form: AcceptForm, status: int = 200) -> HttpResponse:
-        invitation = services.invitation_get_by_token(token)
+    def _page(self, request: HttpRequest, invitation: Any, form: AcceptForm) -> HttpResponse:
         return render(
-            request, "projects/invitation_answer.html",
-            {"invitation": invitation, "form": form}, status=400 if form.errors else status,
+            request,
+            "projects/invitation_answer.html",
+            {"invitation": invitation, "form": form},
+            status=400 if form.errors else 200,
         )
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        return self._page(request, token, AcceptForm(initial={"display_name": request.user.display_name}))
+        invitation = services.invitation_for_answer(actor=request.user, token=token)
+        return self._page(request, invitation, AcceptForm(initial={"display_name": request.user.display_name}))
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        invitation = services.invitation_for_answer(actor=request.user, token=token)
         form = AcceptForm(request.POST)
         try:
             if request.POST.get("answer") == "decline":
@@ -239,11 +268,9 @@ class InvitationAnswerView(LoginRequiredMixin, View):
                 membership = services.invitation_accept(actor=request.user, token=token, **form.cleaned_data)
                 messages.success(request, f"Welcome to {membership.project.title}.")
                 return redirect(membership.project)
-        except NotAllowed as error:
-            return render(request, "403.html", {"reason": error.message}, status=403)
         except WorkingsError as error:
             add_service_error(form, error)
-        return self._page(request, token, form)
+        return self._page(request, invitation, form)
 
 
 class MembershipUpdateView(ProjectMixin, View):
@@ -252,18 +279,24 @@ class MembershipUpdateView(ProjectMixin, View):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         membership = selectors.membership_of(user=request.user, project=self.project)
         assert membership is not None  # the policy only allows current members here
-        form = MembershipForm(initial={"display_name": membership.display_name, "credit": membership.credit})
+        form = MembershipForm(
+            initial={"display_name": membership.display_name, "credit": membership.credit}
+        )
         return _form_page(request, "projects/membership_form.html", self.context(), form)
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         form = MembershipForm(request.POST)
         if form.is_valid():
             try:
-                services.membership_update(actor=request.user, project=self.project, **form.cleaned_data)
+                services.membership_update(
+                    actor=request.user, project=self.project, **form.cleaned_data
+                )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Your name and credit choice for this project have been saved.")
+                messages.success(
+                    request, "Your name and credit choice for this project have been saved."
+                )
                 return redirect(self.project)
         return _form_page(request, "projects/membership_form.html", self.context(), form)
 
@@ -279,16 +312,17 @@ class LeaveView(ProjectMixin, View):
         if form.is_valid():
             try:
                 services.membership_leave(
-                    actor=request.user, project=self.project,
-                    reason=form.cleaned_data["reason"], credit=form.cleaned_data["credit"],
+                    actor=request.user,
+                    project=self.project,
+                    reason=form.cleaned_data["reason"],
+                    credit=form.cleaned_data["credit"],
                 )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
                 messages.success(
-                    request, f"You have left {self.project.title}. Thank you for everything you gave to it."
+                    request,
+                    f"You have left {self.project.title}. Thank you for everything you gave to it.",
                 )
                 return redirect("projects:list")
         return _form_page(request, "projects/leave.html", self.context(), form)
-
-

@@ -23,7 +23,9 @@ class Command(BaseCommand):
     help = "Set up the fictional demo (database, signing key, data) and serve it on 127.0.0.1:8000."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--reset", action="store_true", help="Throw the demo database away and rebuild it.")
+        parser.add_argument(
+            "--reset", action="store_true", help="Throw the demo database away and rebuild it."
+        )
         parser.add_argument("--no-serve", action="store_true", help="Set everything up, then exit.")
         parser.add_argument("--port", type=int, default=8000)
 
@@ -40,7 +42,9 @@ class Command(BaseCommand):
             self.stdout.write("The demo is already built (use --reset to rebuild it).")
         else:
             if demo_exists():
-                raise CommandError("The database has a half-known demo; run `workings demo --reset`.")
+                raise CommandError(
+                    "The database has a half-known demo; run `workings demo --reset`."
+                )
             # The demo's invitations are not real mail; keep them out of the console.
             with transaction.atomic(), override_settings(EMAIL_BACKEND=LOCMEM):
                 ctx = build_demo()
@@ -68,7 +72,9 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo logins (all fictional; password for everyone below):")
         self.stdout.write(f"  password: {logins[0]['password']}")
         for login in logins:
-            self.stdout.write(f"  {login['role']:<12} {login['email']:<32} project: {login['project']}")
+            self.stdout.write(
+                f"  {login['role']:<12} {login['email']:<32} project: {login['project']}"
+            )
         self.stdout.write(f"(also written to {path})\n")
 
     def _serve(self, port: int) -> None:
@@ -77,7 +83,16 @@ class Command(BaseCommand):
         worker = subprocess.Popen([sys.executable, "-m", "workings.cli", "worker"])  # noqa: S603
         try:
             subprocess.run(  # noqa: S603
-                [sys.executable, "-m", "gunicorn", "workings.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2"],
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "workings.wsgi",
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "-w",
+                    "2",
+                ],
                 check=False,
             )
         except KeyboardInterrupt:

@@ -7,7 +7,9 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Run a background worker (PDFs, e-mail) through Django's tasks interface (database queue)."
+    help = (
+        "Run a background worker (PDFs, e-mail) through Django's tasks interface (database queue)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch", action="store_true", help="Run waiting tasks, then exit.")

@@ -14,7 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["init", "show"])
         parser.add_argument("--name", help="Key name (defaults to WORKINGS_LOG_NAME).")
         parser.add_argument(
-            "--force", action="store_true", help="Replace an existing key (old checkpoints stay verifiable only with the old public key)."
+            "--force",
+            action="store_true",
+            help="Replace an existing key (old checkpoints stay verifiable only with the old public key).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Lint, then the whole suite on SQLite, then again on PostgreSQL when one is reachable.
+# Under CI=true, a missing PostgreSQL or Chromium fails the run instead of skipping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv
+export WORKINGS_TESTING=1
+ARTIFACTS=${ARTIFACTS:-artifacts}
+mkdir -p "$ARTIFACTS"
+export ARTIFACTS
+
+echo "== ruff and mypy =="
+$VENV/bin/ruff check src tests bench
+$VENV/bin/ruff format --check src tests bench
+$VENV/bin/mypy src/workings/ledger
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "${CI:-}" = "true" ]; then echo "CI=true but Chromium is missing: failing." >&2; exit 1; fi
+  echo "!!! No Chromium: browser tests will be skipped. !!!" >&2
+fi
+
+PYTEST_ARGS=(-q -n 2 --dist loadgroup "$@")
+
+echo "== tests on SQLite =="
+env -u DATABASE_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}"
+
+PG_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/workings}
+if $VENV/bin/python scripts/pg_reachable.py "$PG_URL"; then
+  echo "== tests on PostgreSQL =="
+  DATABASE_URL=$PG_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}"
+else
+  if [ "${CI:-}" = "true" ]; then echo "CI=true but PostgreSQL is not reachable at $PG_URL: failing." >&2; exit 1; fi
+  echo "!!! PostgreSQL not reachable at $PG_URL: the PostgreSQL run was skipped. !!!" >&2
+fi
