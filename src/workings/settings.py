@@ -87,6 +87,11 @@ INSTALLED_APPS = [
     "workings.accounts",
     "workings.projects",
     "workings.events",
+    "workings.agreements",
+    "workings.record",
+    "workings.concerns",
+    "workings.notifications",
+    "workings.reports",
     "workings.api",
 ]
 

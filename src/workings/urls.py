@@ -12,5 +12,10 @@ urlpatterns = [
     path("projects/", include("workings.projects.urls")),
     path("invitations/", include((invitation_urlpatterns, "invitations"))),
     path("", include("workings.events.urls")),
+    path("", include("workings.agreements.urls")),
+    path("", include("workings.record.urls")),
+    path("", include("workings.concerns.urls")),
+    path("", include("workings.notifications.urls")),
+    path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),
 ]
