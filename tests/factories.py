@@ -25,11 +25,6 @@ ROLES = (
 PASSWORD = "correct horse battery staple"
 
 
-def _signing_key() -> None:
-    if not keys.key_path().exists():
-        keys.keys_init(name="workings.test")
-
-
 def make_user(email: str, name: str = "") -> User:
     user = User.objects.create_user(
         email=email, password=PASSWORD, display_name=name or email.split("@")[0]

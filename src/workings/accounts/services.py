@@ -12,7 +12,7 @@ from workings.accounts.models import PersonalAccessToken, User
 from workings.core.exceptions import NotFound, ValidationFailed
 from workings.core.text import check_plain_text
 
-TOKEN_PREFIX = "wk_"
+TOKEN_PREFIX = "wk_"  # noqa: S105 - a public prefix, not a secret
 
 
 def hash_token(raw: str) -> str:

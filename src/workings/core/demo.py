@@ -15,7 +15,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 
-DEMO_PASSWORD = "stride-demo-2026"
+DEMO_PASSWORD = "stride-demo-2026"  # noqa: S105 - the fictional demo's published password
 
 
 @dataclass

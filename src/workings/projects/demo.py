@@ -143,7 +143,10 @@ def build(ctx: DemoContext) -> None:
             actor=other,
             slug="breathe-easy",
             title="Breathe Easy: co-designing pulmonary rehabilitation",
-            summary="People living with COPD and physiotherapists design a rehabilitation course together.",
+            summary=(
+                "People living with COPD and physiotherapists design a rehabilitation course "
+                "together."
+            ),
             funder_name="Lung Health Trust (fictional)",
             funder_reference="LHT-25-004",
             start_date=dt.date(2025, 1, 1),
@@ -151,7 +154,7 @@ def build(ctx: DemoContext) -> None:
             involvement_budget="6000",
             currency="GBP",
         )
-    for key, (email, _, _, role, _) in PEOPLE.items():
+    for email, _, _, role, _ in PEOPLE.values():
         ctx.logins.append(
             {"email": email, "password": ctx.password, "role": role, "project": STRIDE}
         )

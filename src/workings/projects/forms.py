@@ -90,7 +90,10 @@ class LeaveForm(forms.Form):
         widget=forms.RadioSelect,
     )
     confirm = forms.BooleanField(
-        label="I understand that I will no longer be a member. What I contributed stays in the record.",
+        label=(
+            "I understand that I will no longer be a member. "
+            "What I contributed stays in the record."
+        ),
     )
 
 

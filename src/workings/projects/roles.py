@@ -20,7 +20,9 @@ ROLE_DESCRIPTIONS = {
         "A public contributor: writes entries and their own accounts, signs agreements, "
         "raises concerns, confirms or disputes claims, and can leave at any time."
     ),
-    Role.FUNDER: "A reviewer at the funder: reads the record, receives escalations, witnesses checkpoints.",
+    Role.FUNDER: (
+        "A reviewer at the funder: reads the record, receives escalations, witnesses checkpoints."
+    ),
     Role.OBSERVER: "Reads the record, for example a steering committee member.",
 }
 

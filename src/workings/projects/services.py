@@ -10,9 +10,9 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from workings.core import clock
 from django.utils.text import slugify
 
+from workings.core import clock
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.events.services import append_event, log_create
 from workings.projects import validation as v

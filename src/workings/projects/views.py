@@ -254,7 +254,9 @@ class InvitationAnswerView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         invitation = services.invitation_for_answer(actor=request.user, token=token)
-        return self._page(request, invitation, AcceptForm(initial={"display_name": request.user.display_name}))
+        return self._page(
+            request, invitation, AcceptForm(initial={"display_name": request.user.display_name})
+        )
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:
         invitation = services.invitation_for_answer(actor=request.user, token=token)
@@ -265,7 +267,9 @@ class InvitationAnswerView(LoginRequiredMixin, View):
                 messages.success(request, "You have declined the invitation.")
                 return redirect("projects:list")
             if form.is_valid():
-                membership = services.invitation_accept(actor=request.user, token=token, **form.cleaned_data)
+                membership = services.invitation_accept(
+                    actor=request.user, token=token, **form.cleaned_data
+                )
                 messages.success(request, f"Welcome to {membership.project.title}.")
                 return redirect(membership.project)
         except WorkingsError as error:

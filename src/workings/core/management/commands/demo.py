@@ -15,7 +15,6 @@ from django.test.utils import override_settings
 from workings.core.demo import build_demo, write_logins
 from workings.events import keys
 
-
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 
