@@ -189,6 +189,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "workings.accounts.validators.LongerIsStrongerAdvice"},
 ]
 
 # django-allauth: sign in by e-mail only, verified addresses, optional TOTP.
