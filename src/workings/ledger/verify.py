@@ -19,9 +19,10 @@ import base64
 import binascii
 import hashlib
 import hmac
+import itertools
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,21 +156,29 @@ def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyRepo
 
     Raises NoteError only if ``verifier_key`` itself is not a valid key.
     """
+    it = iter(lines)
+    report, col = _open_report(next(it, None), verifier_key)
+    if not report.origin:
+        return report
+    scan = _scan(it, report.origin, col.fail, first_line=2, expected=0)
+    return _finish(report, col, verifier_key, scan)
+
+
+def _open_report(first: str | bytes | None, verifier_key: str) -> tuple[VerifyReport, _Collector]:
+    """Check the header line against the trusted key; report.origin is set if it parses."""
     trusted = parse_verifier_key(verifier_key)
     report = VerifyReport()
     col = _Collector(report)
     fail = col.fail
-    it = iter(lines)
-    first = next(it, None)
     if first is None:
         fail(None, 1, "the export is empty")
-        return report
+        return report, col
     try:
         header = parse_header(first)
     except ExportError as exc:
         fail(None, 1, f"line 1: {exc}")
-        return report
-    origin = report.origin = header.origin
+        return report, col
+    report.origin = header.origin
     try:
         claimed = parse_verifier_key(header.log_key)
         same_key = claimed == trusted
@@ -182,7 +191,54 @@ def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyRepo
             f"the export says its log key is {header.log_key!r}, but the key you trust is "
             f"{trusted.key_string!r}; only checkpoints signed by the key you trust count",
         )
+    return report, col
 
+
+def _finish(report: VerifyReport, col: _Collector, verifier_key: str, scan: _Scan) -> VerifyReport:
+    """Check the checkpoints against the scanned leaves and settle the report."""
+    count = scan.count
+    report.entries = count
+    report.erased = scan.erased
+    report.size = count
+    roots_at = scan.roots_at or (lambda sizes: _roots_at(scan.leaf_hashes, sizes))
+    _check_checkpoints(scan.notes, verifier_key, report.origin, count, roots_at, report, col.fail)
+    if count and (report.latest_checkpoint is None or report.latest_checkpoint.size < count):
+        covered = report.latest_checkpoint.size if report.latest_checkpoint else 0
+        report.warnings.append(
+            f"entries {covered} to {count - 1} are not covered by any checkpoint yet"
+        )
+    if col.dropped:
+        report.failures.append(
+            Failure(None, scan.last_line, f"... and {col.dropped:,} more problems not listed")
+        )
+    report.ok = not report.failures
+    return report
+
+
+@dataclass
+class _Scan:
+    """What one pass over (part of) the entry and checkpoint lines found."""
+
+    leaf_hashes: bytearray
+    notes: list[tuple[int, str]]
+    count: int
+    erased: int
+    first_seq: int | None  # the seq of the first entry line seen, if any
+    expected: int  # the next sequence number expected after the last entry
+    last_line: int
+    entry_after_note: bool = False
+    # Set when the tree was already built in parts (see parallel.py).
+    roots_at: Callable[[list[int]], dict[int, bytes]] | None = None
+
+
+def _scan(
+    it: Iterable[str | bytes], origin: str, fail: Any, first_line: int, expected: int | None
+) -> _Scan:
+    """Check entry lines and collect checkpoint notes, starting at line ``first_line``.
+
+    ``expected`` None means "take the first entry's own seq" (a worker starting mid-file;
+    the caller checks that the parts join up).
+    """
     leaf_re = _fast_leaf_regex(origin)
     match_leaf = leaf_re.fullmatch
     a2b = binascii.a2b_base64
@@ -190,11 +246,19 @@ def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyRepo
     sha = hashlib.sha256
     leaf_hashes = bytearray()
     notes: list[tuple[int, str]] = []
-    expected = 0  # next sequence number we expect
+    first_seq: int | None = None
+    entry_after_note = False
     count = 0  # entries (leaves) seen
     erased = 0
-    lineno = 1
-    seq_b = b"0"
+    lineno = first_line - 1
+    it = iter(it)
+    if expected is None:
+        peek = next(it, None)
+        if peek is None:
+            return _Scan(leaf_hashes, notes, 0, 0, None, 0, lineno)
+        expected = _peek_seq(_as_bytes(peek))
+        it = itertools.chain([peek], it)
+    seq_b = b"%d" % expected
     prefix = _PREFIX_A + seq_b + _PREFIX_B
     for raw in it:
         lineno += 1
@@ -220,6 +284,8 @@ def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyRepo
                     and len(salt) == 32
                     and hexlify(sha(salt + line[b + 66 : -2]).digest()) == m[1]
                 ):
+                    if first_seq is None:
+                        first_seq = expected
                     leaf_hashes += sha(b"\x00" + leaf).digest()
                     expected += 1
                     count += 1
@@ -237,7 +303,10 @@ def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyRepo
         if isinstance(item, str):
             notes.append((lineno, item))
             continue
+        if first_seq is None:
+            first_seq = item.seq
         if notes:
+            entry_after_note = True
             fail(item.seq, lineno, f"entry {item.seq}: appears after the checkpoints")
         erased += _check_entry(item, lineno, origin, expected, fail)
         leaf_hashes += sha(b"\x00" + item.leaf).digest()
@@ -245,22 +314,20 @@ def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyRepo
         expected = item.seq + 1
         seq_b = b"%d" % expected
         prefix = _PREFIX_A + seq_b + _PREFIX_B
+    return _Scan(leaf_hashes, notes, count, erased, first_seq, expected, lineno, entry_after_note)
 
-    report.entries = count
-    report.erased = erased
-    report.size = count
-    _check_checkpoints(notes, verifier_key, origin, count, leaf_hashes, report, fail)
-    if count and (report.latest_checkpoint is None or report.latest_checkpoint.size < count):
-        covered = report.latest_checkpoint.size if report.latest_checkpoint else 0
-        report.warnings.append(
-            f"entries {covered} to {count - 1} are not covered by any checkpoint yet"
-        )
-    if col.dropped:
-        report.failures.append(
-            Failure(None, lineno, f"... and {col.dropped:,} more problems not listed")
-        )
-    report.ok = not report.failures
-    return report
+
+def _peek_seq(line: bytes) -> int:
+    """The seq a line claims, or 0 if it is not a readable entry line."""
+    if line.startswith(_PREFIX_A):
+        digits = line[len(_PREFIX_A) : line.find(b",", len(_PREFIX_A))]
+        if digits.isdigit():
+            return int(digits)
+    try:
+        item = parse_line(line)
+    except ExportError:
+        return 0
+    return item.seq if isinstance(item, ExportEntry) else 0
 
 
 def _check_entry(item: ExportEntry, lineno: int, origin: str, expected: int, fail: Any) -> int:
@@ -314,7 +381,7 @@ def _check_checkpoints(
     verifier_key: str,
     origin: str,
     count: int,
-    leaf_hashes: bytearray,
+    roots_at: Callable[[list[int]], dict[int, bytes]],
     report: VerifyReport,
     fail: Any,
 ) -> None:
@@ -339,7 +406,7 @@ def _check_checkpoints(
         parsed.append((k, lineno, cp))
     if not notes:
         fail(None, 0, "the export has no checkpoints, so nothing in it is signed")
-    roots = _roots_at(leaf_hashes, [cp.size for _, _, cp in parsed if cp.size <= count] + [count])
+    roots = roots_at([cp.size for _, _, cp in parsed if cp.size <= count] + [count])
     report.root = roots[count]
     prev_size = -1
     good_size = 0
@@ -407,8 +474,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the key is not a valid verifier key: {exc}", file=sys.stderr)
         return 2
     try:
-        with open(args.export, "rb") as fp:
-            report = verify_export(fp, key)
+        from .parallel import verify_file
+
+        report = verify_file(args.export, key)
     except OSError as exc:
         print(f"error: cannot read the export: {exc}", file=sys.stderr)
         return 2
