@@ -1,0 +1,41 @@
+"""Who may do what with a project's agreement. Builds on the project policy; the only rules
+added here are about agreement objects (drafting roles, parties)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workings.agreements import selectors
+from workings.agreements.models import AgreementVersion, VersionStatus
+from workings.projects.permissions import project_policy
+from workings.projects.roles import Role
+
+# The issue: "any lead or contributor can edit the draft ... a lead or a contributor proposes".
+DRAFTING_ROLES = frozenset({Role.LEAD, Role.CONTRIBUTOR})
+SIGNABLE = (VersionStatus.PROPOSED, VersionStatus.IN_FORCE)
+
+
+class AgreementPolicy:
+    def can_read(self, user: Any, project: Any) -> bool:
+        # The agreement is part of the project's record: whoever may read the record may
+        # read every version, its comments and its answers.
+        return project_policy.can(user, "view_record", project)
+
+    def can_draft(self, user: Any, project: Any) -> bool:
+        return project_policy.role_of(user, project) in DRAFTING_ROLES
+
+    def can_comment(self, user: Any, project: Any) -> bool:
+        return project_policy.is_member(user, project)
+
+    def is_party(self, user: Any, version: AgreementVersion) -> bool:
+        if user is None or not user.is_authenticated:
+            return False
+        return any(m.user_id == user.pk for m in selectors.parties_for(version))
+
+    def can_sign(self, user: Any, version: AgreementVersion) -> bool:
+        return version.status in SIGNABLE and any(
+            m.user_id == getattr(user, "pk", None) for m in selectors.waiting_for(version)
+        )
+
+
+agreement_policy = AgreementPolicy()

@@ -1,0 +1,404 @@
+"""Writes for agreements. Each is one transaction: check who is asking, validate everything,
+then write the rows and append the event (events.services.append_event). Nothing is ever
+edited once proposed: a change is a new version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from workings.agreements import selectors
+from workings.agreements.integrity import content_hash
+from workings.agreements.models import (
+    AGREEING,
+    AgreementComment,
+    AgreementSignature,
+    AgreementVersion,
+    Answer,
+    VersionStatus,
+)
+from workings.agreements.permissions import agreement_policy
+from workings.agreements.sections import SECTION_KEYS, blank_content, template_content
+from workings.agreements.validation import check_complete, clean_content
+from workings.core import clock
+from workings.core.exceptions import Conflict, NotAllowed, NotFound, ValidationFailed
+from workings.core.text import check_plain_text
+from workings.events.services import append_event
+from workings.projects.models import Membership
+
+COMMENT_MAX = 4000
+WORDS_MAX = 4000
+
+
+class DraftConflict(Conflict):
+    """Someone saved the draft first. Carries what they saved so the page can show both."""
+
+    def __init__(self, message: str, *, theirs: dict[str, Any], revision: int, by: str) -> None:
+        super().__init__(message, field="revision")
+        self.theirs = theirs
+        self.revision = revision
+        self.by = by
+
+
+def _eligible_named(project: Any) -> set[int]:
+    return set(
+        Membership.objects.filter(project=project, left_at__isnull=True).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+def _lock_version(version: AgreementVersion) -> AgreementVersion:
+    return AgreementVersion.objects.select_for_update().select_related("project").get(pk=version.pk)
+
+
+def _hash(version: AgreementVersion) -> str:
+    return content_hash(
+        origin=version.project.log_origin, number=version.number, content=version.content
+    )
+
+
+@transaction.atomic
+def draft_start(
+    *,
+    actor: Any,
+    project: Any,
+    source: str = "template",
+    from_number: int | None = None,
+) -> AgreementVersion:
+    """Start a draft: from the template or blank (the project's first agreement only), or
+    from an existing version: the version in force (an amendment) or the version proposed
+    for signing (a revision, which replaces it)."""
+    if not agreement_policy.can_draft(actor, project):
+        raise NotAllowed("Only a lead or a public contributor can start an agreement draft.")
+    versions = AgreementVersion.objects.select_for_update().filter(project=project)
+    existing = list(versions.order_by("number"))
+    if any(v.status == VersionStatus.DRAFT for v in existing):
+        draft = next(v for v in existing if v.status == VersionStatus.DRAFT)
+        raise ValidationFailed(
+            f"There is already a draft (version {draft.number}). Edit that one instead, so "
+            "no one's words are lost."
+        )
+    base: AgreementVersion | None = None
+    if source in ("template", "blank"):
+        if existing:
+            raise ValidationFailed(
+                "This project already has an agreement. Start a new version from the version "
+                "in force (or from the one proposed for signing)."
+            )
+        content = template_content() if source == "template" else blank_content()
+        content = clean_content(content)
+    elif source == "version":
+        base = next((v for v in existing if v.number == from_number), None)
+        if base is None:
+            raise NotFound("There is no such version of the agreement.")
+        if base.status not in (VersionStatus.IN_FORCE, VersionStatus.PROPOSED):
+            raise ValidationFailed(
+                "A new version can only start from the version in force or the one proposed "
+                "for signing."
+            )
+        content = base.content
+    else:
+        raise ValidationFailed("Start from the template, from blank, or from a version.")
+    now = clock.now()
+    replaced = [v for v in existing if v.status == VersionStatus.PROPOSED]
+    for old in replaced:
+        old.status = VersionStatus.REPLACED
+        old.ended_at = now
+        old.save(update_fields=["status", "ended_at"])
+    number = (versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = AgreementVersion.objects.create(
+        project=project,
+        number=number,
+        status=VersionStatus.DRAFT,
+        based_on=base,
+        started_from=source,
+        content=content,
+        created_by=actor,
+        created_at=now,
+        updated_by=actor,
+        updated_at=now,
+    )
+    amending = base is not None and base.status == VersionStatus.IN_FORCE
+    append_event(
+        project=project,
+        type="agreement.amendment_started" if amending else "agreement.draft_started",
+        actor=actor,
+        content={
+            "version": number,
+            "started_from": source,
+            "based_on": base.number if base else None,
+            "replaced": [v.number for v in replaced],
+        },
+        subjects=[version, *replaced],
+    )
+    return version
+
+
+@transaction.atomic
+def draft_save(
+    *, actor: Any, version: AgreementVersion, revision: int, content: dict[str, Any]
+) -> AgreementVersion:
+    """Save the draft if it is still at `revision`; otherwise refuse with what was saved."""
+    project = version.project
+    if not agreement_policy.can_draft(actor, project):
+        raise NotAllowed("Only a lead or a public contributor can edit the agreement draft.")
+    locked = _lock_version(version)
+    if locked.status != VersionStatus.DRAFT:
+        raise ValidationFailed(
+            f"Version {locked.number} is {locked.get_status_display().lower()}, so no one can "
+            "edit it. Changes mean a new version."
+        )
+    try:
+        revision = int(revision)
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            "The form is missing its revision number; reload the page."
+        ) from None
+    if revision != locked.revision:
+        labels = selectors.membership_labels(project)
+        by = labels.get(locked.updated_by_id, "someone")
+        raise DraftConflict(
+            f"{by} saved this draft while you were editing it. Nothing has been lost: your "
+            "text is still in the form, and theirs is shown beside it. Combine the two, "
+            "then save again.",
+            theirs=locked.content,
+            revision=locked.revision,
+            by=by,
+        )
+    cleaned = clean_content(content, eligible_named=_eligible_named(project))
+    changed = [
+        k for k in SECTION_KEYS if cleaned["sections"][k] != locked.content["sections"].get(k)
+    ]
+    changed += [
+        k
+        for k in (
+            "decision_rights",
+            "procedure",
+            "payment",
+            "communication",
+            "leaving",
+            "named_parties",
+        )
+        if cleaned[k] != locked.content.get(k)
+    ]
+    # The conditional update is the real guard: two saves racing past the check above can
+    # only have one winner.
+    now = clock.now()
+    won = AgreementVersion.objects.filter(
+        pk=locked.pk, revision=revision, status=VersionStatus.DRAFT
+    ).update(content=cleaned, revision=revision + 1, updated_by=actor, updated_at=now)
+    if not won:
+        raise Conflict("Someone saved this draft at the same moment. Reload and try again.")
+    locked.refresh_from_db()
+    append_event(
+        project=project,
+        type="agreement.draft_saved",
+        actor=actor,
+        content={"version": locked.number, "revision": locked.revision, "changed": changed},
+        subjects=[locked],
+    )
+    return locked
+
+
+@transaction.atomic
+def version_propose(*, actor: Any, version: AgreementVersion) -> AgreementVersion:
+    project = version.project
+    if not agreement_policy.can_draft(actor, project):
+        raise NotAllowed("Only a lead or a public contributor can propose the agreement.")
+    locked = _lock_version(version)
+    if locked.status != VersionStatus.DRAFT:
+        raise ValidationFailed(
+            f"Version {locked.number} is {locked.get_status_display().lower()}; only a draft "
+            "can be proposed for signing."
+        )
+    cleaned = clean_content(locked.content, eligible_named=_eligible_named(project))
+    check_complete(cleaned)
+    locked.content = cleaned
+    locked.status = VersionStatus.PROPOSED
+    locked.proposed_by = actor
+    locked.proposed_at = clock.now()
+    locked.content_hash = _hash(locked)
+    locked.save()
+    parties = selectors.parties_for(locked)
+    append_event(
+        project=project,
+        type="agreement.version_proposed",
+        actor=actor,
+        content={
+            "version": locked.number,
+            "content_hash": locked.content_hash,
+            "parties": [m.user_id for m in parties],
+        },
+        subjects=[locked],
+    )
+    return locked
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    actor: Any,
+    version: AgreementVersion,
+    section: str,
+    body: str,
+    parent_id: int | None = None,
+) -> AgreementComment:
+    project = version.project
+    if not agreement_policy.can_comment(actor, project):
+        raise NotAllowed("Only members of this project can comment on its agreement.")
+    if section not in SECTION_KEYS:
+        raise ValidationFailed("Choose which section you are commenting on.", field="section")
+    text = check_plain_text(body, field="body", label="Your comment", max_length=COMMENT_MAX)
+    if not text:
+        raise ValidationFailed("Write your comment before sending it.", field="body")
+    parent = None
+    if parent_id:
+        parent = AgreementComment.objects.filter(pk=parent_id, version=version).first()
+        if parent is None or parent.section != section:
+            raise ValidationFailed(
+                "You can only reply to a comment on the same section of the same version.",
+                field="parent",
+            )
+    comment = AgreementComment.objects.create(
+        version=version,
+        section=section,
+        parent=parent,
+        author=actor,
+        body=text,
+        created_at=clock.now(),
+    )
+    append_event(
+        project=project,
+        type="agreement.comment_added",
+        actor=actor,
+        content={
+            "version": version.number,
+            "section": section,
+            "reply_to": parent.pk if parent else None,
+        },
+        subjects=[comment],
+    )
+    return comment
+
+
+@transaction.atomic
+def signature_create(
+    *,
+    actor: Any,
+    version: AgreementVersion,
+    answer: str,
+    words: str = "",
+    party: Any = None,
+) -> AgreementSignature:
+    """A party's own answer. Brings the version into force when every party has agreed; no
+    one can do that any other way."""
+    project = version.project
+    if party is not None and getattr(party, "pk", party) != actor.pk:
+        raise NotAllowed(
+            "You can only answer for yourself. No one can sign on someone else's behalf."
+        )
+    locked = _lock_version(version)
+    if locked.status not in (VersionStatus.PROPOSED, VersionStatus.IN_FORCE):
+        if locked.status == VersionStatus.DRAFT:
+            raise ValidationFailed(
+                f"Version {locked.number} is still a draft; it can be signed once proposed."
+            )
+        raise ValidationFailed(
+            f"Version {locked.number} is no longer current "
+            f"({locked.get_status_display().lower()}), so it cannot be signed. "
+            "Look at the current version instead."
+        )
+    membership = next((m for m in selectors.parties_for(locked) if m.user_id == actor.pk), None)
+    if membership is None:
+        raise NotAllowed("You are not a party to this agreement, so you are not asked to sign it.")
+    earlier = AgreementSignature.objects.filter(version=locked, party=actor).first()
+    if earlier is not None:
+        raise ValidationFailed(
+            f"You already answered version {locked.number} "
+            f"({earlier.get_answer_display().lower()}). Answers are never changed; if your "
+            "view has changed, comment on the version or start a new one."
+        )
+    if answer not in Answer.values:
+        raise ValidationFailed("Choose one of the three answers.", field="answer")
+    text = check_plain_text(words, field="words", label="Your words", max_length=WORDS_MAX)
+    if answer != Answer.AGREE and not text:
+        raise ValidationFailed(
+            "Say in your own words what your reservations are, or why you do not agree.",
+            field="words",
+        )
+    try:
+        with transaction.atomic():
+            signature = AgreementSignature.objects.create(
+                version=locked,
+                party=actor,
+                membership=membership,
+                answer=answer,
+                words=text,
+                content_hash=locked.content_hash,
+                signed_at=clock.now(),
+            )
+    except IntegrityError:
+        raise ValidationFailed(f"You already answered version {locked.number}.") from None
+    append_event(
+        project=project,
+        type="agreement.signed",
+        actor=actor,
+        content={
+            "version": locked.number,
+            "content_hash": locked.content_hash,
+            "answer": answer,
+            "words": text,
+        },
+        subjects=[signature, locked],
+    )
+    if locked.status == VersionStatus.PROPOSED and selectors.all_parties_agreed(locked):
+        _bring_into_force(actor=actor, version=locked)
+    return signature
+
+
+def _bring_into_force(*, actor: Any, version: AgreementVersion) -> None:
+    """Only ever called from signature_create: the parties' answers are the only trigger."""
+    now = clock.now()
+    previous = list(
+        AgreementVersion.objects.select_for_update().filter(
+            project_id=version.project_id, status=VersionStatus.IN_FORCE
+        )
+    )
+    for old in previous:
+        old.status = VersionStatus.SUPERSEDED
+        old.ended_at = now
+        old.save(update_fields=["status", "ended_at"])
+    version.status = VersionStatus.IN_FORCE
+    version.in_force_at = now
+    version.save(update_fields=["status", "in_force_at"])
+    answers = selectors.answers_for(version)
+    append_event(
+        project=version.project,
+        type="agreement.in_force",
+        actor=actor,
+        content={
+            "version": version.number,
+            "content_hash": version.content_hash,
+            "superseded": [v.number for v in previous],
+            "answers": {
+                "agree": sum(1 for a in answers if a.answer == Answer.AGREE),
+                "with_reservations": sum(1 for a in answers if a.answer == Answer.RESERVATIONS),
+            },
+            "trigger": "every party agreed",
+        },
+        subjects=[version, *previous],
+    )
+
+
+__all__ = [
+    "AGREEING",
+    "DraftConflict",
+    "comment_create",
+    "draft_save",
+    "draft_start",
+    "signature_create",
+    "version_propose",
+]

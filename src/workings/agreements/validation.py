@@ -1,0 +1,255 @@
+"""Checks on a version's content. Two levels: `clean_content` for every save (shape, numbers,
+no HTML) and `check_complete` before a version can be proposed (no empty sections, a full
+decision table). Both raise ValidationFailed with a plain-English message naming the field;
+nothing is written until they pass."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from workings.agreements.sections import (
+    HANDLER_ROLES,
+    RATE_KINDS,
+    SECTION_KEYS,
+    SECTION_TITLES,
+)
+from workings.core.exceptions import ValidationFailed
+from workings.core.text import check_plain_text
+from workings.core.vocab import InfluenceLevel, ResearchArea
+
+MAX_RATE = Decimal("10000")
+MAX_DAYS = 365
+MAX_STAGES = 8
+SECTION_MAX = 10000
+
+
+def _text(value: Any, *, field: str, label: str, max_length: int = 2000) -> str:
+    if value is not None and not isinstance(value, str):
+        raise ValidationFailed(f"{label} must be text.", field=field)
+    return check_plain_text(value or "", field=field, label=label, max_length=max_length)
+
+
+def _days(value: Any, *, field: str, label: str) -> int:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValidationFailed(f"{label}: say how many days.", field=field)
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        raise ValidationFailed(f"{label}: enter a whole number of days.", field=field) from None
+    if days < 1 or days > MAX_DAYS:
+        raise ValidationFailed(
+            f"{label}: enter a number of days between 1 and {MAX_DAYS}.", field=field
+        )
+    return days
+
+
+def _dict(value: Any, name: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValidationFailed(f"The {name} part of the agreement is not in the right shape.")
+    return value
+
+
+def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
+    raw = data.get("stages") or []
+    if not isinstance(raw, list):
+        raise ValidationFailed("The stages must be a list.", field="stages")
+    if len(raw) > MAX_STAGES:
+        raise ValidationFailed(f"Use at most {MAX_STAGES} stages.", field="stages")
+    stages = []
+    for n, stage in enumerate(raw, start=1):
+        stage = _dict(stage, "stage")
+        field = f"stage_{n - 1}"
+        name = _text(
+            stage.get("name"), field=f"{field}_name", label=f"Stage {n} name", max_length=200
+        )
+        if not name:
+            raise ValidationFailed(f"Stage {n} needs a name.", field=f"{field}_name")
+        role = stage.get("handler_role") or "team"
+        if role not in HANDLER_ROLES:
+            raise ValidationFailed(
+                f"Stage {n}: choose who handles it from the list.", field=f"{field}_role"
+            )
+        stages.append(
+            {
+                "name": name,
+                "handler": _text(
+                    stage.get("handler"),
+                    field=f"{field}_handler",
+                    label=f"Stage {n} handler",
+                    max_length=200,
+                )
+                or HANDLER_ROLES[role],
+                "handler_role": role,
+                "response_days": _days(
+                    stage.get("response_days"),
+                    field=f"{field}_days",
+                    label=f"Stage {n} (“{name}”) needs a response time",
+                ),
+            }
+        )
+    index = data.get("funder_stage_index", 0)
+    try:
+        index = int(index)
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            "Choose the stage from which a contributor may go to the funder.",
+            field="funder_stage",
+        ) from None
+    if stages and not 0 <= index < len(stages):
+        raise ValidationFailed(
+            "The stage from which a contributor may go to the funder must be one of the stages.",
+            field="funder_stage",
+        )
+    return {
+        "stages": stages,
+        "independent_person": _text(
+            data.get("independent_person"),
+            field="independent_person",
+            label="Independent person",
+            max_length=200,
+        ),
+        "funder_stage_index": index if stages else 0,
+    }
+
+
+def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
+    kind = data.get("rate_kind") or "hourly"
+    if kind not in RATE_KINDS:
+        raise ValidationFailed("Choose hourly or per activity.", field="rate_kind")
+    try:
+        rate = Decimal(str(data.get("rate", "")).strip() or "x")
+    except InvalidOperation:
+        raise ValidationFailed("Enter the rate as a number, such as 25.00.", field="rate") from None
+    if not rate.is_finite():
+        raise ValidationFailed("Enter the rate as a number, such as 25.00.", field="rate")
+    if rate < 0:
+        raise ValidationFailed("The rate cannot be negative.", field="rate")
+    if rate > MAX_RATE:
+        raise ValidationFailed(
+            f"A rate of {rate:,} {RATE_KINDS[kind]} looks like a mistake: the most we accept "
+            f"is {MAX_RATE:,}.",
+            field="rate",
+        )
+    currency = str(data.get("currency") or "").strip().upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise ValidationFailed(
+            "Enter the currency as a three-letter code, such as GBP.", field="currency"
+        )
+    return {
+        "rate_kind": kind,
+        "rate": str(rate.quantize(Decimal("0.01"))),
+        "currency": currency,
+        "expenses_policy": _text(
+            data.get("expenses_policy"),
+            field="expenses_policy",
+            label="Expenses policy",
+            max_length=4000,
+        ),
+        "payment_days": _days(
+            data.get("payment_days"),
+            field="payment_days",
+            label="Days within which payments are made",
+        ),
+    }
+
+
+def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> dict[str, Any]:
+    """Normalise a whole version's content; raise ValidationFailed on the first problem."""
+    content = _dict(content, "whole")
+    sections = _dict(content.get("sections"), "sections")
+    unknown = set(sections) - set(SECTION_KEYS)
+    if unknown:
+        raise ValidationFailed(f"Unknown section: {sorted(unknown)[0]}.")
+    clean_sections = {
+        key: _text(
+            sections.get(key),
+            field=f"section_{key}",
+            label=SECTION_TITLES[key],
+            max_length=SECTION_MAX,
+        )
+        for key in SECTION_KEYS
+    }
+    rights = {}
+    for area, level in _dict(content.get("decision_rights"), "decision rights").items():
+        if area not in ResearchArea.values:
+            raise ValidationFailed(f"Unknown research area: {area}.", field="decision_rights")
+        if not level:
+            continue
+        if level not in InfluenceLevel.values:
+            raise ValidationFailed(
+                f"{ResearchArea(area).label}: choose a level from the list.", field=f"right_{area}"
+            )
+        rights[area] = level
+    communication = _dict(content.get("communication"), "communication")
+    leaving = _dict(content.get("leaving"), "leaving")
+    named = content.get("named_parties") or []
+    if not isinstance(named, list):
+        raise ValidationFailed("Named parties must be a list of members.", field="named_parties")
+    try:
+        named_ids = sorted({int(i) for i in named})
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            "Named parties must be members of the project.", field="named_parties"
+        ) from None
+    if eligible_named is not None and not set(named_ids) <= eligible_named:
+        raise ValidationFailed(
+            "Only current members of the project can be named as parties.", field="named_parties"
+        )
+    return {
+        "sections": clean_sections,
+        "decision_rights": {a: rights[a] for a in ResearchArea.values if a in rights},
+        "procedure": clean_stages(_dict(content.get("procedure"), "disagreement procedure")),
+        "payment": clean_payment(_dict(content.get("payment"), "payment")),
+        "communication": {
+            "feedback_response_days": _days(
+                communication.get("feedback_response_days", 14),
+                field="feedback_response_days",
+                label="Days within which feedback is answered",
+            )
+        },
+        "leaving": {
+            "contributions": _text(
+                leaving.get("contributions"),
+                field="leaving_contributions",
+                label="What happens to contributions after leaving",
+            ),
+            "credit": _text(
+                leaving.get("credit"), field="leaving_credit", label="Credit after leaving"
+            ),
+        },
+        "named_parties": named_ids,
+    }
+
+
+def check_complete(content: dict[str, Any]) -> None:
+    """Before proposing: every section written, every area given a level, a procedure."""
+    empty_keys = [k for k in SECTION_KEYS if not content["sections"].get(k, "").strip()]
+    empty = [SECTION_TITLES[k] for k in empty_keys]
+    if empty:
+        raise ValidationFailed(
+            "Every section needs some words before the agreement can be proposed. Still "
+            f"empty: {', '.join(empty)}.",
+            field=f"section_{empty_keys[0]}",
+        )
+    missing = [
+        ResearchArea(a).label for a in ResearchArea.values if a not in content["decision_rights"]
+    ]
+    if missing:
+        raise ValidationFailed(
+            "Say how much say contributors have in every research area. Still to choose: "
+            f"{', '.join(missing)}.",
+            field="decision_rights",
+        )
+    if not content["procedure"]["stages"]:
+        raise ValidationFailed(
+            "The disagreement procedure needs at least one stage.", field="stages"
+        )
+    leaving = content["leaving"]
+    if not leaving["contributions"] or not leaving["credit"]:
+        raise ValidationFailed(
+            "Say what happens to a contributor's contributions and credit when they leave.",
+            field="leaving_contributions",
+        )
