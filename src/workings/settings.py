@@ -115,7 +115,9 @@ WSGI_APPLICATION = "workings.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # core's templates first: they override allauth's layouts and elements, and
+        # "allauth" comes before "workings.core" in INSTALLED_APPS.
+        "DIRS": [SRC_DIR / "core" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

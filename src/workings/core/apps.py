@@ -10,4 +10,5 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from workings.core.signals import create_cache_table
 
-        post_migrate.connect(create_cache_table, sender=self)
+        # No sender: post_migrate is only sent for apps with models, and core has none.
+        post_migrate.connect(create_cache_table, dispatch_uid="workings.core.cache_table")

@@ -44,8 +44,9 @@ class Command(BaseCommand):
                 raise CommandError(
                     "The database has a half-known demo; run `workings demo --reset`."
                 )
-            # The demo's invitations are not real mail; keep them out of the console.
-            with transaction.atomic(), override_settings(EMAIL_BACKEND=LOCMEM):
+            # The demo's invitations are not real mail; keep them out of the console. The
+            # override must outlive the transaction: the mail is sent when it commits.
+            with override_settings(EMAIL_BACKEND=LOCMEM), transaction.atomic():
                 ctx = build_demo()
             logins_path = write_logins(ctx)
         self._print_logins(logins_path)
