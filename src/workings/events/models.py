@@ -61,6 +61,9 @@ class EntryContent(models.Model):
     erased_reason = models.TextField(blank=True)
     erasure_seq = models.BigIntegerField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"content of entry {self.entry_id}"
+
     @property
     def is_erased(self) -> bool:
         return self.erased_at is not None
@@ -78,6 +81,9 @@ class TreeNode(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["log", "level", "index"], name="tree_node_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"node ({self.level}, {self.index}) of log {self.log_id}"
 
 
 class Checkpoint(models.Model):
@@ -113,3 +119,6 @@ class WitnessedCheckpoint(models.Model):
 
     class Meta:
         ordering = ["log_id", "witness_id", "size"]
+
+    def __str__(self) -> str:
+        return f"checkpoint {self.size} seen by {self.witness_id}"

@@ -1,18 +1,32 @@
+"""Reads of a project's log. Proofs come from stored TreeNode rows in one query each, so
+their cost grows with log n, never with n."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from workings.events.models import Checkpoint, Entry, Log
+from workings.core.exceptions import NotFound, ValidationFailed
+from workings.events.models import Checkpoint, Entry, Log, TreeNode, WitnessedCheckpoint
+from workings.ledger.merkle import consistency_proof_from, inclusion_proof_from
+
+MAX_ENTRIES_PAGE = 1000
 
 
 def log_for(*, project: Any) -> Log:
-    return Log.objects.get(project_id=project.pk)
+    try:
+        return Log.objects.get(project_id=project.pk)
+    except Log.DoesNotExist:
+        raise NotFound("This project has no record yet.") from None
 
 
 def latest_checkpoint(*, project: Any) -> Checkpoint | None:
     return Checkpoint.objects.filter(log__project_id=project.pk).order_by("-size").first()
+
+
+def checkpoint_at(*, project: Any, size: int) -> Checkpoint | None:
+    return Checkpoint.objects.filter(log__project_id=project.pk, size=size).first()
 
 
 def entry_page(*, project: Any, before: int | None, limit: int = 50) -> list[Entry]:
@@ -23,3 +37,75 @@ def entry_page(*, project: Any, before: int | None, limit: int = 50) -> list[Ent
     if before is not None:
         entries = entries.filter(seq__lt=before)
     return list(entries.order_by("-seq")[:limit])
+
+
+def entries_range(*, project: Any, start: int, end: int | None) -> tuple[list[Entry], int]:
+    """Entries with start <= seq < end (at most MAX_ENTRIES_PAGE), oldest first, and the size
+    of the log. ``end`` defaults to start + MAX_ENTRIES_PAGE; it is clamped to the size."""
+    log = log_for(project=project)
+    if start < 0:
+        raise ValidationFailed("start must be 0 or more.", field="start")
+    if end is None:
+        end = start + MAX_ENTRIES_PAGE
+    if end < start:
+        raise ValidationFailed("end must not be before start.", field="end")
+    end = min(end, start + MAX_ENTRIES_PAGE, log.size)
+    if start > log.size:
+        raise ValidationFailed(
+            f"start {start} is beyond the end of the log ({log.size} entries).", field="start"
+        )
+    rows = list(
+        Entry.objects.filter(log=log, seq__gte=start, seq__lt=end)
+        .select_related("body")
+        .order_by("seq")
+    )
+    return rows, log.size
+
+
+def _node_fetch(log: Log) -> Any:
+    def fetch(nodes: list[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+        wanted = Q()
+        for level, index in nodes:
+            wanted |= Q(level=level, index=index)
+        rows = TreeNode.objects.filter(wanted, log=log).values_list("level", "index", "hash")
+        return {(lv, ix): bytes(h) for lv, ix, h in rows}
+
+    return fetch
+
+
+def inclusion_proof(*, project: Any, index: int, tree_size: int) -> tuple[Entry, list[bytes]]:
+    """The entry at ``index`` and its RFC 9162 inclusion proof in the tree of ``tree_size``."""
+    log = log_for(project=project)
+    if tree_size < 1 or tree_size > log.size:
+        raise ValidationFailed(
+            f"tree_size must be between 1 and the log's size ({log.size}).", field="tree_size"
+        )
+    if index < 0 or index >= tree_size:
+        raise ValidationFailed(
+            f"index must be at least 0 and less than tree_size ({tree_size}).", field="index"
+        )
+    entry = Entry.objects.only("seq", "leaf_hash").get(log=log, seq=index)
+    return entry, inclusion_proof_from(_node_fetch(log), index, tree_size)
+
+
+def consistency_proof(
+    *, project: Any, first: int, second: int, log: Log | None = None
+) -> list[bytes]:
+    """RFC 9162 consistency proof between the trees of sizes ``first`` and ``second``."""
+    log = log or log_for(project=project)
+    if second > log.size:
+        raise ValidationFailed(
+            f"second must not be more than the log's size ({log.size}).", field="second"
+        )
+    if first < 0 or first > second:
+        raise ValidationFailed("first must be between 0 and second.", field="first")
+    return consistency_proof_from(_node_fetch(log), first, second)
+
+
+def witnessed_for(*, project: Any, witness: Any, limit: int = 50) -> list[WitnessedCheckpoint]:
+    """The checkpoints this witness has kept, newest first."""
+    return list(
+        WitnessedCheckpoint.objects.filter(log__project_id=project.pk, witness=witness).order_by(
+            "-size", "-id"
+        )[:limit]
+    )

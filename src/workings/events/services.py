@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from workings.core import clock
 
+from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.events import keys, types
 from workings.events.models import Checkpoint, Entry, EntryContent, Log, TreeNode
@@ -37,6 +37,10 @@ def _actor_ref(actor: Any) -> str | None:
 
 def _utc_time(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _stored(row: RecordedModel) -> RecordedModel:
+    return row.__class__._default_manager.get(pk=row.pk)
 
 
 def log_create(*, project: Any) -> Log:
@@ -62,8 +66,11 @@ def append_event(
     moment = at or clock.now()
     body = {
         "data": content,
+        # Snapshots of the rows as the database holds them (a fresh read, so values are in
+        # their stored form, e.g. Decimal("1000.00") rather than the "1000" a form gave).
         "snapshots": [
-            {"model": s.snapshot_label(), "id": s.pk, "fields": s.snapshot()} for s in subjects
+            {"model": s.snapshot_label(), "id": s.pk, "fields": _stored(s).snapshot()}
+            for s in subjects
         ],
     }
     salt = make_salt()

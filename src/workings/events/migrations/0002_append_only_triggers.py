@@ -20,7 +20,8 @@ def create(apps, schema_editor):
         schema_editor.execute(
             "CREATE OR REPLACE FUNCTION workings_append_only() RETURNS trigger AS $$ "
             "BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP; END; "
-            "$$ LANGUAGE plpgsql;"
+            "$$ LANGUAGE plpgsql;",
+            None,  # no parameters: the % signs belong to PL/pgSQL, not to the driver
         )
         for table in TABLES:
             schema_editor.execute(

@@ -8,7 +8,10 @@ from workings.events import keys
 
 
 class Command(BaseCommand):
-    help = "Manage the log signing key: `workings keys init` creates it; `workings keys show` prints the public key."
+    help = (
+        "Manage the log signing key: `workings keys init` creates it; "
+        "`workings keys show` prints the public key."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["init", "show"])
@@ -16,7 +19,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Replace an existing key (old checkpoints stay verifiable only with the old public key).",
+            help=(
+                "Replace an existing key (old checkpoints stay verifiable only with the old "
+                "public key)."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -26,7 +32,8 @@ class Command(BaseCommand):
         existed = keys.key_path().exists()
         if existed and not options["force"]:
             raise CommandError(
-                f"A signing key already exists at {keys.key_path()}. Use --force only if you mean to replace it."
+                f"A signing key already exists at {keys.key_path()}. "
+                "Use --force only if you mean to replace it."
             )
         path, verifier = keys.keys_init(name=options["name"], force=options["force"])
         self.stdout.write(f"Signing key written to {path} (keep it secret, outside the database).")

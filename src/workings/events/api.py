@@ -1,0 +1,148 @@
+"""A project's log over the API, in the shapes outside verifiers expect: the checkpoint as
+a C2SP signed note (text/plain), hashes in standard base64, proofs as RFC 9162 lists."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Router, Schema
+
+from workings.api.auth import project_auth
+from workings.core.exceptions import NotFound
+from workings.events import selectors, services
+from workings.events.permissions import log_policy
+
+router = Router(tags=["log"])
+
+READ = project_auth("view_record", public=True)
+
+
+def _b64(data: bytes | memoryview | None) -> str | None:
+    return None if data is None else base64.b64encode(bytes(data)).decode("ascii")
+
+
+class EntryOut(Schema):
+    seq: int
+    leaf: str
+    leaf_hash: str
+    type: str
+    time: dt.datetime
+    sealed: bool
+    erased: bool
+    content: Any = None
+    salt: str | None = None
+
+
+class EntriesOut(Schema):
+    size: int
+    start: int
+    end: int
+    next_start: int | None
+    entries: list[EntryOut]
+
+
+class InclusionOut(Schema):
+    index: int
+    tree_size: int
+    leaf_hash: str
+    hashes: list[str]
+
+
+class ConsistencyOut(Schema):
+    first: int
+    second: int
+    hashes: list[str]
+
+
+class EraseIn(Schema):
+    reason: str
+
+
+class EraseOut(Schema):
+    erased_seq: int
+    erasure_seq: int
+
+
+@router.get("/projects/{slug}/log/checkpoint", auth=READ, response={200: None})
+def checkpoint(request: HttpRequest, slug: str) -> HttpResponse:
+    """The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)."""
+    cp = selectors.latest_checkpoint(project=request.project)  # type: ignore[attr-defined]
+    if cp is None:
+        raise NotFound("This project's log has no checkpoint yet.")
+    return HttpResponse(cp.note, content_type="text/plain; charset=utf-8")
+
+
+@router.get("/projects/{slug}/log/entries", auth=READ, response=EntriesOut)
+def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = None) -> Any:
+    """Entries start <= seq < end, at most 1,000 at a time. Every entry's public header is
+    shown; its content and salt only to people who may read that content."""
+    project = request.project  # type: ignore[attr-defined]
+    rows, size = selectors.entries_range(project=project, start=start, end=end)
+    out = []
+    for e in rows:
+        visible = log_policy.can_view_content(request.user, project, e)
+        body = getattr(e, "body", None)
+        erased = bool(body and body.is_erased)
+        out.append(
+            {
+                "seq": e.seq,
+                "leaf": _b64(e.leaf),
+                "leaf_hash": _b64(e.leaf_hash),
+                "type": e.type,
+                "time": e.recorded_at,
+                "sealed": e.sealed,
+                "erased": erased,
+                "content": body.content if visible and body and not erased else None,
+                "salt": _b64(body.salt) if visible and body and not erased else None,
+            }
+        )
+    last = rows[-1].seq + 1 if rows else start
+    return {
+        "size": size,
+        "start": start,
+        "end": last,
+        "next_start": last if last < size else None,
+        "entries": out,
+    }
+
+
+@router.get("/projects/{slug}/log/proof/inclusion", auth=READ, response=InclusionOut)
+def inclusion(request: HttpRequest, slug: str, index: int, tree_size: int) -> Any:
+    entry, proof = selectors.inclusion_proof(
+        project=request.project,  # type: ignore[attr-defined]
+        index=index,
+        tree_size=tree_size,
+    )
+    return {
+        "index": index,
+        "tree_size": tree_size,
+        "leaf_hash": _b64(entry.leaf_hash),
+        "hashes": [_b64(h) for h in proof],
+    }
+
+
+@router.get("/projects/{slug}/log/proof/consistency", auth=READ, response=ConsistencyOut)
+def consistency(request: HttpRequest, slug: str, first: int, second: int) -> Any:
+    proof = selectors.consistency_proof(
+        project=request.project,  # type: ignore[attr-defined]
+        first=first,
+        second=second,
+    )
+    return {"first": first, "second": second, "hashes": [_b64(h) for h in proof]}
+
+
+@router.post(
+    "/projects/{slug}/log/entries/{seq}/erase", auth=project_auth("view_record"), response=EraseOut
+)
+def erase(request: HttpRequest, slug: str, seq: int, data: EraseIn) -> Any:
+    """Erase an entry's content (the person it is about, or a lead). The leaf stays."""
+    erasure = services.entry_erase(
+        actor=request.user,
+        project=request.project,  # type: ignore[attr-defined]
+        seq=seq,
+        reason=data.reason,
+    )
+    return {"erased_seq": seq, "erasure_seq": erasure.seq}
