@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from workings.core.vocab import InfluenceLevel, influence_shortfall
+from workings.events.recorded import RecordedModel
+from workings.projects.models import Membership
+from workings.record.models.items import Item
+
+
+class Stance(models.TextChoices):
+    AGREE = "agree", "Agree"
+    DISAGREE = "disagree", "Disagree"
+    MIXED = "mixed", "Mixed feelings"
+
+
+class Decision(RecordedModel):
+    item = models.OneToOneField(Item, on_delete=models.PROTECT, related_name="decision")
+    decided_by = models.CharField(max_length=300)
+    influence = models.CharField(max_length=20, choices=InfluenceLevel.choices)
+    # What the agreement in force promised for this area when the decision was recorded
+    # ("" when no agreement was in force).
+    promised = models.CharField(max_length=20, choices=InfluenceLevel.choices, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+    @property
+    def is_shortfall(self) -> bool:
+        return influence_shortfall(self.promised or None, self.influence)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "item": self.item_id,
+            "decided_by": self.decided_by,
+            "influence": self.influence,
+            "promised": self.promised,
+        }
+
+
+class DecisionView(RecordedModel):
+    """One contributor's view of a decision, in their own words."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="views")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    words = models.TextField(max_length=5000)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "membership"], name="record_one_view_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stance_display()} ({self.decision_id})"
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision_id,
+            "membership": self.membership_id,
+            "stance": self.stance,
+            "words": self.words,
+        }

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from workings.events.recorded import RecordedModel
+from workings.projects.models import Membership
+from workings.record.models.items import Item
+
+
+class DisagreementOutcome(models.TextChoices):
+    OPEN = "open", "Not settled yet"
+    RESOLVED = "resolved", "Resolved"
+    COMPROMISE = "compromise", "Compromise"
+    UNRESOLVED = "unresolved", "Left unresolved"
+    ESCALATED = "escalated", "Escalated to a concern"
+
+
+class Side(models.TextChoices):
+    RESEARCH_TEAM = "research_team", "Research team"
+    CONTRIBUTORS = "contributors", "Public contributors"
+
+
+class Disagreement(RecordedModel):
+    item = models.OneToOneField(Item, on_delete=models.PROTECT, related_name="disagreement")
+    outcome = models.CharField(
+        max_length=20, choices=DisagreementOutcome.choices, default=DisagreementOutcome.OPEN
+    )
+    outcome_text = models.TextField(max_length=5000, blank=True)
+    research_team_gave = models.TextField(max_length=5000, blank=True)
+    contributors_gave = models.TextField(max_length=5000, blank=True)
+    what_changed = models.TextField(max_length=5000, blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outcome_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+    @property
+    def is_settled(self) -> bool:
+        return self.outcome != DisagreementOutcome.OPEN
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "item": self.item_id,
+            "outcome": self.outcome,
+            "outcome_text": self.outcome_text,
+            "research_team_gave": self.research_team_gave,
+            "contributors_gave": self.contributors_gave,
+            "what_changed": self.what_changed,
+            "outcome_by": self.outcome_by_id,
+        }
+
+
+class Position(RecordedModel):
+    """One side's position, written and edited only by its author. Every edit is a version."""
+
+    disagreement = models.ForeignKey(
+        Disagreement, on_delete=models.PROTECT, related_name="positions"
+    )
+    author_membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    side = models.CharField(max_length=20, choices=Side.choices)
+    text = models.TextField(max_length=10000)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["disagreement", "author_membership"], name="record_one_position_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} position ({self.disagreement_id})"
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "disagreement": self.disagreement_id,
+            "author_membership": self.author_membership_id,
+            "side": self.side,
+            "text": self.text,
+            "version": self.version,
+        }
+
+
+class PositionVersion(models.Model):
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    text = models.TextField(max_length=10000)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["position", "number"], name="record_position_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number}"

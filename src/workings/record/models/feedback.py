@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from workings.events.recorded import RecordedModel
+from workings.record.models.items import Item
+
+
+class Outcome(models.TextChoices):
+    ADOPTED = "adopted", "Adopted"
+    PARTLY_ADOPTED = "partly_adopted", "Partly adopted"
+    NOT_ADOPTED = "not_adopted", "Not adopted"
+    NOT_YET_DECIDED = "not_yet_decided", "Not yet decided"
+
+
+class Feedback(RecordedModel):
+    """'You said, we did, because': the feedback is the Item; the answer lives here."""
+
+    item = models.OneToOneField(Item, on_delete=models.PROTECT, related_name="feedback")
+    on_behalf_of = models.CharField(max_length=200, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    what_done = models.TextField(max_length=5000, blank=True)
+    why = models.TextField(max_length=5000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    satisfied = models.BooleanField(null=True, blank=True)
+    satisfaction_why = models.TextField(max_length=5000, blank=True)
+    satisfaction_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "item": self.item_id,
+            "on_behalf_of": self.on_behalf_of,
+            "outcome": self.outcome,
+            "what_done": self.what_done,
+            "why": self.why,
+            "answered_by": self.answered_by_id,
+            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
+            "satisfied": self.satisfied,
+            "satisfaction_why": self.satisfaction_why,
+        }

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from workings.events.recorded import RecordedModel
+from workings.projects.models import Membership
+from workings.record.models.items import Item
+
+
+class Activity(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    WORKSHOP = "workshop", "Workshop"
+    DOCUMENT_REVIEW = "document_review", "Document review"
+    TRAINING = "training", "Training"
+    EVENT = "event", "Event"
+    OTHER = "other", "Other"
+
+
+class Meeting(RecordedModel):
+    item = models.OneToOneField(Item, on_delete=models.PROTECT, related_name="meeting")
+    activity = models.CharField(max_length=20, choices=Activity.choices)
+    hours = models.DecimalField(max_digits=4, decimal_places=2)
+    participants = models.ManyToManyField(Membership, related_name="+")
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "item": self.item_id,
+            "activity": self.activity,
+            "hours": str(self.hours),
+            "participants": sorted(m.pk for m in self.participants.all()),
+        }
+
+
+class Attachment(RecordedModel):
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="attachments")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(max_length=300)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "item": self.item_id,
+            "name": self.name,
+            "content_type": self.content_type,
+            "size": self.size,
+            "sha256": self.sha256,
+        }

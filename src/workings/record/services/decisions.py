@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from workings.core import clock
+from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.vocab import InfluenceLevel
+from workings.events.services import append_event
+from workings.projects.models import Project
+from workings.record.models import Decision, DecisionView, Item, Kind
+from workings.record.models.decisions import Stance
+from workings.record.permissions import record_policy
+from workings.record.services import common as c
+
+
+def promised_levels(project: Project) -> dict[str, str]:
+    """Area -> level the agreement in force promises; {} when there is no agreement (or the
+    agreements capability is not installed)."""
+    try:
+        from workings.agreements.selectors import decision_rights_for  # type: ignore
+    except ImportError:
+        return {}
+    try:
+        rights = decision_rights_for(project)
+    except Exception:  # noqa: BLE001 - no agreement in force
+        return {}
+    if not rights:
+        return {}
+    if not isinstance(rights, dict):
+        rights = {getattr(r, "area", None): r for r in rights}
+    levels = {}
+    for area_name, level in rights.items():
+        value = getattr(level, "level", level)
+        value = getattr(value, "value", value)
+        if area_name and value in InfluenceLevel.values:
+            levels[str(area_name)] = str(value)
+    return levels
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: Any,
+    project: Project,
+    area: str,
+    title: str,
+    text: str,
+    decided_by: str,
+    influence: str,
+    occurred_on: dt.date | str | None = None,
+) -> Item:
+    if not record_policy.can_write(actor, project):
+        raise NotAllowed("Your role in this project does not allow writing entries.")
+    membership = c.author_membership(actor, project)
+    chosen_area = c.area(area)
+    title = c.required(title, field="title", label="What was decided", max_length=c.TITLE_MAX)
+    body = c.text(text, field="text", label="More detail")
+    who = c.required(decided_by, field="decided_by", label="Who decided", max_length=300)
+    level = c.choice(influence, InfluenceLevel, field="influence", label="Contributors' influence")
+    on = c.past_date(occurred_on or clock.today(), label="Date of the decision")
+    promised = promised_levels(project).get(chosen_area, "")
+    item = c.new_item(
+        project=project,
+        kind=Kind.DECISION,
+        actor=actor,
+        membership=membership,
+        title=title,
+        body=body,
+        occurred_on=on,
+        area=chosen_area,
+    )
+    decision = Decision.objects.create(
+        item=item, decided_by=who, influence=level, promised=promised
+    )
+    append_event(
+        project=project,
+        type="record.decision_recorded",
+        actor=actor,
+        content={"item": item.pk, "shortfall": decision.is_shortfall},
+        subjects=[item, decision],
+    )
+    return item
+
+
+@transaction.atomic
+def decision_view_give(
+    *, actor: Any, project: Project, item_id: int, stance: str, words: str
+) -> DecisionView:
+    item = (
+        Item.objects.select_related("project", "decision")
+        .filter(project=project, pk=item_id, kind=Kind.DECISION)
+        .first()
+    )
+    if item is None:
+        raise ValidationFailed("There is no such decision in this project.", field="item")
+    if not record_policy.can_give_view(actor, item):
+        raise NotAllowed("Only public contributors give their view of a decision here.")
+    membership = c.author_membership(actor, project)
+    chosen = c.choice(stance, Stance, field="stance", label="Your view")
+    said = c.required(words, field="words", label="In your own words")
+    if DecisionView.objects.filter(decision=item.decision, membership=membership).exists():
+        raise ValidationFailed(
+            "You have already given your view of this decision. To add to it, write an own "
+            "account about the decision.",
+            field="stance",
+        )
+    view = DecisionView.objects.create(
+        decision=item.decision,
+        membership=membership,
+        stance=chosen,
+        words=said,
+        created_at=clock.now(),
+    )
+    append_event(
+        project=project,
+        type="record.decision_view",
+        actor=actor,
+        content={"item": item.pk, "stance": chosen},
+        subjects=[view],
+    )
+    return view

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+
+from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.events.services import append_event
+from workings.projects.models import Project
+from workings.record.models import Attachment, Item, Kind, Meeting
+from workings.record.models.meetings import Activity
+from workings.record.permissions import record_policy
+from workings.record.services import attachments as files
+from workings.record.services import common as c
+
+
+def _hours(value: Any) -> Decimal:
+    try:
+        hours = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ValidationFailed("Hours must be a number, like 2 or 1.5.", field="hours") from None
+    if not hours.is_finite() or hours <= 0:
+        raise ValidationFailed("Hours must be more than 0.", field="hours")
+    if hours > 24:
+        raise ValidationFailed(
+            f"Hours must be 24 or fewer: a day has 24 hours (you entered {hours}).", field="hours"
+        )
+    if hours.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValidationFailed("Hours can have at most two decimal places.", field="hours")
+    return hours
+
+
+@transaction.atomic
+def meeting_record(
+    *,
+    actor: Any,
+    project: Project,
+    occurred_on: dt.date | str,
+    activity: str,
+    title: str,
+    summary: str,
+    hours: Any,
+    participants: list[Any],
+    area: str = "",
+    attachments: list[Any] | None = None,
+) -> Item:
+    if not record_policy.can_write(actor, project):
+        raise NotAllowed("Your role in this project does not allow writing entries.")
+    membership = c.author_membership(actor, project)
+    on = c.past_date(occurred_on, label="Date of the meeting")
+    kind = c.choice(activity, Activity, field="activity", label="Kind of activity")
+    title = c.required(title, field="title", label="Title", max_length=c.TITLE_MAX)
+    summary = c.required(summary, field="summary", label="Summary", max_length=c.LONG_TEXT_MAX)
+    hours_value = _hours(hours)
+    chosen_area = c.area(area, required_=False)
+    if not participants:
+        raise ValidationFailed("Choose at least one person who took part.", field="participants")
+    people = c.members_by_id(
+        project, participants, on=on, field="participants", label="Who took part"
+    )
+    checked = files.check_files(attachments)
+
+    item = c.new_item(
+        project=project,
+        kind=Kind.MEETING,
+        actor=actor,
+        membership=membership,
+        title=title,
+        body=summary,
+        occurred_on=on,
+        area=chosen_area,
+        people=people,
+    )
+    meeting = Meeting.objects.create(item=item, activity=kind, hours=hours_value)
+    meeting.participants.set(people)
+    stored = [
+        Attachment(
+            item=item,
+            name=f.name,
+            content_type=f.content_type,
+            size=len(f.content),
+            sha256=f.sha256,
+            file=files.store(f, project_slug=project.slug),
+        )
+        for f in checked
+    ]
+    Attachment.objects.bulk_create(stored)
+    append_event(
+        project=project,
+        type="record.meeting_recorded",
+        actor=actor,
+        content={
+            "item": item.pk,
+            "attachments": [
+                {"name": f.name, "sha256": f.sha256, "size": len(f.content)} for f in checked
+            ],
+        },
+        subjects=[item, meeting, *Attachment.objects.filter(item=item)],
+    )
+    return item
