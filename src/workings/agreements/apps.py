@@ -8,3 +8,6 @@ class AgreementsConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.agreements import event_types  # noqa: F401
+        from workings.core.nav import register_project_tab
+
+        register_project_tab("Agreement", "agreements:home", "view_record", 20)

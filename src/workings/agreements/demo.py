@@ -1,0 +1,165 @@
+"""Demo: the STRIDE agreement, drafted in September 2024 with a comment thread, in force in
+October 2024 (Dev Patel agreeing with reservations about payment timing), then amended in
+March 2025 to pay within 14 days instead of 30 after contributors' feedback."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from workings.agreements import services
+from workings.agreements.models import AgreementVersion
+from workings.core.clock import frozen_at
+from workings.core.demo import DemoContext
+
+DEMO_ORDER = 20
+
+WORDS = {
+    "purpose": (
+        "We are working together so that STRIDE tests what matters to people after a stroke, "
+        "not only what is easy to measure. Being transparent means we say what we decided "
+        "and why, including when we did not take contributors' advice. Being challenging "
+        "means anyone can question an idea, and a question is never a nuisance. Being "
+        "inclusive means meetings work for people with aphasia, fatigue and caring duties. "
+        "Being human means we check in with each other and take breaks."
+    ),
+    "people": (
+        "Four public contributors who have had a stroke or care for someone who has; the "
+        "chief investigator and involvement lead, Amara Okafor; two researchers; the "
+        "funder's reviewer; and an observer from the steering committee."
+    ),
+    "time": (
+        "About four hours a month: one two-hour meeting, usually online, and some reading. "
+        "You can do less at any time, and you do not have to explain why."
+    ),
+}
+
+
+def _at(year: int, month: int, day: int, hour: int = 10) -> Any:
+    return frozen_at(dt.datetime(year, month, day, hour, 0, tzinfo=dt.UTC))
+
+
+def _save(actor: Any, version: AgreementVersion, **changes: Any) -> AgreementVersion:
+    content = copy.deepcopy(version.content)
+    for key, value in changes.items():
+        if key in content["sections"] and isinstance(value, str):
+            content["sections"][key] = value
+        else:
+            content[key] = value
+    return services.draft_save(
+        actor=actor, version=version, revision=version.revision, content=content
+    )
+
+
+def build(ctx: DemoContext) -> None:
+    stride = ctx.projects["stride"]
+    p = ctx.people
+    lead, margaret, dev, kestrel, winston = (
+        p["lead"],
+        p["contributor1"],
+        p["contributor2"],
+        p["contributor3"],
+        p["contributor4"],
+    )
+    with _at(2024, 9, 16):
+        v1 = services.draft_start(actor=lead, project=stride, source="template")
+    with _at(2024, 9, 17):
+        procedure = copy.deepcopy(v1.content["procedure"])
+        procedure["independent_person"] = "Ruth Adeyemi, patient advocate at the Stroke Alliance"
+        v1 = _save(lead, v1, procedure=procedure, **WORDS)
+    with _at(2024, 9, 18):
+        first = services.comment_create(
+            actor=dev,
+            version=v1,
+            section="payment",
+            body=(
+                "Thirty days is a long wait when you are on a low income. Could payments "
+                "be quicker?"
+            ),
+        )
+    with _at(2024, 9, 19):
+        reply = services.comment_create(
+            actor=lead,
+            version=v1,
+            section="payment",
+            parent_id=first.pk,
+            body=(
+                "The university's finance office pays in 30 days at the moment. I will ask "
+                "whether we can do better and come back to you."
+            ),
+        )
+    with _at(2024, 9, 20):
+        services.comment_create(
+            actor=margaret,
+            version=v1,
+            section="payment",
+            parent_id=reply.pk,
+            body="Please do. Some of us pay for travel up front.",
+        )
+        services.comment_create(
+            actor=kestrel,
+            version=v1,
+            section="support",
+            body="Can we have captions on every online meeting, not only on request?",
+        )
+    with _at(2024, 9, 23):
+        v1 = _save(
+            margaret,
+            v1,
+            support=(
+                "Every online meeting has captions. Tell us what else helps you take part: "
+                "large print, breaks, a quiet room, someone to travel with. Amara Okafor is "
+                "your first contact. You can step out of any discussion without saying why."
+            ),
+        )
+    with _at(2024, 9, 25):
+        v1 = services.version_propose(actor=lead, version=v1)
+    answers = [
+        (lead, "agree", "", 30),
+        (margaret, "agree", "", 30),
+        (
+            dev,
+            "agree_with_reservations",
+            "I agree, but thirty days is too long to wait for payment. I would like us to "
+            "look at this again within six months.",
+            1,
+        ),
+        (kestrel, "agree", "", 2),
+        (winston, "agree", "", 3),
+    ]
+    for person, answer, words, day in answers:
+        month = 9 if day == 30 else 10
+        with _at(2024, month, day):
+            services.signature_create(actor=person, version=v1, answer=answer, words=words)
+
+    # The amendment, after contributors' feedback on payment timing.
+    with _at(2025, 3, 3):
+        v2 = services.draft_start(
+            actor=dev, project=stride, source="version", from_number=v1.number
+        )
+    with _at(2025, 3, 4):
+        payment = {**v2.content["payment"], "payment_days": 14}
+        v2 = _save(
+            lead,
+            v2,
+            payment=payment,
+            **{
+                "payment": (
+                    "We pay for meeting time and preparation at the rate below, and all "
+                    "travel and care costs. After your feedback, the finance office now pays "
+                    "within 14 days. You can choose not to be paid, or to be paid in vouchers."
+                )
+            },
+        )
+        services.comment_create(
+            actor=dev,
+            version=v2,
+            section="payment",
+            body="Thank you. Fourteen days makes a real difference.",
+        )
+    with _at(2025, 3, 10):
+        v2 = services.version_propose(actor=dev, version=v2)
+    for day, person in enumerate((lead, margaret, dev, kestrel, winston), start=11):
+        with _at(2025, 3, day):
+            services.signature_create(actor=person, version=v2, answer="agree")

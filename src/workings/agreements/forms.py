@@ -1,0 +1,202 @@
+"""Forms for agreement pages. Fields are deliberately lenient (text in, text out): the
+services decide what is acceptable, so the pages and the API give the same messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from workings.agreements.models import Answer
+from workings.agreements.sections import HANDLER_ROLES, RATE_KINDS, SECTIONS
+from workings.core.vocab import InfluenceLevel, ResearchArea
+
+STAGE_ROWS = 6
+
+
+def _area(area: str) -> str:
+    return f"right_{area}"
+
+
+class DraftForm(forms.Form):
+    """The whole draft in one form, carrying the revision it was based on."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, members: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        f = self.fields
+        for s in SECTIONS:
+            f[f"section_{s.key}"] = forms.CharField(
+                label=f"{s.title}: your words",
+                required=False,
+                strip=False,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+        for area in ResearchArea:
+            f[_area(area.value)] = forms.ChoiceField(
+                label=area.label,
+                required=False,
+                choices=[("", "Not decided yet"), *InfluenceLevel.choices],
+            )
+        for i in range(STAGE_ROWS):
+            n = i + 1
+            f[f"stage_{i}_name"] = forms.CharField(label=f"Stage {n}: name", required=False)
+            f[f"stage_{i}_handler"] = forms.CharField(
+                label=f"Stage {n}: who handles it", required=False
+            )
+            f[f"stage_{i}_role"] = forms.ChoiceField(
+                label=f"Stage {n}: kind of handler",
+                required=False,
+                choices=list(HANDLER_ROLES.items()),
+            )
+            f[f"stage_{i}_days"] = forms.CharField(
+                label=f"Stage {n}: response time in days",
+                required=False,
+                widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+            )
+        f["independent_person"] = forms.CharField(label="Independent person", required=False)
+        f["funder_stage"] = forms.ChoiceField(
+            label="From which stage may a contributor go to the funder on their own?",
+            choices=[(str(i + 1), f"Stage {i + 1}") for i in range(STAGE_ROWS)],
+        )
+        f["rate_kind"] = forms.ChoiceField(
+            label="How contributors are paid", choices=list(RATE_KINDS.items())
+        )
+        f["rate"] = forms.CharField(
+            label="Rate", widget=forms.TextInput(attrs={"inputmode": "decimal"})
+        )
+        f["currency"] = forms.CharField(label="Currency (three letters, such as GBP)")
+        f["expenses_policy"] = forms.CharField(
+            label="Expenses policy", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        )
+        f["payment_days"] = forms.CharField(
+            label="Payments are made within this many days",
+            widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        )
+        f["feedback_response_days"] = forms.CharField(
+            label="Feedback is answered within this many days",
+            widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        )
+        f["leaving_contributions"] = forms.CharField(
+            label="What happens to a contributor's contributions when they leave",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+        f["leaving_credit"] = forms.CharField(
+            label="What happens to their credit",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+        f["named_parties"] = forms.MultipleChoiceField(
+            label="Other members who are parties and sign",
+            help_text="Leads and public contributors always sign. Tick anyone else who should.",
+            required=False,
+            choices=[(str(m.user_id), f"{m.label} ({m.get_role_display()})") for m in members],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    @staticmethod
+    def initial_for(content: dict[str, Any], revision: int) -> dict[str, Any]:
+        data: dict[str, Any] = {"revision": revision}
+        for key, text in content["sections"].items():
+            data[f"section_{key}"] = text
+        for area, level in content["decision_rights"].items():
+            data[_area(area)] = level
+        proc = content["procedure"]
+        for i, stage in enumerate(proc["stages"][:STAGE_ROWS]):
+            data[f"stage_{i}_name"] = stage["name"]
+            data[f"stage_{i}_handler"] = stage["handler"]
+            data[f"stage_{i}_role"] = stage["handler_role"]
+            data[f"stage_{i}_days"] = stage["response_days"]
+        data["independent_person"] = proc["independent_person"]
+        data["funder_stage"] = str(proc["funder_stage_index"] + 1)
+        data.update({k: v for k, v in content["payment"].items()})
+        data["feedback_response_days"] = content["communication"]["feedback_response_days"]
+        data["leaving_contributions"] = content["leaving"]["contributions"]
+        data["leaving_credit"] = content["leaving"]["credit"]
+        data["named_parties"] = [str(i) for i in content["named_parties"]]
+        return data
+
+    def to_content(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        stages = []
+        for i in range(STAGE_ROWS):
+            name, days = d[f"stage_{i}_name"].strip(), d[f"stage_{i}_days"].strip()
+            handler = d[f"stage_{i}_handler"].strip()
+            if not (name or days or handler):
+                continue  # an unused row
+            stages.append(
+                {
+                    "name": name,
+                    "handler": handler,
+                    "handler_role": d[f"stage_{i}_role"],
+                    "response_days": days or None,
+                }
+            )
+        return {
+            "sections": {s.key: d[f"section_{s.key}"] for s in SECTIONS},
+            "decision_rights": {a: d[_area(a)] for a in ResearchArea.values if d[_area(a)]},
+            "procedure": {
+                "stages": stages,
+                "independent_person": d["independent_person"],
+                "funder_stage_index": int(d["funder_stage"]) - 1,
+            },
+            "payment": {
+                "rate_kind": d["rate_kind"],
+                "rate": d["rate"],
+                "currency": d["currency"],
+                "expenses_policy": d["expenses_policy"],
+                "payment_days": d["payment_days"],
+            },
+            "communication": {"feedback_response_days": d["feedback_response_days"]},
+            "leaving": {
+                "contributions": d["leaving_contributions"],
+                "credit": d["leaving_credit"],
+            },
+            "named_parties": [int(i) for i in d["named_parties"]],
+        }
+
+
+class StartForm(forms.Form):
+    source = forms.ChoiceField(
+        label="How do you want to start?",
+        choices=[
+            ("template", "From our template: every section has guidance and an example"),
+            ("blank", "From blank: empty sections, with guidance"),
+        ],
+        widget=forms.RadioSelect,
+        initial="template",
+    )
+
+
+class CommentForm(forms.Form):
+    section = forms.ChoiceField(
+        label="Section", choices=[(s.key, s.title) for s in SECTIONS], widget=forms.HiddenInput
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    body = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SignForm(forms.Form):
+    answer = forms.ChoiceField(
+        label="Your answer", choices=Answer.choices, widget=forms.RadioSelect
+    )
+    words = forms.CharField(
+        label="Your words",
+        help_text="Needed if you have reservations or do not agree. Everyone will see them, "
+        "and they stay with this version for good.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DiffForm(forms.Form):
+    old = forms.TypedChoiceField(label="From version", coerce=int)
+    new = forms.TypedChoiceField(label="To version", coerce=int)
+
+    def __init__(self, *args: Any, numbers: list[int] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        choices = [(str(n), f"Version {n}") for n in numbers]
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = choices
