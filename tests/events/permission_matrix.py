@@ -2,9 +2,42 @@
 
 from __future__ import annotations
 
-from tests.matrix import ALL, MEMBERS, Case, slug_kwargs
+from typing import Any
+
+from tests.matrix import ALL, FUNDER, LEAD, MEMBERS, Case, slug_kwargs
+
+LEAD_ONLY = frozenset({LEAD})
+
+
+def setup(world: Any) -> None:
+    from workings.events.models import Entry
+
+    # An entry made by the lead: only a lead (or its author, the lead) may erase it.
+    world.extra["lead_entry_seq"] = (
+        Entry.objects.filter(log__project=world.project, actor=world.users["lead"])
+        .order_by("-seq")
+        .values_list("seq", flat=True)
+        .first()
+    )
+
+
+def _entry(world: Any) -> dict[str, Any]:
+    return {"slug": world.project.slug, "seq": world.extra["lead_entry_seq"]}
+
+
+def _reason(world: Any) -> dict[str, Any]:
+    return {"reason": "Matrix test"}
+
 
 CASES: dict[str, Case] = {
     "events:log-key": Case(get=ALL, post=None),
     "events:record": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
+    "events:erase": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_entry),
+    "events:witness": Case(get=frozenset({FUNDER}), post=None, kwargs=slug_kwargs),
+    # API (the world project is unpublished: members only).
+    "api:log-checkpoint": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
+    "api:log-entries": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
+    "api:log-inclusion": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
+    "api:log-consistency": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
+    "api:log-erase": Case(get=None, post=LEAD_ONLY, kwargs=_entry, json=True, post_data=_reason),
 }

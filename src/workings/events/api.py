@@ -66,7 +66,9 @@ class EraseOut(Schema):
     erasure_seq: int
 
 
-@router.get("/projects/{slug}/log/checkpoint", auth=READ, response={200: None})
+@router.get(
+    "/projects/{slug}/log/checkpoint", auth=READ, response={200: None}, url_name="log-checkpoint"
+)
 def checkpoint(request: HttpRequest, slug: str) -> HttpResponse:
     """The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)."""
     cp = selectors.latest_checkpoint(project=request.project)  # type: ignore[attr-defined]
@@ -75,7 +77,7 @@ def checkpoint(request: HttpRequest, slug: str) -> HttpResponse:
     return HttpResponse(cp.note, content_type="text/plain; charset=utf-8")
 
 
-@router.get("/projects/{slug}/log/entries", auth=READ, response=EntriesOut)
+@router.get("/projects/{slug}/log/entries", auth=READ, response=EntriesOut, url_name="log-entries")
 def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = None) -> Any:
     """Entries start <= seq < end, at most 1,000 at a time. Every entry's public header is
     shown; its content and salt only to people who may read that content."""
@@ -109,7 +111,12 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
     }
 
 
-@router.get("/projects/{slug}/log/proof/inclusion", auth=READ, response=InclusionOut)
+@router.get(
+    "/projects/{slug}/log/proof/inclusion",
+    auth=READ,
+    response=InclusionOut,
+    url_name="log-inclusion",
+)
 def inclusion(request: HttpRequest, slug: str, index: int, tree_size: int) -> Any:
     entry, proof = selectors.inclusion_proof(
         project=request.project,  # type: ignore[attr-defined]
@@ -124,7 +131,12 @@ def inclusion(request: HttpRequest, slug: str, index: int, tree_size: int) -> An
     }
 
 
-@router.get("/projects/{slug}/log/proof/consistency", auth=READ, response=ConsistencyOut)
+@router.get(
+    "/projects/{slug}/log/proof/consistency",
+    auth=READ,
+    response=ConsistencyOut,
+    url_name="log-consistency",
+)
 def consistency(request: HttpRequest, slug: str, first: int, second: int) -> Any:
     proof = selectors.consistency_proof(
         project=request.project,  # type: ignore[attr-defined]
@@ -135,7 +147,10 @@ def consistency(request: HttpRequest, slug: str, first: int, second: int) -> Any
 
 
 @router.post(
-    "/projects/{slug}/log/entries/{seq}/erase", auth=project_auth("view_record"), response=EraseOut
+    "/projects/{slug}/log/entries/{seq}/erase",
+    auth=project_auth("view_record"),
+    response=EraseOut,
+    url_name="log-erase",
 )
 def erase(request: HttpRequest, slug: str, seq: int, data: EraseIn) -> Any:
     """Erase an entry's content (the person it is about, or a lead). The leaf stays."""

@@ -116,6 +116,10 @@ class WitnessedCheckpoint(models.Model):
     seen_at = models.DateTimeField(default=timezone.now)
     consistent = models.BooleanField(default=True)
     alarm = models.TextField(blank=True)
+    # The consistency proof checked against the previously kept checkpoint (base64 hashes,
+    # one per line), kept so the funder can see what was checked, and when.
+    previous_size = models.BigIntegerField(null=True, blank=True)
+    proof = models.TextField(blank=True)
 
     class Meta:
         ordering = ["log_id", "witness_id", "size"]

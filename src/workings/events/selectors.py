@@ -109,3 +109,25 @@ def witnessed_for(*, project: Any, witness: Any, limit: int = 50) -> list[Witnes
             "-size", "-id"
         )[:limit]
     )
+
+
+def subject_links(entries: list[Entry]) -> dict[tuple[str, int | None], str]:
+    """Links to the rows the entries are about: one query per kind of row on the page
+    (a fixed, small number), never one per entry."""
+    from django.apps import apps
+
+    wanted: dict[str, set[int]] = {}
+    for e in entries:
+        if e.subject_type and e.subject_id is not None and not e.sealed:
+            wanted.setdefault(e.subject_type, set()).add(e.subject_id)
+    links: dict[tuple[str, int | None], str] = {}
+    for label, pks in wanted.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            continue
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        for row in model._default_manager.filter(pk__in=pks):
+            links[(label, row.pk)] = row.get_absolute_url()
+    return links

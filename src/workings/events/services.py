@@ -8,9 +8,11 @@ leaf, stores the O(log n) new tree nodes and signs a checkpoint for the new size
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -18,11 +20,19 @@ from django.db import transaction
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.events import keys, types
-from workings.events.models import Checkpoint, Entry, EntryContent, Log, TreeNode
+from workings.events.models import (
+    Checkpoint,
+    Entry,
+    EntryContent,
+    Log,
+    TreeNode,
+    WitnessedCheckpoint,
+)
 from workings.events.recorded import RecordedModel
 from workings.ledger.checkpoint import format_checkpoint, sign_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
 from workings.ledger.merkle import EMPTY_ROOT, CompactRange
+from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
 
 
 def _split_frontier(blob: bytes) -> list[bytes]:
@@ -161,3 +171,51 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
         erasure_seq=erasure.seq,
     )
     return erasure
+
+
+@transaction.atomic
+def witness_visit(*, actor: Any, project: Any) -> WitnessedCheckpoint | None:
+    """A funder reviewer's view keeps the current checkpoint after checking it against the
+    last one it kept: a valid signature and a consistency proof. Anything else is kept too,
+    marked inconsistent with the alarm, so the alarm cannot be lost by reloading the page."""
+    from workings.events import selectors
+    from workings.events.permissions import log_policy
+
+    if not log_policy.can_witness(actor, project):
+        raise NotAllowed("Only the project's funder reviewers keep witness checkpoints.")
+    log = Log.objects.get(project_id=project.pk)
+    current = Checkpoint.objects.filter(log=log).order_by("-size").first()
+    if current is None:
+        return None
+    kept = (
+        WitnessedCheckpoint.objects.filter(log=log, witness=actor, consistent=True)
+        .order_by("-size", "-id")
+        .first()
+    )
+    if kept is not None and kept.note == current.note:
+        return kept
+    state = WitnessState(origin=log.origin, verifier_key=keys.verifier_key())
+    if kept is not None:
+        state = replace(state, note=kept.note, size=kept.size, root=bytes(kept.root))
+    proof: list[bytes] = []
+    if kept is not None and state.size <= current.size:
+        proof = selectors.consistency_proof(
+            project=project, first=state.size, second=current.size, log=log
+        )
+    row = WitnessedCheckpoint(
+        log=log,
+        witness=actor,
+        size=current.size,
+        root=current.root,
+        note=current.note,
+        seen_at=clock.now(),
+        previous_size=kept.size if kept is not None else None,
+        proof="\n".join(base64.b64encode(h).decode() for h in proof),
+    )
+    try:
+        witness_update(state, current.note, proof)
+    except WitnessAlarm as alarm:
+        row.consistent = False
+        row.alarm = str(alarm)
+    row.save()
+    return row

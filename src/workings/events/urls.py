@@ -6,4 +6,10 @@ app_name = "events"
 urlpatterns = [
     path(".well-known/workings/log-key", views.LogKeyView.as_view(), name="log-key"),
     path("projects/<slug:slug>/record/", views.RecordView.as_view(), name="record"),
+    path(
+        "projects/<slug:slug>/record/<int:seq>/erase/",
+        views.EntryEraseView.as_view(),
+        name="erase",
+    ),
+    path("projects/<slug:slug>/record/witness/", views.WitnessView.as_view(), name="witness"),
 ]

@@ -1,12 +1,24 @@
+"""The Record page, erasure, the funder's witness page and the public log key."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import base64
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views import View
 
-from workings.events import keys, selectors, types
+from workings.core.exceptions import WorkingsError
+from workings.core.forms import add_service_error
+from workings.events import keys, selectors, services, types
+from workings.events.forms import EraseForm
+from workings.events.models import Entry
 from workings.events.permissions import log_policy
 from workings.projects.views import ProjectMixin
+
+PAGE = 50
 
 
 class LogKeyView(View):
@@ -24,16 +36,24 @@ class RecordView(ProjectMixin, View):
             before = int(request.GET["before"]) if "before" in request.GET else None
         except ValueError:
             before = None
-        page = selectors.entry_page(project=self.project, before=before, limit=50)
-        rows = [
-            {
-                "entry": e,
-                "summary": _summary(e.type),
-                "content_visible": log_policy.can_view_content(request.user, self.project, e),
-            }
-            for e in page
-        ]
-        next_before = page[-1].seq if len(page) == 50 and page[-1].seq > 0 else None
+        page = selectors.entry_page(project=self.project, before=before, limit=PAGE)
+        subjects = selectors.subject_links(page)
+        rows = []
+        for e in page:
+            visible = log_policy.can_view_content(request.user, self.project, e)
+            rows.append(
+                {
+                    "entry": e,
+                    "summary": _summary(e.type),
+                    "content_visible": visible,
+                    "subject_url": subjects.get((e.subject_type, e.subject_id))
+                    if visible
+                    else None,
+                    "can_erase": log_policy.can_erase(request.user, self.project, e)
+                    and not _erased(e),
+                }
+            )
+        next_before = page[-1].seq if len(page) == PAGE and page[-1].seq > 0 else None
         return render(
             request,
             "events/record.html",
@@ -42,8 +62,91 @@ class RecordView(ProjectMixin, View):
                 checkpoint=selectors.latest_checkpoint(project=self.project),
                 log_key=keys.verifier_key(),
                 next_before=next_before,
+                api_base=f"/api/v1/projects/{self.project.slug}",
             ),
         )
+
+
+class EntryEraseView(ProjectMixin, View):
+    """Confirm, with a reason, then erase an entry's content (the leaf stays)."""
+
+    action = "view_record"
+
+    def _entry(self, seq: int) -> Entry:
+        entry = (
+            Entry.objects.filter(log__project_id=self.project.pk, seq=seq)
+            .select_related("body", "actor")
+            .first()
+        )
+        if entry is None:
+            raise Http404("There is no such entry in this project's record.")
+        if not log_policy.can_erase(self.request.user, self.project, entry):
+            raise PermissionDenied("Only the person an entry is about, or a lead, can erase it.")
+        return entry
+
+    def _page(self, entry: Entry, form: EraseForm) -> HttpResponse:
+        context = self.context(entry=entry, summary=_summary(entry.type), form=form)
+        return render(
+            request=self.request,
+            template_name="events/erase.html",
+            context=context,
+            status=400 if form.errors else 200,
+        )
+
+    def get(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        return self._page(self._entry(seq), EraseForm())
+
+    def post(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        entry = self._entry(seq)
+        form = EraseForm(request.POST)
+        if form.is_valid():
+            try:
+                services.entry_erase(
+                    actor=request.user,
+                    project=self.project,
+                    seq=seq,
+                    reason=form.cleaned_data["reason"],
+                )
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"The content of entry {seq} was erased. The record still shows that it "
+                    "existed, when, and why it was erased.",
+                )
+                return redirect("events:record", slug=self.project.slug)
+        return self._page(entry, form)
+
+
+class WitnessView(ProjectMixin, View):
+    """A funder reviewer's own copy of every checkpoint they were shown, each checked against
+    the one before (signature and consistency proof). A failure is a loud alarm."""
+
+    action = "witness"
+
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        latest = services.witness_visit(actor=request.user, project=self.project)
+        kept = selectors.witnessed_for(project=self.project, witness=request.user, limit=PAGE)
+        rows = [
+            {
+                "row": w,
+                "root": base64.b64encode(bytes(w.root)).decode(),
+                "proof": [h for h in w.proof.splitlines() if h],
+            }
+            for w in kept
+        ]
+        alarms = [w for w in kept if not w.consistent]
+        return render(
+            request,
+            "events/witness.html",
+            self.context(rows=rows, latest=latest, alarms=alarms, log_key=keys.verifier_key()),
+        )
+
+
+def _erased(entry: Entry) -> bool:
+    body = getattr(entry, "body", None)
+    return bool(body and body.is_erased)
 
 
 def _summary(type_name: str) -> str:
