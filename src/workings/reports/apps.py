@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "workings.reports"
     label = "reports"
+    verbose_name = "Reports"
+
+    def ready(self) -> None:
+        from workings.core.nav import register_project_tab
+        from workings.reports import event_types  # noqa: F401  (registers event types)
+
+        register_project_tab("Reports", "reports:index", "view_record", 60)

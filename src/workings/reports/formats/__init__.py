@@ -1,0 +1,1 @@
+"""Renderers of an annex document (from annex.build) into HTML, Markdown, JSON and PDF."""

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django import forms
+
+from workings.reports.models import ReplyAnswer
+
+
+class ReplyOpenForm(forms.Form):
+    purpose = forms.CharField(
+        label="What is the annex for?",
+        help_text="For example: the stage 2 application to the funder.",
+        max_length=200,
+    )
+    days = forms.IntegerField(
+        label="Days contributors have to reply",
+        help_text="Counted from today. The window closes at the end of the last day.",
+        min_value=1,
+        max_value=90,
+        initial=14,
+    )
+
+
+class ReplyAnswerForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Your answer",
+        choices=ReplyAnswer.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    statement = forms.CharField(
+        label="Your statement",
+        help_text="It appears in the annex exactly as you write it. Leave empty to decline.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=10000,
+    )
+
+
+class RegisterForm(forms.Form):
+    audience = forms.ChoiceField(label="Which annex to register", choices=())
+    checkpoint = forms.IntegerField(
+        label="Checkpoint (record size)",
+        help_text="Leave empty for the latest.",
+        required=False,
+        min_value=1,
+    )
+
+    def __init__(self, *args: object, audiences: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["audience"].choices = [(a, f"The {a} annex") for a in audiences]
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this registration being withdrawn?",
+        help_text="Shown with the registration for ever.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=2000,
+    )
+
+
+class NarrativeForm(forms.Form):
+    text = forms.CharField(
+        label="Narrative",
+        help_text="Written together by the team and contributors. Each save is a new version.",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        required=False,
+        max_length=50000,
+    )
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -1,0 +1,47 @@
+"""Erased and withheld items: shown as tombstones and counted, never silently dropped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workings.reports.sections import fact, item, new
+
+MAX_LISTED = 200
+
+
+def build(view: Any) -> dict[str, Any]:
+    s = new(
+        "tombstones",
+        "Erased and withheld items",
+        "Some entries' content was erased (for example at a person's request under data "
+        "protection law) or is not shown to this audience. Each still has its place in the "
+        "record, and is counted here.",
+    )
+    erased = [e for e in view.entries if e.erased]
+    withheld = [e for e in view.entries if e.withheld and not e.erased]
+    reasons: dict[int, str] = {}
+    for e in view.of_type("entry.erased"):
+        if isinstance(e.content, dict):
+            data = e.content.get("data") or {}
+            if "erased_seq" in data:
+                reasons[int(data["erased_seq"])] = str(data.get("reason", ""))
+    fact(s, "Entries in the record", view.size)
+    fact(s, "Entries whose content was erased", len(erased))
+    sealed = sum(1 for e in withheld if e.sealed)
+    fact(s, "Sealed entries not shown to this audience", sealed)
+    fact(s, "Other entries not shown to this audience", len(withheld) - sealed)
+    for e in erased[:MAX_LISTED]:
+        item(
+            s,
+            f"Entry {e.seq}: content erased",
+            reasons.get(e.seq, "The reason is not shown to this audience."),
+            f"Recorded {e.recorded_at.date().isoformat()} as {e.type}",
+            [e.seq],
+        )
+    if len(erased) > MAX_LISTED:
+        fact(s, "Erased entries not listed here (see the JSON)", len(erased) - MAX_LISTED)
+    s["recorded"] = bool(erased or withheld)
+    if not s["recorded"]:
+        s["empty"] = "Nothing has been erased or withheld."
+        s["facts"] = []
+    return s

@@ -1,0 +1,200 @@
+"""Writes: right-of-reply rounds and answers, registrations and withdrawals, GRIPP2
+narrative versions. Each validates first, then writes its rows and its ledger event in one
+transaction, so nothing is half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from workings.core import clock
+from workings.core.exceptions import Conflict, NotAllowed, ValidationFailed
+from workings.core.text import check_plain_text
+from workings.events.services import append_event
+from workings.projects.models import Membership
+from workings.projects.roles import Role
+from workings.reports import annex, event_types
+from workings.reports.models import NarrativeVersion, Registration, ReplyAnswer, ReplyRound
+from workings.reports.permissions import report_policy
+
+MAX_REPLY_DAYS = 90
+
+
+@transaction.atomic
+def reply_round_open(*, actor: Any, project: Any, purpose: str, days: int) -> ReplyRound:
+    if not report_policy.can_open_reply(actor, project):
+        raise NotAllowed("Only a lead can open a right-of-reply window.")
+    purpose = check_plain_text(purpose, field="purpose", label="Purpose", max_length=200)
+    if not purpose:
+        raise ValidationFailed(
+            "Say what the annex is for (for example, the grant).", field="purpose"
+        )
+    if not isinstance(days, int) or not 1 <= days <= MAX_REPLY_DAYS:
+        raise ValidationFailed(
+            f"Give contributors between 1 and {MAX_REPLY_DAYS} days to reply.", field="days"
+        )
+    today = clock.today()
+    invited = list(
+        Membership.objects.filter(
+            project=project, role=Role.CONTRIBUTOR, left_at__isnull=True
+        ).values_list("user_id", flat=True)
+    )
+    rnd = ReplyRound.objects.create(
+        project=project,
+        purpose=purpose,
+        opened_by=actor,
+        opened_on=today,
+        closes_on=today + dt.timedelta(days=days),
+        invited=invited,
+    )
+    append_event(
+        project=project,
+        type=event_types.REPLY_OPENED.name,
+        actor=actor,
+        content={"purpose": purpose, "days": days},
+        subjects=[rnd],
+    )
+    return rnd
+
+
+def reply_round_current(*, project: Any) -> ReplyRound | None:
+    return ReplyRound.objects.filter(project=project).order_by("-opened_on", "-id").first()
+
+
+@transaction.atomic
+def reply_answer(
+    *, actor: Any, project: Any, round_id: int, kind: str, statement: str = ""
+) -> ReplyAnswer:
+    rnd = ReplyRound.objects.select_for_update().filter(pk=round_id, project=project).first()
+    if rnd is None:
+        raise ValidationFailed("There is no such right-of-reply window.", field="round")
+    if not report_policy.can_reply(actor, project) or actor.pk not in rnd.invited:
+        raise NotAllowed("Only the contributors offered this right of reply can answer it.")
+    if clock.today() > rnd.closes_on:
+        raise ValidationFailed(
+            f"The right-of-reply window closed on {rnd.closes_on:%d %B %Y}; "
+            "replies can no longer be added.",
+            field="statement",
+        )
+    if kind not in ReplyAnswer.Kind.values:
+        raise ValidationFailed("Choose to add a statement or to decline.", field="kind")
+    text = ""
+    if kind == ReplyAnswer.Kind.REPLY:
+        text = check_plain_text(statement, field="statement", label="Statement", max_length=10000)
+        if not text:
+            raise ValidationFailed("Write your statement, or choose to decline.", field="statement")
+    if ReplyAnswer.objects.filter(round=rnd, user=actor).exists():
+        raise Conflict("You have already answered this right of reply.")
+    answer = ReplyAnswer.objects.create(
+        round=rnd, user=actor, kind=kind, statement=text, answered_at=clock.now()
+    )
+    etype = event_types.REPLY_ADDED if kind == "reply" else event_types.REPLY_DECLINED
+    append_event(
+        project=project, type=etype.name, actor=actor, content={"kind": kind}, subjects=[answer]
+    )
+    return answer
+
+
+@transaction.atomic
+def registration_create(
+    *, actor: Any, project: Any, audience: str, checkpoint_size: int | None = None
+) -> Registration:
+    if not report_policy.can_register(actor, project):
+        raise NotAllowed("Only a lead can register an annex.")
+    report_policy.check_audience(actor, project, audience)
+    doc = annex.build(project=project, audience=audience, checkpoint_size=checkpoint_size)
+    size = doc["checkpoint"]["size"]
+    if Registration.objects.filter(
+        project=project, checkpoint_size=size, audience=audience
+    ).exists():
+        raise Conflict(
+            f"The {audience} annex at checkpoint {size} is already registered. "
+            "A registration is permanent: add to the record, then register the newer annex."
+        )
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+    try:
+        with transaction.atomic():
+            reg = Registration.objects.create(
+                project=project,
+                audience=audience,
+                checkpoint_size=size,
+                annex_json=text,
+                annex_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                title=doc["title"],
+                registered_by=actor,
+                registered_at=clock.now(),
+            )
+    except IntegrityError:
+        raise Conflict(
+            f"The {audience} annex at checkpoint {size} is already registered."
+        ) from None
+    append_event(
+        project=project,
+        type=event_types.REGISTERED.name,
+        actor=actor,
+        content={"uuid": str(reg.uuid), "audience": audience, "checkpoint_size": size},
+        subjects=[reg],
+    )
+    return reg
+
+
+@transaction.atomic
+def registration_withdraw(*, actor: Any, registration: Registration, reason: str) -> Registration:
+    reg = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not report_policy.can_register(actor, reg.project):
+        raise NotAllowed("Only a lead can withdraw a registration.")
+    reason = check_plain_text(reason, field="reason", label="Reason", max_length=2000)
+    if not reason:
+        raise ValidationFailed("Say why the registration is being withdrawn.", field="reason")
+    if reg.is_withdrawn:
+        raise Conflict("This registration has already been withdrawn.")
+    Registration.objects.filter(pk=reg.pk).update(
+        withdrawn_at=clock.now(), withdrawn_reason=reason, withdrawn_by=actor
+    )
+    reg.refresh_from_db()
+    append_event(
+        project=reg.project,
+        type=event_types.REGISTRATION_WITHDRAWN.name,
+        actor=actor,
+        content={"uuid": str(reg.uuid), "reason": reason},
+        subjects=[reg],
+    )
+    return reg
+
+
+@transaction.atomic
+def narrative_save(
+    *, actor: Any, project: Any, text: str, based_on: int | None
+) -> NarrativeVersion:
+    if not report_policy.can_edit_narrative(actor, project):
+        raise NotAllowed("Only the team and contributors can write the GRIPP2 narrative.")
+    text = check_plain_text(text, field="text", label="Narrative", max_length=50000)
+    if not text:
+        raise ValidationFailed("The narrative is empty.", field="text")
+    latest = (
+        NarrativeVersion.objects.select_for_update()
+        .filter(project=project)
+        .order_by("-number")
+        .first()
+    )
+    current = latest.number if latest else 0
+    if based_on is not None and based_on != current:
+        raise Conflict(
+            f"Someone saved version {current} while you were editing version {based_on}. "
+            "Your text is below: compare it with the latest version and save again."
+        )
+    version = NarrativeVersion.objects.create(
+        project=project, number=current + 1, text=text, author=actor, saved_at=clock.now()
+    )
+    append_event(
+        project=project,
+        type=event_types.NARRATIVE_SAVED.name,
+        actor=actor,
+        content={"number": version.number},
+        subjects=[version],
+    )
+    return version
