@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from workings.agreements import selectors, services
 from workings.agreements.diff import version_diff
@@ -16,12 +16,46 @@ from workings.agreements.integrity import checkpoint_for, checkpoint_summary, ve
 from workings.agreements.models import AgreementVersion
 from workings.agreements.permissions import agreement_policy
 from workings.agreements.presenters import version_view
-from workings.api.auth import project_auth
+from workings.api.auth import ProjectAccess, project_auth
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 
 router = Router(tags=["agreements"])
+
+
+class AgreementAccess(ProjectAccess):
+    """The project policy first (as project_auth), then the agreement's own rule, both before
+    the body is parsed: drafting is for leads and contributors, commenting for members,
+    answering for the version's parties."""
+
+    def __init__(self, need: str) -> None:
+        super().__init__("view_record")
+        self.need = need
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = super().__call__(request)
+        if user is None:
+            return None
+        project = request.project  # type: ignore[attr-defined]
+        if self.need == "draft" and not agreement_policy.can_draft(user, project):
+            raise NotAllowed("Only a lead or a public contributor can do that.")
+        if self.need == "comment" and not agreement_policy.can_comment(user, project):
+            raise NotAllowed("Only members of this project can comment on its agreement.")
+        if self.need == "sign":
+            number = request.resolver_match.kwargs.get("number") if request.resolver_match else None
+            version = selectors.version_get(project, int(number or 0))
+            if version is None:
+                raise NotFound("There is no such version of this agreement.")
+            if not agreement_policy.is_party(user, version):
+                raise NotAllowed(
+                    "You are not a party to this agreement, so you are not asked to sign."
+                )
+        return user
+
+
 READ = project_auth("view_record")
-MEMBER = project_auth("view")
+DRAFT = [AgreementAccess("draft")]
+COMMENT = [AgreementAccess("comment")]
+SIGN = [AgreementAccess("sign")]
 PAGE_SIZE = 50
 
 
@@ -182,7 +216,7 @@ def agreement_version_list(request: HttpRequest, slug: str, page: int = 1) -> li
     return [_summary(v) for v in paginator.get_page(page)]
 
 
-@router.post("/projects/{slug}/agreement/versions", response={201: VersionOut}, auth=MEMBER)
+@router.post("/projects/{slug}/agreement/versions", response={201: VersionOut}, auth=DRAFT)
 def agreement_version_start(request: HttpRequest, slug: str, payload: StartIn) -> Any:
     version = services.draft_start(
         actor=request.user,
@@ -190,7 +224,7 @@ def agreement_version_start(request: HttpRequest, slug: str, payload: StartIn) -
         source=payload.source,
         from_number=payload.from_version,
     )
-    return 201, _detail(version)
+    return Status(201, _detail(version))
 
 
 @router.get("/projects/{slug}/agreement/versions/{number}", response=VersionOut, auth=READ)
@@ -198,7 +232,7 @@ def agreement_version_detail(request: HttpRequest, slug: str, number: int) -> di
     return _detail(_version(request, number))
 
 
-@router.put("/projects/{slug}/agreement/versions/{number}", response=VersionOut, auth=MEMBER)
+@router.put("/projects/{slug}/agreement/versions/{number}", response=VersionOut, auth=DRAFT)
 def agreement_version_save(
     request: HttpRequest, slug: str, number: int, payload: SaveIn
 ) -> dict[str, Any]:
@@ -222,7 +256,7 @@ def agreement_version_save(
 
 
 @router.post(
-    "/projects/{slug}/agreement/versions/{number}/propose", response=VersionOut, auth=MEMBER
+    "/projects/{slug}/agreement/versions/{number}/propose", response=VersionOut, auth=DRAFT
 )
 def agreement_version_propose(request: HttpRequest, slug: str, number: int) -> dict[str, Any]:
     version = services.version_propose(actor=request.user, version=_version(request, number))
@@ -232,7 +266,7 @@ def agreement_version_propose(request: HttpRequest, slug: str, number: int) -> d
 @router.post(
     "/projects/{slug}/agreement/versions/{number}/signatures",
     response={201: AnswerOut},
-    auth=MEMBER,
+    auth=SIGN,
 )
 def agreement_version_sign(request: HttpRequest, slug: str, number: int, payload: SignIn) -> Any:
     version = _version(request, number)
@@ -240,18 +274,19 @@ def agreement_version_sign(request: HttpRequest, slug: str, number: int, payload
         raise NotAllowed(
             "You can only answer for yourself. No one can sign on someone else's behalf."
         )
-    if not agreement_policy.is_party(request.user, version):
-        raise NotAllowed("You are not a party to this agreement, so you are not asked to sign.")
     signature = services.signature_create(
         actor=request.user, version=version, answer=payload.answer, words=payload.words
     )
-    return 201, {
-        "party": signature.membership.label,
-        "answer": signature.answer,
-        "words": signature.words,
-        "content_hash": signature.content_hash,
-        "signed_at": signature.signed_at,
-    }
+    return Status(
+        201,
+        {
+            "party": signature.membership.label,
+            "answer": signature.answer,
+            "words": signature.words,
+            "content_hash": signature.content_hash,
+            "signed_at": signature.signed_at,
+        },
+    )
 
 
 @router.get(
@@ -278,7 +313,7 @@ def agreement_comment_list(request: HttpRequest, slug: str, number: int) -> list
 @router.post(
     "/projects/{slug}/agreement/versions/{number}/comments",
     response={201: CommentOut},
-    auth=MEMBER,
+    auth=COMMENT,
 )
 def agreement_comment_create(
     request: HttpRequest, slug: str, number: int, payload: CommentIn
@@ -290,14 +325,19 @@ def agreement_comment_create(
         body=payload.body,
         parent_id=payload.parent,
     )
-    return 201, {
-        "id": comment.pk,
-        "section": comment.section,
-        "parent": comment.parent_id,
-        "author": selectors.membership_labels(comment.version.project).get(comment.author_id, ""),
-        "body": comment.body,
-        "created_at": comment.created_at,
-    }
+    return Status(
+        201,
+        {
+            "id": comment.pk,
+            "section": comment.section,
+            "parent": comment.parent_id,
+            "author": selectors.membership_labels(comment.version.project).get(
+                comment.author_id, ""
+            ),
+            "body": comment.body,
+            "created_at": comment.created_at,
+        },
+    )
 
 
 @router.get("/projects/{slug}/agreement/diff", response=list[SectionDiffOut], auth=READ)

@@ -40,13 +40,15 @@ def _at(year: int, month: int, day: int, hour: int = 10) -> Any:
     return frozen_at(dt.datetime(year, month, day, hour, 0, tzinfo=dt.UTC))
 
 
-def _save(actor: Any, version: AgreementVersion, **changes: Any) -> AgreementVersion:
+def _save(
+    actor: Any,
+    version: AgreementVersion,
+    words: dict[str, str] | None = None,
+    **structured: Any,
+) -> AgreementVersion:
     content = copy.deepcopy(version.content)
-    for key, value in changes.items():
-        if key in content["sections"] and isinstance(value, str):
-            content["sections"][key] = value
-        else:
-            content[key] = value
+    content["sections"].update(words or {})
+    content.update(structured)
     return services.draft_save(
         actor=actor, version=version, revision=version.revision, content=content
     )
@@ -67,7 +69,7 @@ def build(ctx: DemoContext) -> None:
     with _at(2024, 9, 17):
         procedure = copy.deepcopy(v1.content["procedure"])
         procedure["independent_person"] = "Ruth Adeyemi, patient advocate at the Stroke Alliance"
-        v1 = _save(lead, v1, procedure=procedure, **WORDS)
+        v1 = _save(lead, v1, WORDS, procedure=procedure)
     with _at(2024, 9, 18):
         first = services.comment_create(
             actor=dev,
@@ -107,11 +109,14 @@ def build(ctx: DemoContext) -> None:
         v1 = _save(
             margaret,
             v1,
-            support=(
-                "Every online meeting has captions. Tell us what else helps you take part: "
-                "large print, breaks, a quiet room, someone to travel with. Amara Okafor is "
-                "your first contact. You can step out of any discussion without saying why."
-            ),
+            {
+                "support": (
+                    "Every online meeting has captions. Tell us what else helps you take part: "
+                    "large print, breaks, a quiet room, someone to travel with. Amara Okafor "
+                    "is your first contact. You can step out of any discussion without saying "
+                    "why."
+                )
+            },
         )
     with _at(2024, 9, 25):
         v1 = services.version_propose(actor=lead, version=v1)
@@ -143,14 +148,14 @@ def build(ctx: DemoContext) -> None:
         v2 = _save(
             lead,
             v2,
-            payment=payment,
-            **{
+            {
                 "payment": (
                     "We pay for meeting time and preparation at the rate below, and all "
                     "travel and care costs. After your feedback, the finance office now pays "
                     "within 14 days. You can choose not to be paid, or to be paid in vouchers."
                 )
             },
+            payment=payment,
         )
         services.comment_create(
             actor=dev,
