@@ -219,7 +219,8 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    # Locally, every e-mail is written as a file under var/mail/ for a newcomer to read.
+    else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -228,6 +229,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Workings <no-reply@workings.invalid>")
+
+# The site's own independent reviewers: they read confidential and anonymous concerns in
+# projects with no funder's reviewer. Comma-separated e-mail addresses.
+WORKINGS_INDEPENDENT_REVIEWERS = [
+    e.strip() for e in os.environ.get("WORKINGS_INDEPENDENT_REVIEWERS", "").split(",") if e.strip()
+]
 
 TASKS = {
     "default": {

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from workings.notifications import views
 
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("notifications/", views.NotificationListView.as_view(), name="list"),
+    path("notifications/read/", views.NotificationReadView.as_view(), name="read"),
+    path("notifications/preferences/", views.PreferenceView.as_view(), name="preferences"),
+]

@@ -17,7 +17,8 @@ from workings.projects.models import Membership, Project
 from workings.projects.roles import Role
 
 MEMBER_ACTIONS = frozenset(
-    {"view", "view_record", "view_members", "update_own_membership", "leave"}
+    # Any member may raise a concern (the concerns policy decides everything after that).
+    {"view", "view_record", "view_members", "update_own_membership", "leave", "raise_concern"}
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.LEAD: MEMBER_ACTIONS

@@ -300,6 +300,18 @@ def _other_leads(project: Project, membership: Membership) -> int:
     )
 
 
+def _protect_raiser(
+    actor: Any, project: Project, membership: Membership, change: str, reason: str
+) -> None:
+    """While someone has a concern open, removing or demoting them needs a reason and is
+    flagged to the funder's reviewers (the concerns app decides; imported lazily)."""
+    from workings.concerns.services import raiser_membership_check
+
+    raiser_membership_check(
+        actor=actor, project=project, membership=membership, change=change, reason=reason
+    )
+
+
 @transaction.atomic
 def membership_change_role(
     *, actor: Any, project: Project, membership_id: int, role: str, reason: str = ""
@@ -315,6 +327,7 @@ def membership_change_role(
         raise ValidationFailed(
             "A project must always have a lead. Make someone else a lead first.", field="role"
         )
+    _protect_raiser(actor, project, membership, f"role {membership.role} to {new_role}", why)
     old_role = membership.role
     membership.role = new_role
     membership.save(update_fields=["role"])
@@ -402,6 +415,7 @@ def membership_remove(
     why = v.required_text(reason, field="reason", label="Reason", max_length=2000)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed("A project must always have a lead; this is the only one.")
+    _protect_raiser(actor, project, membership, "removed", why)
     membership.left_at = clock.now()
     membership.left_reason = why
     membership.removed_by = actor

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django import forms
+
+from workings.concerns.models import Mode, Outcome
+
+MODE_HELP = {
+    Mode.OPEN: "Open: the project team sees what you wrote and that you raised it.",
+    Mode.CONFIDENTIAL: (
+        "Confidential: only the funder's reviewers (or the site's independent reviewers) see "
+        "it and know it was you. The team sees nothing unless you approve a summary."
+    ),
+    Mode.ANONYMOUS: (
+        "Anonymous: nobody can tell it was you, not even us. You get a receipt code to read "
+        "replies. Your account is not used or linked."
+    ),
+}
+
+
+class ConcernFields(forms.Form):
+    subject = forms.CharField(label="Subject", max_length=200)
+    what_happened = forms.CharField(
+        label="What happened",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="In your own words. Markdown is fine; HTML is not.",
+    )
+    outcome_wanted = forms.CharField(
+        label="What outcome do you want?", widget=forms.Textarea(attrs={"rows": 4})
+    )
+    link = forms.CharField(
+        label="Link to an item in the record",
+        required=False,
+        max_length=40,
+        help_text="A feedback item, decision, disagreement or meeting, written like decision:12.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Length is the service's rule, so pages and API give the same message.
+        for name in ("what_happened", "outcome_wanted"):
+            self.fields[name].max_length = None
+
+
+class RaiseForm(ConcernFields):
+    mode = forms.ChoiceField(
+        label="Who may read it and know it was you?",
+        choices=[(m, MODE_HELP[m]) for m in Mode.values],
+        widget=forms.RadioSelect,
+        initial=Mode.OPEN,
+    )
+    field_order = ["mode", "subject", "what_happened", "outcome_wanted", "link"]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class EscalateForm(forms.Form):
+    reason = forms.CharField(
+        label="Why you are moving it on", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AskTeamForm(forms.Form):
+    message = forms.CharField(
+        label="What you ask the team", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SummaryForm(forms.Form):
+    text = forms.CharField(
+        label="Summary the team would see",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The raiser must approve it first. Leave out anything that could identify them.",
+    )
+
+
+class SummaryAnswerForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Do you approve this summary?",
+        choices=[("approve", "Yes, the team may see it"), ("decline", "No, do not show it")],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect)
+    reasons = forms.CharField(
+        label="Reasons",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required when a concern is not upheld.",
+    )
+
+    def __init__(self, *args: object, outcomes: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = outcomes
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(
+        label="Your receipt code",
+        max_length=60,
+        help_text="The 20 digits you were shown when you sent your concern. You can paste it.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )

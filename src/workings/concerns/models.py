@@ -1,0 +1,193 @@
+"""Concerns: raised openly, confidentially or anonymously; they follow the stages of the
+agreement's disagreement procedure (frozen on the concern when it is raised).
+
+Nothing here is edited in place once written, except the concern's own progress fields
+(stage, status, outcome), and every such change is a ledger event whose content holds the
+row's snapshot. Anonymous concerns keep no account, no address and times only to the day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from workings.events.recorded import RecordedModel
+
+
+class Mode(models.TextChoices):
+    OPEN = "open", "Open"
+    CONFIDENTIAL = "confidential", "Confidential"
+    ANONYMOUS = "anonymous", "Anonymous"
+
+
+SEALED_MODES = frozenset({Mode.CONFIDENTIAL, Mode.ANONYMOUS})
+
+
+class Status(models.TextChoices):
+    AWAITING = "awaiting", "Waiting for a response"
+    RESPONDED = "responded", "Answered at this stage"
+    CLOSED = "closed", "Closed"
+
+
+class Outcome(models.TextChoices):
+    RESOLVED = "resolved", "Resolved"
+    RESOLVED_WITH_CHANGES = "resolved_with_changes", "Resolved with changes"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+    UNRESOLVED = "unresolved", "Unresolved"
+
+
+class LinkKind(models.TextChoices):
+    FEEDBACK = "feedback", "Feedback"
+    DECISION = "decision", "Decision"
+    DISAGREEMENT = "disagreement", "Disagreement"
+    MEETING = "meeting", "Meeting"
+
+
+class SummaryState(models.TextChoices):
+    NONE = "", "No summary yet"
+    PROPOSED = "proposed", "Waiting for the raiser's approval"
+    APPROVED = "approved", "Approved by the raiser"
+    DECLINED = "declined", "Declined by the raiser"
+
+
+class Concern(RecordedModel):
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="concerns"
+    )
+    mode = models.CharField(max_length=20, choices=Mode.choices)
+    subject = models.CharField(max_length=200)
+    what_happened = models.TextField(max_length=10000)
+    outcome_wanted = models.TextField(max_length=5000)
+    link_kind = models.CharField(max_length=20, choices=LinkKind.choices, blank=True)
+    link_id = models.BigIntegerField(null=True, blank=True)
+    # None for anonymous concerns, always.
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="concerns_raised",
+    )
+    # Argon2id of the receipt code (anonymous only); never in a snapshot or the log.
+    receipt_hash = models.CharField(max_length=200, blank=True, db_index=True)
+    raised_on = models.DateField()
+    raised_at = models.DateTimeField()  # midnight UTC for anonymous concerns
+    # The procedure as it stood when the concern was raised (stages skipped for sealed ones).
+    stages = models.JSONField()
+    procedure_is_default = models.BooleanField(default=True)
+    procedure_version_id = models.BigIntegerField(null=True, blank=True)
+    independent_person = models.CharField(max_length=200, blank=True)
+    route = models.CharField(max_length=20, default="team")  # team | reviewers | site
+    stage_index = models.PositiveSmallIntegerField(default=0)
+    # The current stage's handler_role, kept beside the stages so lists can filter on it.
+    handler_role = models.CharField(max_length=20, default="lead")
+    stage_started_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.AWAITING)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    outcome_reasons = models.TextField(blank=True, max_length=5000)
+    closed_on = models.DateField(null=True, blank=True)
+    highest_stage_reached = models.PositiveSmallIntegerField(default=0)
+    # Sealed concerns only: what the team may see once the raiser approves it.
+    summary_state = models.CharField(
+        max_length=20, choices=SummaryState.choices, blank=True, default=""
+    )
+    summary_text = models.TextField(blank=True, max_length=3000)
+    team_involved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["raised_on", "id"]
+        indexes = [models.Index(fields=["project", "status"])]
+
+    def __str__(self) -> str:
+        return f"Concern {self.pk} in {self.project_id}"
+
+    @property
+    def is_sealed(self) -> bool:
+        return self.mode in SEALED_MODES
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != Status.CLOSED
+
+    @property
+    def stage(self) -> dict[str, Any]:
+        return self.stages[self.stage_index]
+
+    @property
+    def stage_due_on(self) -> dt.date:
+        return self.stage_started_on + dt.timedelta(days=int(self.stage["response_days"]))
+
+    @property
+    def has_next_stage(self) -> bool:
+        return self.stage_index + 1 < len(self.stages)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "project": self.project_id,
+            "mode": self.mode,
+            "subject": self.subject,
+            "what_happened": self.what_happened,
+            "outcome_wanted": self.outcome_wanted,
+            "link": f"{self.link_kind}:{self.link_id}" if self.link_kind else None,
+            "raised_by": self.raised_by_id,
+            "raised_on": self.raised_on.isoformat(),
+            "stages": self.stages,
+            "procedure_is_default": self.procedure_is_default,
+            "procedure_version_id": self.procedure_version_id,
+            "route": self.route,
+            "stage_index": self.stage_index,
+            "stage_started_on": self.stage_started_on.isoformat(),
+            "status": self.status,
+            "outcome": self.outcome,
+            "outcome_reasons": self.outcome_reasons,
+            "closed_on": self.closed_on.isoformat() if self.closed_on else None,
+            "summary_state": self.summary_state,
+            "summary_text": self.summary_text,
+            "team_involved": self.team_involved,
+        }
+
+
+class Reply(RecordedModel):
+    """One message on a concern. Never edited; attributed (the anonymous raiser as such)."""
+
+    class Audience(models.TextChoices):
+        ALL = "all", "Everyone who can see the concern"
+        REVIEWERS = "reviewers", "The raiser and the reviewers only"
+
+    class Kind(models.TextChoices):
+        REPLY = "reply", "Reply"
+        TEAM_REQUEST = "team_request", "Request for the team's response"
+        CLOSING = "closing", "Closing note"
+
+    concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    by_raiser = models.BooleanField(default=False)
+    author_role = models.CharField(max_length=20, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPLY)
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.ALL)
+    body = models.TextField(max_length=10000)
+    stage_index = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField()  # midnight UTC on anonymous concerns
+
+    class Meta:
+        ordering = ["concern_id", "id"]
+
+    def __str__(self) -> str:
+        return f"Reply {self.pk} on concern {self.concern_id}"
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "concern": self.concern_id,
+            "author": self.author_id,
+            "by_raiser": self.by_raiser,
+            "author_role": self.author_role,
+            "kind": self.kind,
+            "audience": self.audience,
+            "body": self.body,
+            "stage_index": self.stage_index,
+        }

@@ -1,0 +1,145 @@
+"""Which stages a concern follows, and who reads it.
+
+The stages come from the agreement in force (workings.agreements.selectors.procedure_for),
+else from a local copy of the default procedure. Open concerns follow every stage; sealed
+(confidential and anonymous) concerns skip the team's stages and go straight to the
+independent person and the funder's reviewers, or, where the project has neither, to the
+site's own independent reviewers (settings.WORKINGS_INDEPENDENT_REVIEWERS).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+from workings.projects.models import Membership
+from workings.projects.roles import Role
+
+TEAM_ROLES = frozenset({"lead", "team"})
+SITE = "site"
+
+
+@dataclass(frozen=True)
+class LocalStage:
+    name: str
+    handler: str
+    handler_role: str
+    response_days: int
+
+
+@dataclass(frozen=True)
+class LocalProcedure:
+    stages: tuple[LocalStage, ...]
+    independent_person: str
+    funder_stage_index: int
+    is_default: bool
+    version_id: int | None
+
+
+DEFAULT = LocalProcedure(
+    stages=(
+        LocalStage("Talk it through with the involvement lead", "The involvement lead", "lead", 10),
+        LocalStage("The independent person", "The independent person", "independent", 14),
+        LocalStage("The funder's reviewer", "The funder's reviewer", "funder", 28),
+    ),
+    independent_person="",
+    funder_stage_index=2,
+    is_default=True,
+    version_id=None,
+)
+
+SITE_STAGE = {
+    "name": "The site's independent reviewers",
+    "handler": "The site's independent reviewers",
+    "handler_role": SITE,
+    "response_days": 28,
+}
+
+
+def procedure_for(project: Any) -> Any:
+    try:
+        from workings.agreements import selectors
+    except ImportError:
+        return DEFAULT
+    getter = getattr(selectors, "procedure_for", None)
+    return getter(project) if getter is not None else DEFAULT
+
+
+def site_reviewer_emails() -> list[str]:
+    return [e.strip().lower() for e in settings.WORKINGS_INDEPENDENT_REVIEWERS if e.strip()]
+
+
+def has_funder(project: Any) -> bool:
+    return Membership.objects.filter(
+        project=project, role=Role.FUNDER, left_at__isnull=True
+    ).exists()
+
+
+@dataclass(frozen=True)
+class Route:
+    stages: list[dict[str, Any]]
+    route: str  # team | reviewers | site
+    is_default: bool
+    version_id: int | None
+    independent_person: str
+
+
+def _stage_dict(stage: Any) -> dict[str, Any]:
+    return {
+        "name": stage.name,
+        "handler": stage.handler,
+        "handler_role": stage.handler_role,
+        "response_days": int(stage.response_days),
+    }
+
+
+def route_for(project: Any, *, sealed: bool) -> Route:
+    procedure = procedure_for(project)
+    stages = [_stage_dict(s) for s in procedure.stages]
+    person = procedure.independent_person or ""
+    common = {
+        "is_default": procedure.is_default,
+        "version_id": procedure.version_id,
+        "independent_person": person,
+    }
+    if not sealed:
+        return Route(stages=stages, route="team", **common)
+    funder = has_funder(project)
+    kept = [
+        s
+        for s in stages
+        if (s["handler_role"] == "independent" and person)
+        or (s["handler_role"] == "funder" and funder)
+    ]
+    # Without a funder's reviewer on Workings, the site's reviewers read it (and relay to a
+    # named independent person, who need not have an account).
+    return Route(stages=kept or [dict(SITE_STAGE)], route="reviewers" if funder else SITE, **common)
+
+
+def readers_description(project: Any, *, sealed: bool) -> list[str]:
+    """Plain-English list of who will read a concern, shown before the raiser sends it."""
+    if not sealed:
+        return ["Everyone in the project: the team, the funder's reviewers and observers."]
+    route = route_for(project, sealed=True)
+    readers = []
+    if route.route == SITE:
+        readers.append(
+            "This project has no funder's reviewer on Workings, so the site's own independent "
+            "reviewers will read it."
+        )
+    if route.independent_person and any(s["handler_role"] == "independent" for s in route.stages):
+        readers.append(
+            f"The independent person named in the agreement: {route.independent_person}."
+        )
+    funders = Membership.objects.filter(
+        project=project, role=Role.FUNDER, left_at__isnull=True
+    ).select_related("user")
+    for m in funders:
+        readers.append(f"{m.label}, the funder's reviewer.")
+    readers.append(
+        "Nobody in the project team, unless a reviewer asks them for a response, and then only "
+        "through a summary you have approved."
+    )
+    return readers

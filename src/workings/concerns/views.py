@@ -1,0 +1,302 @@
+"""Concern pages for signed-in people. Thin: parse, get through the policy, call one service,
+render. The anonymous pages (no account) are in anonymous_views.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from workings.concerns import anonymous_views, selectors, services
+from workings.concerns.forms import (
+    AskTeamForm,
+    CloseForm,
+    EscalateForm,
+    RaiseForm,
+    ReplyForm,
+    SummaryAnswerForm,
+    SummaryForm,
+)
+from workings.concerns.models import Concern, Mode
+from workings.concerns.permissions import concern_get_for, concern_policy
+from workings.concerns.presenters import concern_context
+from workings.concerns.procedure import procedure_for, readers_description
+from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
+from workings.core.forms import add_service_error
+from workings.projects.models import Project
+from workings.projects.permissions import project_policy
+from workings.projects.views import _NAV_ACTIONS
+
+PAGE_SIZE = 25
+
+
+class ConcernProjectMixin(View):
+    """The project from the URL, for its members (and the site's independent reviewers,
+    who read concerns routed to them without being members)."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        project = Project.objects.filter(slug=kwargs["slug"]).first()
+        if project is None:
+            raise NotFound("We could not find that project.")
+        if not (project_policy.is_member(user, project) or concern_policy.is_site_reviewer(user)):
+            if project_policy.can(user, "view", project):
+                raise NotAllowed("Only members of this project can see its concerns.")
+            raise NotFound("We could not find that project.")
+        self.project = project
+        return super().dispatch(request, *args, **kwargs)
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        user = self.request.user
+        return {
+            "project": self.project,
+            "my_role": project_policy.role_of(user, self.project),
+            "can": {a: project_policy.can(user, a, self.project) for a in _NAV_ACTIONS},
+            **extra,
+        }
+
+
+class ConcernListView(ConcernProjectMixin):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        qs = selectors.concern_list_for(user=request.user, project=self.project)
+        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        concerns = list(page.object_list)
+        labels = selectors.raiser_labels(
+            [c for c in concerns if concern_policy.can_see_raiser(request.user, c)]
+        )
+        rows = [
+            {
+                "concern": c,
+                "full": concern_policy.can_view_full(request.user, c),
+                "raiser": labels.get(c.pk),
+                "mine": concern_policy.is_raiser(request.user, c),
+            }
+            for c in concerns
+        ]
+        is_member = project_policy.is_member(request.user, self.project)
+        anonymous_url = (
+            reverse(
+                "concerns:anonymous-raise",
+                args=[self.project.slug, selectors.anonymous_key(self.project)],
+            )
+            if is_member
+            else ""
+        )
+        return render(
+            request,
+            "concerns/concern_list.html",
+            self.context(
+                rows=rows,
+                page=page,
+                procedure=procedure_for(self.project),
+                can_raise=concern_policy.can_raise(request.user, self.project),
+                anonymous_url=anonymous_url,
+            ),
+        )
+
+
+class ConcernRaiseView(ConcernProjectMixin):
+    def _check(self) -> None:
+        if not project_policy.can(self.request.user, "raise_concern", self.project):
+            raise NotAllowed("Only members of this project can raise a concern here.")
+
+    def _page(self, form: forms.Form) -> HttpResponse:
+        return render(
+            self.request,
+            "concerns/concern_raise.html",
+            self.context(
+                form=form,
+                open_readers=readers_description(self.project, sealed=False),
+                sealed_readers=readers_description(self.project, sealed=True),
+                procedure=procedure_for(self.project),
+            ),
+            status=400 if form.errors else 200,
+        )
+
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        self._check()
+        initial = {"link": request.GET.get("link", "")[:40]}
+        return self._page(RaiseForm(initial=initial))
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        self._check()
+        form = RaiseForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            mode = data.pop("mode")
+            try:
+                if mode == Mode.ANONYMOUS:
+                    # The account is not passed on: the concern cannot be tied to it.
+                    _, code = services.concern_raise_anonymous(project=self.project, **data)
+                    return anonymous_views.receipt_page(request, self.project, code)
+                concern = services.concern_raise(
+                    actor=request.user, project=self.project, mode=mode, **data
+                )
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                return redirect("concerns:detail", self.project.slug, concern.pk)
+        return self._page(form)
+
+
+class ConcernMixin(ConcernProjectMixin):
+    template = "concerns/concern_detail.html"
+
+    def concern(self) -> Concern:
+        return concern_get_for(self.request.user, self.project, self.kwargs["pk"])
+
+    def page(
+        self, concern: Concern, *, forms_: dict[str, forms.Form] | None = None
+    ) -> HttpResponse:
+        ctx = concern_context(self.request.user, concern)
+        given = forms_ or {}
+        ctx["forms"] = {
+            "reply": given.get("reply") or ReplyForm(),
+            "escalate": given.get("escalate") or EscalateForm(),
+            "ask_team": given.get("ask_team") or AskTeamForm(),
+            "summary": given.get("summary") or SummaryForm(),
+            "summary_answer": given.get("summary_answer") or SummaryAnswerForm(),
+        }
+        status = 400 if any(f.errors for f in given.values()) else 200
+        return render(self.request, self.template, self.context(**ctx), status=status)
+
+
+class ConcernDetailView(ConcernMixin):
+    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        return self.page(self.concern())
+
+
+class _ConcernAction(ConcernMixin):
+    """POST one form to one service; on refusal show the concern again with the message."""
+
+    form_class: type[forms.Form] = ReplyForm
+    form_key = "reply"
+
+    def allowed(self, concern: Concern) -> bool:
+        raise NotImplementedError
+
+    def call(self, concern: Concern, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        concern = self.concern()
+        if not self.allowed(concern):
+            raise NotAllowed("You cannot do that with this concern.")
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.call(concern, form.cleaned_data)
+            except (NotAllowed, NotFound):
+                raise
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                return redirect("concerns:detail", self.project.slug, concern.pk)
+        concern.refresh_from_db()
+        return self.page(concern, forms_={self.form_key: form})
+
+
+class ConcernReplyView(_ConcernAction):
+    def allowed(self, concern: Concern) -> bool:
+        return concern_policy.can_reply(self.request.user, concern)
+
+    def call(self, concern: Concern, data: dict[str, Any]) -> None:
+        services.concern_reply(actor=self.request.user, concern=concern, body=data["body"])
+
+
+class ConcernEscalateView(_ConcernAction):
+    form_class, form_key = EscalateForm, "escalate"
+
+    def allowed(self, concern: Concern) -> bool:
+        return concern_policy.can_escalate(self.request.user, concern)
+
+    def call(self, concern: Concern, data: dict[str, Any]) -> None:
+        services.concern_escalate(actor=self.request.user, concern=concern, reason=data["reason"])
+
+
+class ConcernAskTeamView(_ConcernAction):
+    form_class, form_key = AskTeamForm, "ask_team"
+
+    def allowed(self, concern: Concern) -> bool:
+        return concern_policy.can_ask_team(self.request.user, concern)
+
+    def call(self, concern: Concern, data: dict[str, Any]) -> None:
+        services.concern_ask_team(actor=self.request.user, concern=concern, message=data["message"])
+
+
+class ConcernSummaryView(_ConcernAction):
+    form_class, form_key = SummaryForm, "summary"
+
+    def allowed(self, concern: Concern) -> bool:
+        return concern_policy.can_propose_summary(self.request.user, concern)
+
+    def call(self, concern: Concern, data: dict[str, Any]) -> None:
+        services.concern_summary_propose(
+            actor=self.request.user, concern=concern, text=data["text"]
+        )
+
+
+class ConcernSummaryAnswerView(_ConcernAction):
+    form_class, form_key = SummaryAnswerForm, "summary_answer"
+
+    def allowed(self, concern: Concern) -> bool:
+        return concern_policy.can_answer_summary(self.request.user, concern)
+
+    def call(self, concern: Concern, data: dict[str, Any]) -> None:
+        services.concern_summary_answer(
+            actor=self.request.user,
+            concern=concern,
+            approve=data["decision"] == "approve",
+            comment=data["comment"],
+        )
+
+
+class ConcernCloseView(ConcernMixin):
+    def _form(self, concern: Concern, data: Any = None) -> CloseForm:
+        outcomes = concern_policy.closing_outcomes(self.request.user, concern)
+        if not outcomes:
+            raise NotAllowed("You cannot close this concern.")
+        return CloseForm(data, outcomes=outcomes)
+
+    def _render(self, concern: Concern, form: CloseForm) -> HttpResponse:
+        return render(
+            self.request,
+            "concerns/concern_close.html",
+            self.context(concern=concern, form=form),
+            status=400 if form.errors else 200,
+        )
+
+    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        concern = self.concern()
+        return self._render(concern, self._form(concern))
+
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        concern = self.concern()
+        form = self._form(concern, request.POST)
+        if form.is_valid():
+            try:
+                services.concern_close(actor=request.user, concern=concern, **form.cleaned_data)
+            except (NotAllowed, NotFound):
+                raise
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                return redirect("concerns:detail", self.project.slug, concern.pk)
+        return self._render(concern, form)
+
+
+class InboxView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        page = Paginator(selectors.inbox_for(user=request.user), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        concerns = list(page.object_list)
+        labels = selectors.raiser_labels([c for c in concerns if c.mode != Mode.ANONYMOUS])
+        rows = [{"concern": c, "raiser": labels.get(c.pk)} for c in concerns]
+        return render(request, "concerns/inbox.html", {"rows": rows, "page": page})

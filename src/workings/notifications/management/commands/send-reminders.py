@@ -1,0 +1,21 @@
+"""`workings send-reminders`: deadline reminders and daily digests. Run it every few minutes
+(cron or a systemd timer); it only ever sends each reminder once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Send concern deadline reminders (due in 2 days, overdue) and daily digests."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from workings.notifications.reminders import reminders_send
+
+        counts = reminders_send()
+        self.stdout.write(
+            f"Reminders: {counts['due_soon']} due soon, {counts['overdue']} overdue; "
+            f"{counts['digests']} digests sent."
+        )
