@@ -25,3 +25,9 @@ def test_sign_in_as_lead_and_run_axe(demo_site: Any, page_as: Any) -> None:
     violations = axe_check(page, "project overview")
     assert isinstance(violations, list)
     screenshot(page, "smoke-project-overview-lead")
+
+
+def test_axe_reports_a_planted_violation(anon_page: Any) -> None:
+    anon_page.set_content('<html lang="en"><title>t</title><main><img src="x.png"></main></html>')
+    ids = {v["id"] for v in axe_check(anon_page, "planted")}
+    assert "image-alt" in ids
