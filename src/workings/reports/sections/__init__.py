@@ -138,3 +138,15 @@ def name_of(view: Any, user_ref: Any) -> str:
     if isinstance(user_ref, str) and user_ref.startswith("user:"):
         user_ref = int(user_ref[5:])
     return people_names(view).get(user_ref, "someone outside the project")
+
+
+def member_name(view: Any, membership_id: Any) -> str:
+    """The name to show for a membership row, honouring its credit choice."""
+    row = view.state.get("projects.membership", {}).get(membership_id)
+    if row is None:
+        return "someone"
+    return people_names(view).get(row[0].get("user"), "A member")
+
+
+def label(choices: dict[str, str], value: Any) -> str:
+    return choices.get(str(value), str(value or "not stated").replace("_", " "))

@@ -1,16 +1,27 @@
-"""Contributors' own accounts."""
+"""Contributors' own accounts, in full and unedited."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from workings.reports.sections import new
+from workings.reports.sections import item, member_name, new
 
 
 def build(view: Any) -> dict[str, Any]:
     s = new(
         "accounts",
         "Contributors' own accounts",
-        "Written by contributors in their own words. Shown in full and unedited.",
+        "Written by contributors in their own words, which no one else can edit. Shown in full "
+        "as last written.",
     )
+    for _pk, f, seq in view.rows("record.item"):
+        if f.get("kind") != "account":
+            continue
+        item(
+            s,
+            f.get("title") or "Own account",
+            f.get("body", ""),
+            f"By {member_name(view, f.get('author_membership'))}, {f.get('occurred_on', '')}",
+            [seq],
+        )
     return s

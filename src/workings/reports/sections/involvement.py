@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from workings.reports.sections import day, new, table
+from workings.core.vocab import ResearchArea
+from workings.reports.sections import day, label, new, table
 
-STAGE_FIELDS = ("stage", "research_stage", "area")
-KIND_FIELDS = ("kind", "activity_kind", "type")
-
-
-def _pick(fields: dict[str, Any], names: tuple[str, ...]) -> str:
-    for n in names:
-        if fields.get(n):
-            return str(fields[n])
-    return "not stated"
+AREAS = {**dict(ResearchArea.choices), "none": "Not linked to a stage"}
+ACTIVITIES = {
+    "meeting": "Meeting",
+    "workshop": "Workshop",
+    "document_review": "Document review",
+    "training": "Training",
+    "event": "Event",
+    "other": "Other",
+}
 
 
 def build(view: Any) -> dict[str, Any]:
@@ -25,17 +26,25 @@ def build(view: Any) -> dict[str, Any]:
         "Involvement over time",
         "Meetings and activities by kind and research stage, and how much was recorded each month.",
     )
-    activities = view.rows("record.meeting") + view.rows("record.activity")
+    items = view.state.get("record.item", {})
+    activities = view.rows("record.meeting")
     if activities:
         grid: Counter[tuple[str, str]] = Counter()
+        hours: Counter[tuple[str, str]] = Counter()
         for _pk, f, seq in activities:
-            grid[(_pick(f, KIND_FIELDS), _pick(f, STAGE_FIELDS))] += 1
+            it = items.get(f.get("item"), ({}, seq))[0]
+            key = (label(ACTIVITIES, f.get("activity")), label(AREAS, it.get("area") or "none"))
+            grid[key] += 1
+            try:
+                hours[key] += float(f.get("hours") or 0)
+            except ValueError:
+                pass
             s["cites"].append(seq)
         table(
             s,
-            "Activities by kind and research stage",
-            ["Kind", "Stage", "Number"],
-            [[k, st, n] for (k, st), n in sorted(grid.items())],
+            "Meetings and activities by kind and research stage",
+            ["Kind", "Research stage", "Number", "Hours"],
+            [[k, st, n, f"{hours[(k, st)]:g}"] for (k, st), n in sorted(grid.items())],
         )
     months: Counter[str] = Counter()
     for e in view.entries:
