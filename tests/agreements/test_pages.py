@@ -87,3 +87,34 @@ def test_home_query_count_does_not_grow(world: Any, client_for: Any, django_asse
         client.get(_url(world, "home"))
     with django_assert_max_num_queries(30):
         client.get(_url(world, "version", 1))
+
+
+def test_version_page_queries_do_not_grow_with_comments(
+    world: Any, client_for: Any, django_assert_num_queries: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from workings.agreements import services
+
+    version = start(world)
+    client = client_for(world.users["contributor"])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(_url(world, "version", 1)).status_code == 200
+        return len(ctx.captured_queries)
+
+    services.comment_create(
+        actor=world.users["lead"], version=version, section="time", body="First"
+    )
+    client.get(_url(world, "version", 1))
+    few = count()
+    for n in range(15):
+        services.comment_create(
+            actor=world.users["contributor"],
+            version=version,
+            section="payment" if n % 2 else "time",
+            body=f"Comment {n}",
+        )
+    assert count() == few
