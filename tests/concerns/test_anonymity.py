@@ -194,3 +194,24 @@ def test_a_bad_project_link_is_not_found(world: Any) -> None:
     client = Client()
     url = reverse("concerns:anonymous-raise", args=[world.project.slug, "0" * 32])
     assert client.get(url).status_code == 404
+
+
+def test_null_origin_from_a_no_referrer_page_still_needs_the_csrf_token(world: Any) -> None:
+    client = Client(enforce_csrf_checks=True)
+    key = anonymous_key(world.project)
+    url = reverse("concerns:anonymous-raise", args=[world.project.slug, key])
+    page = client.get(url)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+    assert client.post(url, concern_data(), HTTP_ORIGIN="null").status_code == 403
+    sent = client.post(
+        url, {**concern_data(), "csrfmiddlewaretoken": token.group(1)}, HTTP_ORIGIN="null"
+    )
+    assert sent.status_code == 200 and CODE.search(sent.content.decode())
+    assert (
+        client.post(
+            url,
+            {**concern_data(), "csrfmiddlewaretoken": token.group(1)},
+            HTTP_ORIGIN="https://evil.example",
+        ).status_code
+        == 403
+    )

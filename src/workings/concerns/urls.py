@@ -18,12 +18,12 @@ urlpatterns = [
     path("concerns/inbox/", views.InboxView.as_view(), name="inbox"),
     path(
         "concerns/anonymous/<slug:slug>/<str:key>/",
-        anonymous_views.AnonymousRaiseView.as_view(),
+        anonymous_views.anonymous_view(anonymous_views.AnonymousRaiseView.as_view()),
         name="anonymous-raise",
     ),
     path(
         "concerns/anonymous/<slug:slug>/<str:key>/follow-up/",
-        anonymous_views.AnonymousFollowUpView.as_view(),
+        anonymous_views.anonymous_view(anonymous_views.AnonymousFollowUpView.as_view()),
         name="anonymous-follow-up",
     ),
 ]
