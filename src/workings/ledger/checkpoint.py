@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import re
 import secrets
@@ -123,7 +124,9 @@ def parse_verifier_key(vkey: str) -> Verifier:
     return Verifier(name, kid, key[1:])
 
 
+@functools.lru_cache(maxsize=8)
 def _parse_signer_key(skey: str) -> _Signer:
+    # Cached: a log signs one checkpoint per append with the same key.
     p1, rest = _chop(skey, "+")
     p2, rest = _chop(rest, "+")
     name, rest = _chop(rest, "+")
