@@ -213,3 +213,33 @@ def test_narrative_versions(world: Any, client_for: Any) -> None:
     assert b"Version 2" in page.content
     assert b"4d, level or nature of involvement" not in page.content  # covered by the narrative
     assert b"1d, conclusions: nothing recorded yet" in page.content
+
+
+def test_pages_open_a_round_register_and_list(world: Any, client_for: Any) -> None:
+    lead = client_for(world.users["lead"])
+    slug = world.project.slug
+    bad = lead.post(reverse("reports:reply-open", args=[slug]), {"purpose": "Bid", "days": 0})
+    assert bad.status_code == 400
+    ok = lead.post(reverse("reports:reply-open", args=[slug]), {"purpose": "Bid", "days": 5})
+    assert ok.status_code == 302
+    contributor = client_for(world.users["contributor"])
+    page = contributor.get(reverse("reports:reply", args=[slug]))
+    assert b"Bid" in page.content
+    sent = contributor.post(
+        reverse("reports:reply", args=[slug]), {"kind": "reply", "statement": "My words."}
+    )
+    assert sent.status_code == 302
+    assert b"You have answered" in contributor.get(reverse("reports:reply", args=[slug])).content
+    reg = lead.post(reverse("reports:register", args=[slug]), {"audience": "team"})
+    assert reg.status_code == 302 and reg["Location"].startswith("/registrations/")
+    size = Registration.objects.get().checkpoint_size
+    twice = lead.post(
+        reverse("reports:register", args=[slug]), {"audience": "team", "checkpoint": size}
+    )
+    assert twice.status_code == 400 and b"already registered" in twice.content
+    listed = client_for(world.users["observer"]).get(
+        reverse("api:reports_registrations", args=[slug])
+    )
+    assert [r["audience"] for r in listed.json()] == ["team"]
+    index = lead.get(reverse("reports:index", args=[slug]))
+    assert b"Answers so far" in index.content and b"Registrations" in index.content

@@ -23,11 +23,14 @@ The evening meetings suited some contributors and shut out others. We changed th
 for one person, who left; their reason is in the annex.
 """
 
-NARRATIVE_2 = NARRATIVE_1 + """
+NARRATIVE_2 = (
+    NARRATIVE_1
+    + """
 ## 4d
 Contributors led the dissemination plan and were consulted, not involved, on the analysis: less
 say than the agreement promised. The decision matrix in the annex shows where.
 """
+)
 
 
 def _at(day: str, hour: int = 10) -> Any:
@@ -72,14 +75,10 @@ def build(ctx: DemoContext) -> None:
             )
     if decliner is not None and decliner.pk in by_user:
         with _at("2026-10-05"):
-            services.reply_answer(
-                actor=decliner, project=stride, round_id=rnd.pk, kind="decline"
-            )
+            services.reply_answer(actor=decliner, project=stride, round_id=rnd.pk, kind="decline")
     writer = ctx.people.get("contributor3") or lead
     with _at("2026-10-08"):
-        version = services.narrative_save(
-            actor=lead, project=stride, text=NARRATIVE_1, based_on=0
-        )
+        version = services.narrative_save(actor=lead, project=stride, text=NARRATIVE_1, based_on=0)
     with _at("2026-10-10"):
         services.narrative_save(
             actor=writer if writer.pk in by_user else lead,

@@ -70,7 +70,8 @@ def _progress(row: AnnexFile) -> Any:
 
 
 def make(row: AnnexFile) -> AnnexFile:
-    """Build the annex and its file, recording progress; never raises (errors are stored)."""
+    """Build the annex and its file, recording progress. A failure is stored on the row (for
+    the status page) and re-raised, so the task runner records it too."""
     if row.status == AnnexFile.Status.DONE:
         return row
     progress = _progress(row)

@@ -3,7 +3,6 @@ backend). Progress is written to the AnnexFile row, which the status page shows.
 
 from __future__ import annotations
 
-from django.utils import timezone
 from django_tasks import task
 
 from workings.reports.models import AnnexFile
@@ -17,7 +16,5 @@ def make_annex_file(file_id: int) -> None:
 
 
 def enqueue(annex_file: AnnexFile) -> None:
-    AnnexFile.objects.filter(pk=annex_file.pk).update(
-        stage="Waiting for a worker", created_at=timezone.now()
-    )
+    AnnexFile.objects.filter(pk=annex_file.pk).update(stage="Waiting for a worker")
     make_annex_file.enqueue(annex_file.pk)

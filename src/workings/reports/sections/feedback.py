@@ -35,7 +35,8 @@ def build(view: Any) -> dict[str, Any]:
     if not rows:
         return s
     items = view.state.get("record.item", {})
-    as_of = view.checkpoint.created_at.date()
+    # Overdue as of the checkpoint: the time of its last entry, not today.
+    as_of = view.entries[-1].recorded_at.date() if view.entries else dt.date.min
     days, unanswered, overdue, satisfied, unsatisfied = [], 0, 0, 0, 0
     for n, (_pk, f, seq) in enumerate(rows):
         it, iseq = items.get(f.get("item"), ({}, seq))
