@@ -24,7 +24,7 @@ from workings.record.models import (
 )
 from workings.record.permissions import record_policy
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 LEFT = "left"  # the timeline's pseudo-kind for members who left (read from Membership)
 STATUSES = {"open": "Open", "overdue": "Overdue"}
 
@@ -87,9 +87,8 @@ class TimelinePage:
 def timeline_items(*, project: Project, filters: TimelineFilter) -> QuerySet[Item]:
     items = (
         Item.objects.filter(project=project)
-        .select_related(
-            "author_membership__user", "feedback", "decision", "disagreement", "meeting"
-        )
+        # Only what a timeline row shows: the author's name and the badges' details.
+        .select_related("author_membership__user", "feedback", "decision", "disagreement")
         .annotate(is_corrected=Exists(Item.objects.filter(corrects=OuterRef("pk"))))
         .order_by("-occurred_on", "-id")
     )
@@ -218,15 +217,15 @@ def needs_you(*, user: Any, project: Project, limit: int = 10) -> dict[str, list
     if record_policy.can(user, "respond", project):
         result["to_answer"] = list(base.filter(is_open=True).order_by("due_on", "id")[:limit])
     if record_policy.speaks_for_contributors(user, project):
-        mine = base.filter(author=user)
-        result["overdue_mine"] = list(
-            mine.filter(is_open=True, due_on__lt=today).order_by("due_on", "id")[:limit]
+        # One query for both lists: the person's overdue feedback and answers to judge.
+        mine = base.filter(author=user).filter(
+            Q(is_open=True, due_on__lt=today)
+            | Q(feedback__answered_at__isnull=False, feedback__satisfaction_at__isnull=True)
         )
-        result["to_judge"] = list(
-            mine.filter(
-                feedback__answered_at__isnull=False, feedback__satisfaction_at__isnull=True
-            ).order_by("-occurred_on", "-id")[:limit]
-        )
+        for item in mine.order_by("due_on", "id")[: 2 * limit]:
+            key = "overdue_mine" if item.is_open else "to_judge"
+            if len(result[key]) < limit:
+                result[key].append(item)
     return result
 
 

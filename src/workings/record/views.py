@@ -12,7 +12,9 @@ from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 from django.views import View
 
 from workings.core import clock
@@ -20,7 +22,7 @@ from workings.core.exceptions import NotFound, WorkingsError
 from workings.core.forms import add_service_error
 from workings.projects.models import Membership
 from workings.projects.views import ProjectMixin
-from workings.record import forms, selectors, services
+from workings.record import forms, fragments, selectors, services
 from workings.record.models import Attachment, Item, Kind, Position
 from workings.record.permissions import item_get_for, record_policy, require
 from workings.record.serialise import row_dict
@@ -60,26 +62,55 @@ class TimelineView(ProjectMixin, View):
     action = "view_record"
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        members = _members(self.project)
-        form, filters = parse_filters(request.GET, members)
-        cursor = selectors.Cursor.parse(request.GET.get("after"))
-        page = selectors.timeline_page(project=self.project, filters=filters, cursor=cursor)
         query = request.GET.copy()
         query.pop("after", None)
-        can_write = record_policy.can_write(request.user, self.project)
+        version = fragments.record_version(self.project)
+        key = fragments.key_for(self.project, version, request.GET.urlencode())
+        body = fragments.get(key)
+        if body is None:
+            body = self.render_body(request, query.urlencode())
+            fragments.put(key, body)
+        # "Needs you" is per person: cached per person and record version.
+        needs_key = fragments.key_for(self.project, version, f"needs:{request.user.pk}")
+        needs = fragments.get(needs_key)
+        if needs is None:
+            needs = render_to_string(
+                "record/_needs.html",
+                {
+                    "project": self.project,
+                    "today": clock.today(),
+                    "needs": selectors.needs_you(user=request.user, project=self.project),
+                },
+            )
+            fragments.put(needs_key, needs)
         return render(
             request,
             "record/timeline.html",
             self.context(
-                page=page,
-                today=clock.today(),
-                filter_form=form,
-                query=query.urlencode(),
-                filtered=bool(query),
-                needs=selectors.needs_you(user=request.user, project=self.project),
-                can_write=can_write,
+                body=mark_safe(body),  # noqa: S308 - our own template's output
+                needs_panel=mark_safe(needs),  # noqa: S308 - our own template's output
+                can_write=record_policy.can_write(request.user, self.project),
                 can_account=record_policy.can_write_account(request.user, self.project),
             ),
+        )
+
+    def render_body(self, request: HttpRequest, query: str) -> str:
+        """The filter form and the rows: the same for every reader, so cacheable."""
+        form, filters = parse_filters(request.GET, _members(self.project))
+        cursor = selectors.Cursor.parse(request.GET.get("after"))
+        page = selectors.timeline_page(project=self.project, filters=filters, cursor=cursor)
+        return render_to_string(
+            "record/_timeline_body.html",
+            {
+                "project": self.project,
+                "page": page,
+                "today": clock.today(),
+                "filter_form": form,
+                "query": query,
+                "filtered": bool(query),
+                # Entry links are built from one reversed prefix, not one reverse() per row.
+                "item_prefix": reverse("record:timeline", kwargs={"slug": self.project.slug}),
+            },
         )
 
 
