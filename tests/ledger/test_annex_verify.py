@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workings.ledger.annex_verify import main, verify_annex
+from workings.ledger.annex_verify import main, signature_body, verify_annex
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf
 from workings.ledger.merkle import inclusion_proof, root_hash
@@ -50,12 +50,20 @@ def _annex(n: int = 7, cite: tuple[int, ...] = (1, 3, 6)) -> tuple[dict[str, Any
         }
         for i in cite
     ]
-    doc = {
+    doc: dict[str, Any] = {
         "schema": "workings-annex/1",
+        "title": "Co-production annex: Test",
+        "project": {"slug": "test"},
+        "audience": "team",
+        "audience_label": "the team",
         "checkpoint": {"origin": ORIGIN, "size": n, "note": note},
-        "sections": [{"id": "feedback", "cites": [1], "items": [{"cites": [3, 6]}]}],
+        "sections": [
+            {"id": "feedback", "cites": [1], "items": [{"body": "We said.", "cites": [3, 6]}]},
+            {"id": "leavers", "cites": [], "items": [{"body": "Moved away.", "cites": []}]},
+        ],
         "entries": entries,
     }
+    doc["signature"] = {"note": sign_note(signature_body(doc), signer)}
     return doc, verifier, signer
 
 
@@ -98,13 +106,39 @@ def test_another_key_is_refused() -> None:
 
 
 def test_section_citing_a_missing_entry_is_caught() -> None:
-    doc, key, _ = _annex()
+    doc, key, signer = _annex()
     doc["sections"][0]["items"][0]["cites"].append(5)
+    doc["signature"] = {"note": sign_note(signature_body(doc), signer)}  # even if re-signed
     report = verify_annex(doc, key)
     assert report.failures == [
         "section 'feedback', entry 5: the section cites an entry that the annex does not "
         "include and prove"
     ]
+
+
+def test_section_text_edited_is_caught_and_located() -> None:
+    doc, key, _ = _annex()
+    doc["sections"][1]["items"][0]["body"] = "Left happily."
+    report = verify_annex(doc, key)
+    assert report.failures == [
+        "section 'leavers': its text was changed after the annex was made and signed"
+    ]
+
+
+def test_section_removed_or_unsigned_is_caught() -> None:
+    doc, key, _ = _annex()
+    del doc["sections"][1]
+    assert "removed" in verify_annex(doc, key).failures[0]
+    doc, key, _ = _annex()
+    del doc["signature"]
+    assert verify_annex(doc, key).failures[0].startswith("signature: the annex's text is not")
+
+
+def test_text_signed_by_another_key_is_refused() -> None:
+    doc, key, _ = _annex()
+    other, _ = generate_signer("workings.test")
+    doc["signature"] = {"note": sign_note(signature_body(doc), other)}
+    assert "does not verify" in verify_annex(doc, key).failures[0]
 
 
 def test_entry_removed_but_still_cited_is_caught() -> None:

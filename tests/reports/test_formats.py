@@ -149,3 +149,13 @@ def test_query_count_is_bounded(
     add_events(rworld.project, rworld.users["lead"], 40)
     with django_assert_max_num_queries(30):
         _get(client, rworld, "team")
+
+
+def test_edited_prose_is_caught_in_the_downloaded_json(rworld: Any, client_for: Any) -> None:
+    doc = json.loads(_get(client_for(rworld.users["lead"]), rworld, "team", "json").content)
+    leavers = next(s for s in doc["sections"] if s["id"] == "leavers")
+    leavers["items"][0]["body"] = "Left on good terms."
+    report = verify_annex(doc, _key())
+    assert report.failures == [
+        "section 'leavers': its text was changed after the annex was made and signed"
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import hashlib
 import io
 import json
 import sys
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .canonical import canonical_json
 from .checkpoint import (
     CheckpointError,
     NoteError,
@@ -33,6 +35,29 @@ from .entry import LeafError, check_content, decode_leaf
 from .merkle import leaf_hash, verify_inclusion
 
 SCHEMAS = ("workings-annex/1",)
+SIGNED_HEAD = ("title", "project", "audience", "audience_label")
+
+
+def _digest(obj: Any) -> str:
+    return base64.b64encode(hashlib.sha256(canonical_json(obj)).digest()).decode("ascii")
+
+
+def signature_body(doc: dict[str, Any]) -> str:
+    """The text the log key signs for an annex: its schema, log, size and audience, then one
+    digest for the heading fields and one per section, so an edit to any sentence of any
+    section is caught and located. Its first line is never a log origin, so the note cannot
+    be mistaken for a checkpoint."""
+    cp = doc["checkpoint"]
+    lines = [
+        str(doc["schema"]),
+        str(cp["origin"]),
+        str(cp["size"]),
+        str(doc["audience"]),
+        "head " + _digest({k: doc.get(k) for k in SIGNED_HEAD}),
+    ]
+    for sec in doc["sections"]:
+        lines.append(f"section {sec['id']} {_digest(sec)}")
+    return "\n".join(lines) + "\n"
 
 
 @dataclass
@@ -113,6 +138,7 @@ def verify_annex(doc: Any, verifier_key: str) -> AnnexReport:
     if not isinstance(sections, list):
         report.fail("sections", "the annex has no sections")
         return report
+    _check_signature(doc, verifier_key, report)
     for sec in sections:
         name = sec.get("id", "?") if isinstance(sec, dict) else "?"
         cites = sec.get("cites", []) if isinstance(sec, dict) else []
@@ -128,6 +154,43 @@ def verify_annex(doc: Any, verifier_key: str) -> AnnexReport:
                     "the section cites an entry that the annex does not include and prove",
                 )
     return report
+
+
+def _check_signature(doc: dict[str, Any], verifier_key: str, report: AnnexReport) -> None:
+    """The sections and heading must be exactly what the log key signed."""
+    sig = doc.get("signature")
+    note = sig.get("note") if isinstance(sig, dict) else None
+    if not isinstance(note, str):
+        report.fail(
+            "signature", "the annex's text is not signed, so edits to it cannot be ruled out"
+        )
+        return
+    try:
+        signed = verify_note(note, [verifier_key]).split("\n")
+        mine = signature_body(doc).split("\n")
+    except NoteError as exc:
+        report.fail("signature", f"the signature over the annex's text does not verify: {exc}")
+        return
+    except (KeyError, TypeError, ValueError) as exc:
+        report.fail("sections", f"the sections are malformed ({exc})")
+        return
+    if signed[:4] != mine[:4]:
+        report.fail(
+            "signature",
+            "the signed text is for another log, checkpoint or audience "
+            f"({' / '.join(signed[1:4])}), not this annex's ({' / '.join(mine[1:4])})",
+        )
+        return
+    signed_lines = {line.rsplit(" ", 1)[0]: line for line in signed[4:] if line}
+    mine_lines = {line.rsplit(" ", 1)[0]: line for line in mine[4:] if line}
+    for key in sorted(set(signed_lines) | set(mine_lines), key=lambda k: (k != "head", k)):
+        where = "title and audience" if key == "head" else f"section {key.split(' ', 1)[1]!r}"
+        if key not in mine_lines:
+            report.fail(where, "this section was signed but has been removed from the annex")
+        elif key not in signed_lines:
+            report.fail(where, "this section was added after the annex was signed")
+        elif signed_lines[key] != mine_lines[key]:
+            report.fail(where, "its text was changed after the annex was made and signed")
 
 
 def _check_entry(

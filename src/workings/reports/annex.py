@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from workings.core import clock
+from workings.ledger.annex_verify import signature_body
+from workings.ledger.checkpoint import sign_note
 from workings.reports import ledger_view
 from workings.reports.ledger_view import b64
 from workings.reports.sections import build_all
@@ -31,7 +33,7 @@ def build(
     proofs: bool = True,
     progress: Any = None,
 ) -> dict[str, Any]:
-    from workings.events.keys import verifier_key
+    from workings.events.keys import signer_key, verifier_key
 
     if audience not in ledger_view.AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
@@ -65,6 +67,8 @@ def build(
         "sections": sections,
         "entries": [],
     }
+    # The log key signs the heading and every section, so an edited sentence is caught.
+    doc["signature"] = {"note": sign_note(signature_body(doc), signer_key())}
     cited = sorted(view.cited)
     proof_map = view.proofs(cited) if proofs else {}
     by_seq = {e.seq: e for e in view.entries}
