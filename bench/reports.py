@@ -203,7 +203,8 @@ def main() -> int:
         again = client.get(reverse("reports:annex-download", args=[big.slug, "team", "pdf"]))
         print(
             f"same PDF asked again: {time.perf_counter() - t:.2f} s from the cache "
-            f"(status {again.status_code}, files made: {AnnexFile.objects.filter(fmt='pdf').count()})"
+            f"(status {again.status_code}, "
+            f"files made: {AnnexFile.objects.filter(fmt='pdf').count()})"
         )
         self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"bench process peak memory: {self_peak:.0f} MiB")
