@@ -16,7 +16,12 @@ from workings.record.selectors import LEFT, STATUSES
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; its value must be ISO (YYYY-MM-DD), whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
