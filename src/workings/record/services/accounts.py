@@ -63,7 +63,7 @@ def account_write(
 @transaction.atomic
 def account_edit(*, actor: Any, project: Project, item_id: int, text: str) -> Item:
     item = (
-        Item.objects.select_for_update()
+        Item.objects.select_for_update(of=("self",))
         .filter(project=project, pk=item_id, kind=Kind.ACCOUNT)
         .select_related("project")
         .first()

@@ -58,7 +58,7 @@ def disagreement_record(
 
 def _disagreement(project: Project, item_id: int) -> Item:
     item = (
-        Item.objects.select_for_update()
+        Item.objects.select_for_update(of=("self",))
         .select_related("project", "disagreement")
         .filter(project=project, pk=item_id, kind=Kind.DISAGREEMENT)
         .first()
@@ -121,7 +121,7 @@ def position_write(*, actor: Any, project: Project, item_id: int, text: str) -> 
 @transaction.atomic
 def position_edit(*, actor: Any, project: Project, position_id: int, text: str) -> Position:
     position = (
-        Position.objects.select_for_update()
+        Position.objects.select_for_update(of=("self",))
         .select_related("author_membership", "disagreement__item")
         .filter(pk=position_id, disagreement__item__project=project)
         .first()

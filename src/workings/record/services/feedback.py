@@ -81,7 +81,7 @@ def feedback_give(
 
 def _locked_feedback(project: Project, item_id: int) -> Item:
     item = (
-        Item.objects.select_for_update()
+        Item.objects.select_for_update(of=("self",))
         .select_related("project", "feedback")
         .filter(project=project, pk=item_id, kind=Kind.FEEDBACK)
         .first()
