@@ -13,7 +13,8 @@ WORKINGS = Path(sys.executable).parent / "workings"
 
 def _production_env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WORKINGS_", "DATABASE_"))}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)
     env.update(
         {
             "WORKINGS_ENV": "production",

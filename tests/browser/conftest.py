@@ -17,10 +17,6 @@ from tests.browser.harness import (
     sign_in,
 )
 
-# Playwright's sync API runs an event loop in this thread; Django would then refuse the
-# (rare) database access a browser test makes through the ORM. The server is separate.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture(scope="session")
 def demo_site() -> Iterator[DemoSite]:
@@ -34,8 +30,18 @@ def playwright_instance() -> Iterator[Any]:
     require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        yield p
+    # Playwright's sync API runs an event loop in this thread; Django would then refuse the
+    # (rare) database access a browser test makes through the ORM. The server is separate.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            yield p
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
 
 @pytest.fixture(scope="session")

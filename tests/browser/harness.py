@@ -249,6 +249,7 @@ def serve_demo() -> Iterator[DemoSite]:
                     "DJANGO_SETTINGS_MODULE": "workings.settings",
                 }
             )
+            env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
             if database_url:
                 env["DATABASE_URL"] = database_url
             built = subprocess.run(
