@@ -88,3 +88,16 @@ def test_allauth_form_errors_use_the_error_summary() -> None:
     response = Client().post("/accounts/login/", {"login": "x@example.org", "password": "nope"})
     html = response.content.decode()
     assert 'class="error-summary"' in html
+
+
+def test_field_errors_are_tied_to_their_input(client_for: Any, world: Any) -> None:
+    response = client_for(world.user("lead")).post(
+        "/projects/create/",
+        {"title": "", "summary": "S", "start_date": "2026-05-01", "end_date": "2026-04-01"},
+    )
+    html = response.content.decode()
+    assert 'aria-describedby="id_title-error"' in html
+    assert 'id="id_title-error"' in html
+    # Hint and error together where the field has both.
+    assert 'aria-describedby="id_summary_helptext"' in html
+    assert 'aria-invalid="true"' in html

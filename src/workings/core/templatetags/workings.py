@@ -30,3 +30,16 @@ def project_nav(context: dict[str, Any], project: Any) -> dict[str, Any]:
 @register.filter
 def markdown(text: str) -> SafeString:
     return render_markdown(text or "")
+
+
+@register.simple_tag
+def field_widget(field: Any) -> SafeString:
+    """The field's input, described by its hint and by its error message (so a screen reader
+    reads the error when the field gets focus, not only in the summary at the top)."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else None
+    return SafeString(field.as_widget(attrs=attrs))
