@@ -139,3 +139,16 @@ def test_erase_through_the_api(grown: Any, client_for: Any) -> None:
     r = client_for(grown.users["lead"]).get(url(grown, f"/entries?start={seq}&end={seq + 1}"))
     entry = r.json()["entries"][0]
     assert entry["erased"] and entry["content"] is None and entry["leaf"]
+
+
+def test_proof_selectors_read_two_queries(grown: Any, django_assert_num_queries: Any) -> None:
+    from workings.events import selectors
+
+    size = Log.objects.get(project=grown.project).size
+    with django_assert_num_queries(2):
+        leaf_hash, proof = selectors.inclusion_proof(project=grown.project, index=5, tree_size=size)
+    assert len(leaf_hash) == 32 and proof
+    with django_assert_num_queries(2):
+        selectors.consistency_proof(project=grown.project, first=3, second=size)
+    leaf_hash, proof = selectors.inclusion_proof(project=grown.project, index=0, tree_size=1)
+    assert proof == [] and len(leaf_hash) == 32

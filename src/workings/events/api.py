@@ -118,7 +118,7 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
     url_name="log-inclusion",
 )
 def inclusion(request: HttpRequest, slug: str, index: int, tree_size: int) -> Any:
-    entry, proof = selectors.inclusion_proof(
+    leaf_hash, proof = selectors.inclusion_proof(
         project=request.project,  # type: ignore[attr-defined]
         index=index,
         tree_size=tree_size,
@@ -126,7 +126,7 @@ def inclusion(request: HttpRequest, slug: str, index: int, tree_size: int) -> An
     return {
         "index": index,
         "tree_size": tree_size,
-        "leaf_hash": _b64(entry.leaf_hash),
+        "leaf_hash": _b64(leaf_hash),
         "hashes": [_b64(h) for h in proof],
     }
 
