@@ -9,4 +9,4 @@ class ConcernsConfig(AppConfig):
         from workings.concerns import event_types  # noqa: F401
         from workings.core.nav import register_project_tab
 
-        register_project_tab("Concerns", "concerns:list", "view", 50)
+        register_project_tab("Concerns", "concerns:list", "raise_concern", 50)
