@@ -19,7 +19,9 @@ class ProjectForm(forms.Form):
     funder_name = forms.CharField(label="Funder", max_length=200, required=False)
     funder_reference = forms.CharField(label="Funder reference", max_length=100, required=False)
     start_date = forms.DateField(
-        label="Start date", widget=DateInput, help_text="Use the date picker, or type the day, month and year."
+        label="Start date",
+        widget=DateInput,
+        help_text="Use the date picker, or type the day, month and year.",
     )
     end_date = forms.DateField(label="End date", widget=DateInput)
     involvement_budget = forms.DecimalField(
