@@ -66,6 +66,23 @@ def test_sealed_entries_show_only_the_day(world: Any, client_for: Any) -> None:
     assert "Contributor Person" not in sealed_card
 
 
+def test_a_sealed_entry_checkpoint_is_dated_to_the_day_only(world: Any) -> None:
+    import datetime as dt
+
+    from workings.core.clock import frozen_at
+
+    with frozen_at(dt.datetime(2026, 5, 4, 15, 37, 12, tzinfo=dt.UTC)), transaction.atomic():
+        entry = append_event(
+            project=world.project,
+            type="project.updated",
+            actor=world.users["contributor"],
+            content={"secret": "concern text"},
+            sealed=True,
+        )
+    checkpoint = Checkpoint.objects.get(log__project=world.project, size=entry.seq + 1)
+    assert checkpoint.created_at == dt.datetime(2026, 5, 4, tzinfo=dt.UTC)
+
+
 def test_erase_confirm_then_tombstone(world: Any, client_for: Any) -> None:
     entry = add_events(world.project, world.users["researcher"], 1)[0]
     url = reverse("events:erase", kwargs={"slug": world.project.slug, "seq": entry.seq})

@@ -112,7 +112,9 @@ def append_event(
     )
     root = tree.root()
     note = sign_note(format_checkpoint(origin, tree.size, root), keys.signer_key())
-    _write(connection, entry, body, salt, new_nodes, tree, root, note, moment)
+    # The checkpoint row carries the entry's own (for sealed entries, day-only) time, so its
+    # timestamp cannot date a sealed entry more precisely than the entry itself does.
+    _write(connection, entry, body, salt, new_nodes, tree, root, note, entry.recorded_at)
     for subject in subjects:
         subject.__class__.objects.filter(pk=subject.pk).update(last_event_seq=entry.seq)
         subject.last_event_seq = entry.seq
