@@ -7,13 +7,6 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    browser,
-    demo_site,
-    new_context,
-    page_as,
-    playwright_instance,
-)
 from tests.browser.harness import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -34,7 +27,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("role", sorted(PAGES))
-def test_reports_pages_are_accessible(role: str, page_as: Any, demo_site: Any) -> None:  # noqa: F811
+def test_reports_pages_are_accessible(role: str, page_as: Any, demo_site: Any) -> None:
     page = page_as(role)
     for path in PAGES[role]:
         page.goto(demo_site.url(path))
