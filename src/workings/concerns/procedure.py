@@ -1,7 +1,7 @@
 """Which stages a concern follows, and who reads it.
 
 The stages come from the agreement in force (workings.agreements.selectors.procedure_for),
-else from a local copy of the default procedure. Open concerns follow every stage; sealed
+else from the default procedure defined there. Open concerns follow every stage; sealed
 (confidential and anonymous) concerns skip the team's stages and go straight to the
 independent person and the funder's reviewers, or, where the project has neither, to the
 site's own independent reviewers (settings.WORKINGS_INDEPENDENT_REVIEWERS).
@@ -14,41 +14,14 @@ from typing import Any
 
 from django.conf import settings
 
+from workings.agreements import selectors as agreement_selectors
+from workings.agreements.selectors import Procedure
 from workings.projects.models import Membership
 from workings.projects.roles import Role
 
 TEAM_ROLES = frozenset({"lead", "team"})
 SITE = "site"
 
-
-@dataclass(frozen=True)
-class LocalStage:
-    name: str
-    handler: str
-    handler_role: str
-    response_days: int
-
-
-@dataclass(frozen=True)
-class LocalProcedure:
-    stages: tuple[LocalStage, ...]
-    independent_person: str
-    funder_stage_index: int
-    is_default: bool
-    version_id: int | None
-
-
-DEFAULT = LocalProcedure(
-    stages=(
-        LocalStage("Talk it through with the involvement lead", "The involvement lead", "lead", 10),
-        LocalStage("The independent person", "The independent person", "independent", 14),
-        LocalStage("The funder's reviewer", "The funder's reviewer", "funder", 28),
-    ),
-    independent_person="",
-    funder_stage_index=2,
-    is_default=True,
-    version_id=None,
-)
 
 SITE_STAGE = {
     "name": "The site's independent reviewers",
@@ -58,13 +31,8 @@ SITE_STAGE = {
 }
 
 
-def procedure_for(project: Any) -> Any:
-    try:
-        from workings.agreements import selectors
-    except ImportError:
-        return DEFAULT
-    getter = getattr(selectors, "procedure_for", None)
-    return getter(project) if getter is not None else DEFAULT
+def procedure_for(project: Any) -> Procedure:
+    return agreement_selectors.procedure_for(project)
 
 
 def site_reviewer_emails() -> list[str]:
