@@ -33,6 +33,7 @@ from .checkpoint import (
 )
 from .entry import LeafError, check_content, decode_leaf
 from .merkle import leaf_hash, verify_inclusion
+from .verify import read_key
 
 SCHEMAS = ("workings-annex/1",)
 SIGNED_HEAD = ("title", "project", "audience", "audience_label")
@@ -265,13 +266,6 @@ def _pdf_attachment(data: bytes) -> bytes:
     return bytes(found[0])
 
 
-def _read_key(value: str) -> str:
-    path = Path(value)
-    if path.is_file():
-        return path.read_text(encoding="utf-8").strip()
-    return value.strip()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="workings verify-annex",
@@ -283,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
-    key = _read_key(args.key)
+    key = read_key(args.key)
     try:
         parse_verifier_key(key)
     except NoteError as exc:

@@ -446,7 +446,8 @@ def _check_checkpoints(
             report.latest_checkpoint = cp
 
 
-def _read_key(value: str) -> str:
+def read_key(value: str) -> str:
+    """A verifier key given on the command line: the key itself, or a file holding it."""
     path = Path(value)
     if path.is_file():
         return path.read_text(encoding="utf-8").strip()
@@ -467,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
-    key = _read_key(args.key)
+    key = read_key(args.key)
     try:
         parse_verifier_key(key)
     except NoteError as exc:
