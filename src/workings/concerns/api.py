@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth
 from workings.concerns import selectors, services
@@ -19,6 +19,8 @@ from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import concern_get_for, concern_policy
 from workings.concerns.presenters import concern_context
 from workings.core.exceptions import NotFound, ValidationFailed
+
+KEEP_THE_CODE = "Keep this code: it is shown only once."
 
 router = Router(tags=["concerns"])
 MEMBERS = project_auth("raise_concern")
@@ -189,14 +191,16 @@ def concern_create(
         # The account is not passed on; the code is returned once and never stored.
         _, code = services.concern_raise_anonymous(project=request.project, **data)  # type: ignore[attr-defined]
         response["Cache-Control"] = "no-store"
-        return 202, {"receipt_code": code, "message": "Keep this code: it is shown only once."}
+        return Status(
+            202, {"receipt_code": code, "message": "Keep this code: it is shown only once."}
+        )
     concern = services.concern_raise(
         actor=request.user,
         project=request.project,
         mode=mode,
         **data,  # type: ignore[attr-defined]
     )
-    return 201, _payload(request.user, concern)
+    return Status(201, _payload(request.user, concern))
 
 
 @router.get("/projects/{slug}/concerns/{concern_id}", response=ConcernOut, auth=MEMBERS)
@@ -306,7 +310,7 @@ def concern_anonymous_create(
     _private(response)
     project = _anonymous_project(slug, key)
     _, code = services.concern_raise_anonymous(project=project, **payload.dict())
-    return 201, {"receipt_code": code, "message": "Keep this code: it is shown only once."}
+    return Status(201, {"receipt_code": code, "message": KEEP_THE_CODE})
 
 
 @router.post("/concerns/anonymous/{slug}/{key}/follow-up", response=ConcernOut, auth=None)

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth, public_auth
 from workings.projects import selectors, services
@@ -124,9 +124,9 @@ def project_list(request: HttpRequest) -> list[ProjectOut]:
 
 
 @router.post("/projects", response={201: ProjectOut})
-def project_create(request: HttpRequest, payload: ProjectIn) -> tuple[int, ProjectOut]:
+def project_create(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOut]:
     project = services.project_create(actor=request.user, **payload.dict())
-    return 201, _project_out(request, project)
+    return Status(201, _project_out(request, project))
 
 
 @router.get("/projects/{slug}", response=ProjectOut, auth=project_auth("view", public=True))
@@ -208,12 +208,12 @@ def invitation_list(request: HttpRequest, slug: str) -> list[InvitationOut]:
 )
 def invitation_create(
     request: HttpRequest, slug: str, payload: InvitationIn
-) -> tuple[int, InvitationOut]:
+) -> Status[InvitationOut]:
     project = request.project  # type: ignore[attr-defined]
     invitation, _ = services.invitation_create(
         actor=request.user, project=project, **payload.dict()
     )
-    return 201, InvitationOut.from_orm(invitation)
+    return Status(201, InvitationOut.from_orm(invitation))
 
 
 @router.post(

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from workings.api.auth import project_auth
 from workings.core import clock
@@ -245,12 +245,12 @@ def record_matrix(request: HttpRequest, slug: str) -> list[MatrixRowOut]:
 def record_meeting_create(request: HttpRequest, slug: str, payload: MeetingIn) -> Any:
     data = payload.dict()
     data["attachments"] = _files(payload.attachments)
-    return 201, _item_out(request, _call(request, services.meeting_record, **data))
+    return Status(201, _item_out(request, _call(request, services.meeting_record, **data)))
 
 
 @router.post(R + "/feedback", response={201: ItemOut}, auth=project_auth("write_entries"))
 def record_feedback_create(request: HttpRequest, slug: str, payload: FeedbackIn) -> Any:
-    return 201, _item_out(request, _call(request, services.feedback_give, **payload.dict()))
+    return Status(201, _item_out(request, _call(request, services.feedback_give, **payload.dict())))
 
 
 @router.post(R + "/feedback/{item_id}/answer", response=ItemOut, auth=project_auth("respond"))
@@ -275,7 +275,7 @@ def record_feedback_satisfaction(
 @router.post(R + "/decisions", response={201: ItemOut}, auth=project_auth("write_entries"))
 def record_decision_create(request: HttpRequest, slug: str, payload: DecisionIn) -> Any:
     data = payload.dict()
-    return 201, _item_out(request, _call(request, services.decision_record, **data))
+    return Status(201, _item_out(request, _call(request, services.decision_record, **data)))
 
 
 @router.post(
@@ -285,13 +285,13 @@ def record_decision_create(request: HttpRequest, slug: str, payload: DecisionIn)
 )
 def record_decision_view(request: HttpRequest, slug: str, item_id: int, payload: ViewIn) -> Any:
     view = _call(request, services.decision_view_give, item_id=item_id, **payload.dict())
-    return 201, _item_out(request, view.decision.item)
+    return Status(201, _item_out(request, view.decision.item))
 
 
 @router.post(R + "/disagreements", response={201: ItemOut}, auth=project_auth("write_entries"))
 def record_disagreement_create(request: HttpRequest, slug: str, payload: DisagreementIn) -> Any:
     item = _call(request, services.disagreement_record, **payload.dict())
-    return 201, _item_out(request, item)
+    return Status(201, _item_out(request, item))
 
 
 @router.post(
@@ -301,7 +301,7 @@ def record_disagreement_create(request: HttpRequest, slug: str, payload: Disagre
 )
 def record_position_create(request: HttpRequest, slug: str, item_id: int, payload: TextIn) -> Any:
     position = _call(request, services.position_write, item_id=item_id, text=payload.text)
-    return 201, _item_out(request, position.disagreement.item)
+    return Status(201, _item_out(request, position.disagreement.item))
 
 
 @router.put(R + "/positions/{position_id}", response=ItemOut, auth=project_auth("write_entries"))
@@ -322,7 +322,7 @@ def record_disagreement_outcome(
 
 @router.post(R + "/accounts", response={201: ItemOut}, auth=project_auth("write_own_account"))
 def record_account_create(request: HttpRequest, slug: str, payload: AccountIn) -> Any:
-    return 201, _item_out(request, _call(request, services.account_write, **payload.dict()))
+    return Status(201, _item_out(request, _call(request, services.account_write, **payload.dict())))
 
 
 @router.put(R + "/accounts/{item_id}", response=ItemOut, auth=project_auth("write_own_account"))
@@ -336,4 +336,4 @@ def record_account_edit(request: HttpRequest, slug: str, item_id: int, payload: 
 )
 def record_correction_create(request: HttpRequest, slug: str, item_id: int, payload: TextIn) -> Any:
     item = _call(request, services.correction_make, item_id=item_id, text=payload.text)
-    return 201, _item_out(request, item)
+    return Status(201, _item_out(request, item))
