@@ -191,9 +191,7 @@ def concern_create(
         # The account is not passed on; the code is returned once and never stored.
         _, code = services.concern_raise_anonymous(project=request.project, **data)  # type: ignore[attr-defined]
         response["Cache-Control"] = "no-store"
-        return Status(
-            202, {"receipt_code": code, "message": "Keep this code: it is shown only once."}
-        )
+        return Status(202, {"receipt_code": code, "message": KEEP_THE_CODE})
     concern = services.concern_raise(
         actor=request.user,
         project=request.project,
