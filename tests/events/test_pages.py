@@ -41,6 +41,25 @@ def test_record_page_query_count_does_not_grow(
     assert older.status_code == 200
 
 
+def test_record_page_links_to_record_items_without_a_query_per_item(
+    world: Any, client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    from tests.record.helpers import feedback
+
+    c = client_for(world.users["lead"])
+    feedback(world)
+    c.get(record_url(world))
+    with django_assert_max_num_queries(40) as small:
+        assert c.get(record_url(world)).status_code == 200
+    for n in range(12):
+        feedback(world, title=f"Feedback number {n}")
+    with django_assert_max_num_queries(40) as big:
+        r = c.get(record_url(world))
+    assert r.status_code == 200
+    assert len(big.captured_queries) == len(small.captured_queries)
+    assert b"/working-record/" in r.content
+
+
 def test_record_page_shows_checkpoint_key_and_instructions(world: Any, client_for: Any) -> None:
     r = client_for(world.users["observer"]).get(record_url(world))
     html = r.content.decode()

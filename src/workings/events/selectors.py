@@ -160,6 +160,10 @@ def subject_links(entries: list[Entry]) -> dict[tuple[str, int | None], str]:
             continue
         if not hasattr(model, "get_absolute_url"):
             continue
-        for row in model._default_manager.filter(pk__in=pks):
+        rows = model._default_manager.filter(pk__in=pks)
+        # Most links name the project (its slug): fetch it with the rows, not once per row.
+        if any(f.name == "project" and f.is_relation for f in model._meta.get_fields()):
+            rows = rows.select_related("project")
+        for row in rows:
             links[(label, row.pk)] = row.get_absolute_url()
     return links
