@@ -41,6 +41,22 @@ def test_due_soon_and_overdue_are_sent_once(world: Any) -> None:
     assert Notification.objects.filter(user=raiser, kind="concern.overdue").count() == 1
 
 
+def test_overdue_feedback_is_flagged_to_the_leads_and_the_giver_once(world: Any) -> None:
+    from tests.record.helpers import feedback
+
+    with frozen_at(DAY0):
+        item = feedback(world)
+    with frozen_at(DAY0 + dt.timedelta(days=13)):
+        _run()
+    assert not Notification.objects.filter(kind="feedback.overdue").exists()
+    with frozen_at(DAY0 + dt.timedelta(days=20)):
+        _run()
+        _run()
+    notices = Notification.objects.filter(kind="feedback.overdue")
+    assert {n.user_id for n in notices} == {world.users["lead"].pk, world.users["contributor"].pk}
+    assert all(n.due_to_me and item.title in n.title for n in notices)
+
+
 def test_preferences_decide_what_is_emailed(world: Any) -> None:
     lead = world.users["lead"]
     services.preference_set(actor=lead, project=world.project, mode="due")

@@ -17,5 +17,6 @@ class Command(BaseCommand):
         counts = reminders_send()
         self.stdout.write(
             f"Reminders: {counts['due_soon']} due soon, {counts['overdue']} overdue; "
+            f"{counts['feedback_overdue']} about overdue feedback; "
             f"{counts['digests']} digests sent."
         )
