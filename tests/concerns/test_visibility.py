@@ -156,3 +156,37 @@ def test_inbox_lists_escalated_concerns_oldest_first(world: Any, client_for: Any
     assert first.pk and second.pk
     lead_inbox = client_for(world.users["lead"]).get(reverse("concerns:inbox")).content.decode()
     assert "First one" not in lead_inbox
+
+
+def test_sealed_log_content_is_readable_by_the_raiser_and_funders_only(
+    world: Any, client_for: Any
+) -> None:
+    """The log API shows a confidential concern's sealed content to its raiser and the
+    funder's reviewers; to the team and other contributors only the sealed header."""
+    raise_confidential(world, subject=SECRET)
+    url = f"/api/v1/projects/{world.project.slug}/log/entries"
+
+    def sealed_contents(role: str) -> list[Any]:
+        body = client_for(world.users[role]).get(url).json()
+        return [e["content"] for e in body["entries"] if e["sealed"]]
+
+    assert sealed_contents("lead") and all(c is None for c in sealed_contents("lead"))
+    for role in ("researcher", "observer"):
+        assert all(c is None for c in sealed_contents(role))
+    for role in ("contributor", "funder"):
+        contents = sealed_contents(role)
+        assert contents and all(c is not None for c in contents)
+        assert SECRET in str(contents)
+
+
+def test_another_contributor_cannot_read_a_sealed_concern_of_someone_else(
+    world: Any, client_for: Any
+) -> None:
+    from tests.factories import add_member, make_user
+
+    other = make_user("second.contributor@example.org")
+    add_member(world.project, world.users["lead"], other, "contributor")
+    raise_confidential(world, subject=SECRET)
+    body = client_for(other).get(f"/api/v1/projects/{world.project.slug}/log/entries").json()
+    sealed = [e for e in body["entries"] if e["sealed"]]
+    assert sealed and all(e["content"] is None for e in sealed)

@@ -7,6 +7,10 @@ class ConcernsConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.concerns import event_types  # noqa: F401
+        from workings.concerns.permissions import raised_the_sealed_entry
         from workings.core.nav import register_project_tab
+        from workings.events.permissions import register_sealed_reader
+
+        register_sealed_reader(raised_the_sealed_entry)
 
         register_project_tab("Concerns", "concerns:list", "raise_concern", 50)

@@ -150,3 +150,30 @@ def concern_get_for(user: Any, project: Any, pk: int, *, lock: bool = False) -> 
 def require(allowed: bool, message: str) -> None:
     if not allowed:
         raise NotAllowed(message)
+
+
+def raised_the_sealed_entry(user: Any, project: Any, entry: Any) -> bool:
+    """A signed-in raiser may read the sealed log entries of their own confidential concern
+    (anonymous concerns are linked to no account, so nobody is matched here).
+    The raised concerns are looked up once per person and project, so a page of entries
+    costs one query, not one per sealed entry."""
+    if user is None or not user.is_authenticated:
+        return False
+    body = getattr(entry, "body", None)
+    content = body.content if body is not None else None
+    if not content:
+        return False
+    about: set[int] = set()
+    for snapshot in content.get("snapshots", []):
+        if snapshot.get("model") == "concerns.concern":
+            about.add(int(snapshot["id"]))
+        elif snapshot.get("model") == "concerns.reply" and snapshot["fields"].get("concern"):
+            about.add(int(snapshot["fields"]["concern"]))
+    if not about:
+        return False
+    cache: dict[int, set[int]] = user.__dict__.setdefault("_workings_raised", {})
+    if project.pk not in cache:
+        cache[project.pk] = set(
+            Concern.objects.filter(project=project, raised_by=user).values_list("id", flat=True)
+        )
+    return bool(about & cache[project.pk])

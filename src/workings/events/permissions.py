@@ -3,6 +3,7 @@ sealed entries is for funder reviewers and the raiser only (decided by the conce
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from workings.events.models import Entry
@@ -18,7 +19,9 @@ class LogPolicy:
         if not self.can_view_record(user, project):
             return False
         if entry.sealed:
-            return project_policy.role_of(user, project) == Role.FUNDER
+            if project_policy.role_of(user, project) == Role.FUNDER:
+                return True
+            return any(check(user, project, entry) for check in _SEALED_READERS)
         if project_policy.is_member(user, project):
             return True
         # The public sees published projects' entries, but not who invited whom.
@@ -33,6 +36,15 @@ class LogPolicy:
 
     def can_witness(self, user: Any, project: Any) -> bool:
         return project_policy.can(user, "witness", project)
+
+
+# The app that seals an entry says who else may read it (the concerns app: its raiser).
+_SEALED_READERS: list[Callable[[Any, Any, Entry], bool]] = []
+
+
+def register_sealed_reader(check: Callable[[Any, Any, Entry], bool]) -> None:
+    if check not in _SEALED_READERS:
+        _SEALED_READERS.append(check)
 
 
 # Event types whose content names people who never chose to be public (e.g. invitations).
