@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 from workings.core.demo import build_demo, write_logins
 from workings.events import keys
 
-LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+FILE_MAIL = "django.core.mail.backends.filebased.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -44,9 +44,10 @@ class Command(BaseCommand):
                 raise CommandError(
                     "The database has a half-known demo; run `workings demo --reset`."
                 )
-            # The demo's invitations are not real mail; keep them out of the console. The
-            # override must outlive the transaction: the mail is sent when it commits.
-            with override_settings(EMAIL_BACKEND=LOCMEM), transaction.atomic():
+            # The demo's history "sends" invitations and notices: they go to files under
+            # var/mail/ for a newcomer to read, never to a real server (whatever the
+            # settings say). The override must outlive the transaction: mail is sent on commit.
+            with override_settings(EMAIL_BACKEND=FILE_MAIL), transaction.atomic():
                 ctx = build_demo()
             logins_path = write_logins(ctx)
         self._print_logins(logins_path)
