@@ -182,3 +182,21 @@ def test_witness_alarm_on_a_checkpoint_signed_by_another_key(world: Any, client_
     Checkpoint.objects.create(log=log, size=latest.size, root=latest.root, note=note)
     r = funder.get(witness_url(world))
     assert b'role="alert"' in r.content and b"not validly signed" in r.content
+
+
+def test_witness_alarm_when_the_site_key_was_replaced(world: Any, client_for: Any) -> None:
+    funder = client_for(world.users["funder"])
+    funder.get(witness_url(world))
+    saved = {p: p.read_text() for p in (keys.key_path(), keys.verifier_path())}
+    try:
+        keys.keys_init(name="workings.test", force=True)
+        add_events(world.project, world.users["lead"], 1)
+        r = funder.get(witness_url(world))
+    finally:
+        for path, text in saved.items():
+            path.write_text(text)
+        keys.signer_key.cache_clear()
+        keys.verifier_key.cache_clear()
+    assert b'role="alert"' in r.content
+    bad = WitnessedCheckpoint.objects.filter(witness=world.users["funder"], consistent=False).get()
+    assert "signing key has changed" in bad.alarm

@@ -28,7 +28,7 @@ from workings.events.models import (
     WitnessedCheckpoint,
 )
 from workings.events.recorded import RecordedModel
-from workings.ledger.checkpoint import format_checkpoint, sign_note
+from workings.ledger.checkpoint import NoteError, format_checkpoint, sign_note, verify_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
 from workings.ledger.merkle import EMPTY_ROOT, CompactRange
 from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
@@ -249,6 +249,20 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
 
 
 @transaction.atomic
+def _same_key_as_before(kept_note: str) -> None:
+    """The witness trusted the key that signed what it kept. If today's key cannot verify
+    that note, the site's key was replaced: say so loudly rather than quietly trusting the
+    new one."""
+    try:
+        verify_note(kept_note, [keys.verifier_key()])
+    except NoteError:
+        raise WitnessAlarm(
+            "ALARM: the log's signing key has changed since you last witnessed this log. "
+            "Ask the site why, and check the new public key with them by another route "
+            "before you trust anything signed with it."
+        ) from None
+
+
 def witness_visit(*, actor: Any, project: Any) -> WitnessedCheckpoint | None:
     """A funder reviewer's view keeps the current checkpoint after checking it against the
     last one it kept: a valid signature and a consistency proof. Anything else is kept too,
@@ -288,6 +302,8 @@ def witness_visit(*, actor: Any, project: Any) -> WitnessedCheckpoint | None:
         proof="\n".join(base64.b64encode(h).decode() for h in proof),
     )
     try:
+        if kept is not None:
+            _same_key_as_before(kept.note)
         witness_update(state, current.note, proof)
     except WitnessAlarm as alarm:
         row.consistent = False
