@@ -62,14 +62,7 @@ def account_write(
 
 @transaction.atomic
 def account_edit(*, actor: Any, project: Project, item_id: int, text: str) -> Item:
-    item = (
-        Item.objects.select_for_update(of=("self",))
-        .filter(project=project, pk=item_id, kind=Kind.ACCOUNT)
-        .select_related("project")
-        .first()
-    )
-    if item is None:
-        raise ValidationFailed("There is no such own account in this project.", field="text")
+    item = c.locked_item(project, item_id, Kind.ACCOUNT, noun="own account", field="text")
     if not record_policy.can_edit_account(actor, item):
         raise NotAllowed("Only the person who wrote an own account can edit it.")
     body = c.required(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)

@@ -129,3 +129,26 @@ def new_item(
     everyone = {membership.pk, *(m.pk for m in people)}
     ItemPerson.objects.bulk_create([ItemPerson(item=item, membership_id=pk) for pk in everyone])
     return item
+
+
+def locked_item(
+    project: Project,
+    item_id: int,
+    kind: str,
+    *,
+    noun: str,
+    field: str,
+    related: tuple[str, ...] = (),
+) -> Item:
+    """One entry of the given kind in this project, row-locked for the write. Only the
+    entry's own row is locked (FOR UPDATE OF): PostgreSQL refuses to lock the nullable side
+    of the outer joins that fetch its details."""
+    item = (
+        Item.objects.select_for_update(of=("self",))
+        .select_related("project", *related)
+        .filter(project=project, pk=item_id, kind=kind)
+        .first()
+    )
+    if item is None:
+        raise ValidationFailed(f"There is no such {noun} in this project.", field=field)
+    return item

@@ -57,15 +57,14 @@ def disagreement_record(
 
 
 def _disagreement(project: Project, item_id: int) -> Item:
-    item = (
-        Item.objects.select_for_update(of=("self",))
-        .select_related("project", "disagreement")
-        .filter(project=project, pk=item_id, kind=Kind.DISAGREEMENT)
-        .first()
+    return c.locked_item(
+        project,
+        item_id,
+        Kind.DISAGREEMENT,
+        noun="disagreement",
+        field="item",
+        related=("disagreement",),
     )
-    if item is None:
-        raise ValidationFailed("There is no such disagreement in this project.", field="item")
-    return item
 
 
 @transaction.atomic

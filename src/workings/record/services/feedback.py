@@ -80,15 +80,9 @@ def feedback_give(
 
 
 def _locked_feedback(project: Project, item_id: int) -> Item:
-    item = (
-        Item.objects.select_for_update(of=("self",))
-        .select_related("project", "feedback")
-        .filter(project=project, pk=item_id, kind=Kind.FEEDBACK)
-        .first()
+    return c.locked_item(
+        project, item_id, Kind.FEEDBACK, noun="feedback", field="item", related=("feedback",)
     )
-    if item is None:
-        raise ValidationFailed("There is no such feedback in this project.", field="item")
-    return item
 
 
 @transaction.atomic
