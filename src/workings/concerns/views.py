@@ -31,7 +31,7 @@ from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
 from workings.projects.models import Project
 from workings.projects.permissions import project_policy
-from workings.projects.views import _NAV_ACTIONS
+from workings.projects.views import project_context
 
 PAGE_SIZE = 25
 
@@ -53,13 +53,7 @@ class ConcernProjectMixin(View):
         return super().dispatch(request, *args, **kwargs)
 
     def context(self, **extra: Any) -> dict[str, Any]:
-        user = self.request.user
-        return {
-            "project": self.project,
-            "my_role": project_policy.role_of(user, self.project),
-            "can": {a: project_policy.can(user, a, self.project) for a in _NAV_ACTIONS},
-            **extra,
-        }
+        return project_context(self.request.user, self.project, **extra)
 
 
 class ConcernListView(ConcernProjectMixin):

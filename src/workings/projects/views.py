@@ -37,13 +37,18 @@ class ProjectMixin:
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
 
     def context(self, **extra: Any) -> dict[str, Any]:
-        user = self.request.user
-        return {
-            "project": self.project,
-            "my_role": project_policy.role_of(user, self.project),
-            "can": {a: project_policy.can(user, a, self.project) for a in _NAV_ACTIONS},
-            **extra,
-        }
+        return project_context(self.request.user, self.project, **extra)
+
+
+def project_context(user: Any, project: Any, **extra: Any) -> dict[str, Any]:
+    """What every project page's template needs: the project, the person's role, and which
+    of the page actions the policy allows them."""
+    return {
+        "project": project,
+        "my_role": project_policy.role_of(user, project),
+        "can": {a: project_policy.can(user, a, project) for a in _NAV_ACTIONS},
+        **extra,
+    }
 
 
 _NAV_ACTIONS = (
