@@ -392,3 +392,33 @@ def focus_is_visible(page: Any) -> bool:
         }"""
         )
     )
+
+
+def tab_to(page: Any, selector: str, *, text: str | None = None, limit: int = 120) -> None:
+    """Press Tab until the focused element matches selector (and, if given, has exactly
+    this text); every stop on the way must show a visible focus indicator."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """([sel, text]) => {
+                const el = document.activeElement;
+                const ok = el.matches(sel) && (text === null || el.textContent.trim() === text);
+                return [ok, el.outerHTML];
+            }""",
+            [selector, text],
+        )
+        assert focus_is_visible(page), f"No visible focus on {state[1][:200]} ({page.url})"
+        if state[0]:
+            return
+    raise AssertionError(f"Tab never reached {selector} on {page.url}")
+
+
+def tab_and_type(page: Any, selector: str, text: str, *, limit: int = 120) -> None:
+    tab_to(page, selector, limit=limit)
+    page.keyboard.type(text)
+
+
+def enter(page: Any) -> None:
+    """Press Enter on the focused control and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")

@@ -8,13 +8,16 @@ Every element the Tab key lands on must show a visible focus indicator.
 
 from __future__ import annotations
 
+import functools
 import secrets
 from typing import Any
 
 import pytest
 
+from tests.browser import harness
 from tests.browser.harness import (
     assert_accessible,
+    enter,
     focus_is_visible,
     screenshot,
     sign_in,
@@ -23,29 +26,9 @@ from tests.browser.harness import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-
-def tab_to(page: Any, selector: str, *, limit: int = 80) -> None:
-    """Press Tab until the focused element matches selector; each stop must show focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = page.evaluate(
-            "(sel) => [document.activeElement.matches(sel), document.activeElement.outerHTML]",
-            selector,
-        )
-        assert focus_is_visible(page), f"No visible focus on {state[1][:200]} ({page.url})"
-        if state[0]:
-            return
-    raise AssertionError(f"Tab never reached {selector} on {page.url}")
-
-
-def tab_and_type(page: Any, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
-def enter(page: Any) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+# This journey's pages are short: a focus path longer than 80 stops is itself a failure.
+tab_to = functools.partial(harness.tab_to, limit=80)
+tab_and_type = functools.partial(harness.tab_and_type, limit=80)
 
 
 def keyboard_sign_in(page: Any, site: Any, email_address: str, password: str) -> None:

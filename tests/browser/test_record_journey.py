@@ -11,39 +11,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import assert_accessible, focus_is_visible, screenshot
+from tests.browser.harness import assert_accessible, enter, screenshot, tab_and_type, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 RECORD = "/projects/stride/working-record/"
 CONTRIBUTOR = "margaret.hughes@example.org"  # writes as herself (named credit)
-
-
-def tab_to(page: Any, selector: str, *, text: str | None = None, limit: int = 120) -> None:
-    """Press Tab until the focused element matches selector (and has exactly this text)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = page.evaluate(
-            """([sel, text]) => {
-                const el = document.activeElement;
-                const ok = el.matches(sel) && (text === null || el.textContent.trim() === text);
-                return [ok, el.outerHTML];
-            }""",
-            [selector, text],
-        )
-        assert focus_is_visible(page), f"No visible focus on {state[1][:200]} ({page.url})"
-        if state[0]:
-            return
-    raise AssertionError(f"Tab never reached {selector} on {page.url}")
-
-
-def type_into(page: Any, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
-def enter(page: Any) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def submit(page: Any) -> None:
@@ -67,11 +39,11 @@ def test_keyboard_record_journey(demo_site: Any, page_as: Any) -> None:
     assert_accessible(researcher, "record timeline, researcher")
     follow(researcher, "Record a meeting")
     assert_accessible(researcher, "record a meeting")
-    type_into(researcher, "input[name=title]", f"Journey meeting {tag}")
+    tab_and_type(researcher, "input[name=title]", f"Journey meeting {tag}")
     tab_to(researcher, "input[name=participants]")
     researcher.keyboard.press("Space")
-    type_into(researcher, "input[name=hours]", "2")
-    type_into(researcher, "textarea[name=summary]", "We planned the **next** workshop.")
+    tab_and_type(researcher, "input[name=hours]", "2")
+    tab_and_type(researcher, "textarea[name=summary]", "We planned the **next** workshop.")
     submit(researcher)
     assert researcher.get_by_role("heading", level=1).inner_text() == f"Journey meeting {tag}"
     assert_accessible(researcher, "meeting entry")
@@ -81,8 +53,8 @@ def test_keyboard_record_journey(demo_site: Any, page_as: Any) -> None:
     follow(contributor, "Record feedback")
     tab_to(contributor, "select[name=area]")
     contributor.keyboard.type("Methods")
-    type_into(contributor, "input[name=title]", f"Fewer questionnaires {tag}")
-    type_into(contributor, "textarea[name=text]", "The follow-up takes too long.")
+    tab_and_type(contributor, "input[name=title]", f"Fewer questionnaires {tag}")
+    tab_and_type(contributor, "textarea[name=text]", "The follow-up takes too long.")
     submit(contributor)
     feedback_url = contributor.url
 
@@ -93,8 +65,8 @@ def test_keyboard_record_journey(demo_site: Any, page_as: Any) -> None:
     tab_to(researcher, "input[name=outcome]")
     researcher.keyboard.press("ArrowDown")
     researcher.keyboard.press("ArrowDown")  # adopted -> partly adopted -> not adopted
-    type_into(researcher, "textarea[name=what_done]", "We kept all questionnaires.")
-    type_into(researcher, "textarea[name=why]", "They are in the registered analysis plan.")
+    tab_and_type(researcher, "textarea[name=what_done]", "We kept all questionnaires.")
+    tab_and_type(researcher, "textarea[name=why]", "They are in the registered analysis plan.")
     submit(researcher)
     assert "Not adopted" in researcher.locator("main").inner_text()
 
@@ -104,7 +76,7 @@ def test_keyboard_record_journey(demo_site: Any, page_as: Any) -> None:
     assert_accessible(contributor, "satisfaction")
     tab_to(contributor, "input[name=satisfied]")
     contributor.keyboard.press("ArrowDown")  # yes -> no
-    type_into(contributor, "textarea[name=why]", "Nobody checked which questions are needed.")
+    tab_and_type(contributor, "textarea[name=why]", "Nobody checked which questions are needed.")
     submit(contributor)
     assert "No, not satisfied." in contributor.locator("main").inner_text()
     assert_accessible(contributor, "answered feedback")
@@ -112,15 +84,15 @@ def test_keyboard_record_journey(demo_site: Any, page_as: Any) -> None:
     # 5. A disagreement, with a position from each side.
     researcher.goto(demo_site.url(RECORD))
     follow(researcher, "Record a disagreement")
-    type_into(researcher, "input[name=subject]", f"Questionnaire length {tag}")
+    tab_and_type(researcher, "input[name=subject]", f"Questionnaire length {tag}")
     submit(researcher)
     disagreement_url = researcher.url
     follow(researcher, "Write your position")
-    type_into(researcher, "textarea[name=text]", "Every questionnaire answers a question.")
+    tab_and_type(researcher, "textarea[name=text]", "Every questionnaire answers a question.")
     submit(researcher)
     contributor.goto(disagreement_url)
     follow(contributor, "Write your position")
-    type_into(contributor, "textarea[name=text]", "An hour of forms is too long after a stroke.")
+    tab_and_type(contributor, "textarea[name=text]", "An hour of forms is too long after a stroke.")
     submit(contributor)
     assert_accessible(contributor, "disagreement with positions")
 
@@ -130,9 +102,9 @@ def test_keyboard_record_journey(demo_site: Any, page_as: Any) -> None:
     assert_accessible(researcher, "record the outcome")
     tab_to(researcher, "input[name=outcome]")
     researcher.keyboard.press("ArrowDown")  # resolved -> compromise
-    type_into(researcher, "textarea[name=outcome_text]", "Two sittings, and a review in June.")
-    type_into(researcher, "textarea[name=research_team_gave]", "A review of every question.")
-    type_into(researcher, "textarea[name=contributors_gave]", "Keeping them until June.")
+    tab_and_type(researcher, "textarea[name=outcome_text]", "Two sittings, and a review in June.")
+    tab_and_type(researcher, "textarea[name=research_team_gave]", "A review of every question.")
+    tab_and_type(researcher, "textarea[name=contributors_gave]", "Keeping them until June.")
     submit(researcher)
     text = researcher.locator("main").inner_text()
     assert "Compromise" in text and "A review of every question." in text

@@ -8,27 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.browser.harness import assert_accessible, focus_is_visible, screenshot
+from tests.browser.harness import assert_accessible, enter, screenshot, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def tab_to(page: Any, selector: str, *, limit: int = 120) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = page.evaluate(
-            "(sel) => [document.activeElement.matches(sel), document.activeElement.outerHTML]",
-            selector,
-        )
-        assert focus_is_visible(page), f"No visible focus on {state[1][:200]} ({page.url})"
-        if state[0]:
-            return
-    raise AssertionError(f"Tab never reached {selector} on {page.url}")
-
-
-def enter(page: Any) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def test_lead_erases_content_by_keyboard(demo_site: Any, page_as: Any) -> None:
