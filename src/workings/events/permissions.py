@@ -1,5 +1,8 @@
-"""Who may read and act on a project's log. Reading follows the project policy; content of
-sealed entries is for funder reviewers and the raiser only (decided by the concerns app)."""
+"""Who may read and act on a project's log. Reading follows the project policy; what an
+entry's content shows follows the audience its type declared (events/types.py): public
+content to anyone who may read the record, member-only content and parts to members and
+funder reviewers, sealed content to funder reviewers and the raiser (decided by the
+concerns app)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workings.events.models import Entry
+from workings.events.types import Audience, audience_of
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
 
@@ -16,16 +20,25 @@ class LogPolicy:
         return project_policy.can(user, "view_record", project)
 
     def can_view_content(self, user: Any, project: Any, entry: Entry) -> bool:
+        """May ``user`` read the entry's content (its public part, for a public type)?"""
         if not self.can_view_record(user, project):
             return False
-        if entry.sealed:
+        audience = audience_of(entry.type, sealed=entry.sealed)
+        if audience == Audience.SEALED:
             if project_policy.role_of(user, project) == Role.FUNDER:
                 return True
             return any(check(user, project, entry) for check in _SEALED_READERS)
-        if project_policy.is_member(user, project):
+        if audience == Audience.PUBLIC:
             return True
-        # The public sees published projects' entries, but not who invited whom.
-        return entry.type not in PRIVATE_TYPES
+        return self.can_view_member_part(user, project, entry)
+
+    def can_view_member_part(self, user: Any, project: Any, entry: Entry) -> bool:
+        """May ``user`` read what the entry keeps for members (personal data)?"""
+        if entry.sealed:
+            return self.can_view_content(user, project, entry)
+        if not self.can_view_record(user, project):
+            return False
+        return project_policy.is_member(user, project)
 
     def can_erase(self, user: Any, project: Any, entry: Entry) -> bool:
         if entry.sealed or entry.type == "entry.erased":
@@ -46,8 +59,5 @@ def register_sealed_reader(check: Callable[[Any, Any, Entry], bool]) -> None:
     if check not in _SEALED_READERS:
         _SEALED_READERS.append(check)
 
-
-# Event types whose content names people who never chose to be public (e.g. invitations).
-PRIVATE_TYPES = frozenset({"member.invited", "invitation.declined", "invitation.withdrawn"})
 
 log_policy = LogPolicy()

@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from workings.core.exceptions import NotFound
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
-from workings.events.permissions import PRIVATE_TYPES
+from workings.events.types import Audience, audience_of
 from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes, range_hash
 
 PUBLIC, TEAM, FUNDER = "public", "team", "funder"
@@ -105,10 +105,13 @@ class LedgerView:
 
 
 def may_read(audience: str, entry_type: str, sealed: bool) -> bool:
-    if sealed:
+    """Whether this annex's audience reads the entry's content (its public part): the
+    audience the entry's type declared decides."""
+    declared = audience_of(entry_type, sealed=sealed)
+    if declared == Audience.SEALED:
         return audience == FUNDER
-    if audience == PUBLIC:
-        return entry_type not in PRIVATE_TYPES
+    if declared == Audience.MEMBERS:
+        return audience != PUBLIC
     return True
 
 
