@@ -46,10 +46,18 @@ def test_people_and_credit(rworld: Any) -> None:
 
 
 def test_leavers_with_reason(rworld: Any) -> None:
-    doc = annex.build(project=rworld.project, audience="public")
+    doc = annex.build(project=rworld.project, audience="team")
     leavers = _section(doc, "leavers")
     assert leavers["items"][0]["body"] == "Too many evening meetings."
     assert "Lee Leaver" in leavers["items"][0]["heading"]
+
+
+def test_a_leaving_reason_is_never_in_the_public_annex(rworld: Any) -> None:
+    doc = annex.build(project=rworld.project, audience="public")
+    leavers = _section(doc, "leavers")
+    assert "Lee Leaver" in leavers["items"][0]["heading"]
+    assert leavers["items"][0]["body"] == "No reason was shared."
+    assert "Too many evening meetings" not in json.dumps(doc)
 
 
 def test_tombstones_counted(rworld: Any) -> None:

@@ -34,6 +34,10 @@ class EntryOut(Schema):
     erased: bool
     content: Any = None
     salt: str | None = None
+    # The member-only part of a public entry (personal data), for members only: it opens
+    # the commitment that ``content`` carries under "members".
+    members_content: Any = None
+    members_salt: str | None = None
 
 
 class EntriesOut(Schema):
@@ -80,7 +84,8 @@ def checkpoint(request: HttpRequest, slug: str) -> HttpResponse:
 @router.get("/projects/{slug}/log/entries", auth=READ, response=EntriesOut, url_name="log-entries")
 def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = None) -> Any:
     """Entries start <= seq < end, at most 1,000 at a time. Every entry's public header is
-    shown; its content and salt only to people who may read that content."""
+    shown; its content and salt only to people who may read that content, and the member
+    part of a public entry (personal data) only to the project's members."""
     project = request.project  # type: ignore[attr-defined]
     rows, size = selectors.entries_range(project=project, start=start, end=end)
     out = []
@@ -88,6 +93,12 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
         visible = log_policy.can_view_content(request.user, project, e)
         body = getattr(e, "body", None)
         erased = bool(body and body.is_erased)
+        members = (
+            visible
+            and body is not None
+            and body.members_content is not None
+            and log_policy.can_view_member_part(request.user, project, e)
+        )
         out.append(
             {
                 "seq": e.seq,
@@ -99,6 +110,8 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
                 "erased": erased,
                 "content": body.content if visible and body and not erased else None,
                 "salt": _b64(body.salt) if visible and body and not erased else None,
+                "members_content": body.members_content if members else None,
+                "members_salt": _b64(body.members_salt) if members else None,
             }
         )
     last = rows[-1].seq + 1 if rows else start

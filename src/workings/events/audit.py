@@ -8,6 +8,7 @@ software's back (by SQL, an admin shell, a restored backup...).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import tempfile
@@ -18,6 +19,7 @@ from typing import IO, Any
 from django.apps import apps
 
 from workings.events import keys
+from workings.events.content import full_content
 from workings.events.models import Checkpoint, Entry, Log
 from workings.events.recorded import RecordedModel
 from workings.ledger.export import ExportEntry, write_export
@@ -53,7 +55,7 @@ def export_project(
             body = getattr(e, "body", None)
             content = body.content if body else None
             if on_entry is not None:
-                on_entry(e, content)
+                on_entry(e, full_content(body))
             erased = None
             if body is not None and body.is_erased:
                 erased = {
@@ -62,7 +64,13 @@ def export_project(
                     "erasure_seq": body.erasure_seq,
                 }
             salt = bytes(body.salt) if body is not None and body.salt is not None else None
-            yield ExportEntry(e.seq, bytes(e.leaf), content, salt, erased)
+            members = None
+            if body is not None and body.members_content is not None and body.members_salt:
+                members = {
+                    "salt": base64.b64encode(bytes(body.members_salt)).decode("ascii"),
+                    "content": body.members_content,
+                }
+            yield ExportEntry(e.seq, bytes(e.leaf), content, salt, erased, members)
 
     notes = (
         Checkpoint.objects.filter(log=log, size__lte=size)

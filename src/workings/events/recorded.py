@@ -21,6 +21,12 @@ class RecordedModel(models.Model):
     def snapshot(self) -> dict[str, Any]:
         raise NotImplementedError
 
+    def personal_fields(self) -> frozenset[str]:
+        """Snapshot fields holding personal data (an e-mail address, a private reason, a
+        name the person did not choose to show): committed in the entry's member-only part,
+        never in public content (docs/decisions/event-audiences.md)."""
+        return frozenset()
+
     @classmethod
     def snapshot_label(cls) -> str:
         return cls._meta.label_lower

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.events import content as entry_content
 from workings.events import keys, types
 from workings.events.models import (
     Checkpoint,
@@ -29,7 +30,13 @@ from workings.events.models import (
 )
 from workings.events.recorded import RecordedModel
 from workings.ledger.checkpoint import NoteError, format_checkpoint, sign_note, verify_note
-from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
+from workings.ledger.entry import (
+    MEMBERS_KEY,
+    LeafHeader,
+    content_commitment,
+    encode_leaf,
+    make_salt,
+)
 from workings.ledger.merkle import EMPTY_ROOT, CompactRange
 from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
 
@@ -73,16 +80,29 @@ def append_event(
     subjects = list(subjects)
     connection = transaction.get_connection()
     log_id, origin, size, frontier = _lock_log(connection, project.pk)
+    if event_type.audience == types.Audience.SEALED and not sealed:
+        raise RuntimeError(f"Events of type {type} must be appended with sealed=True.")
     moment = at or clock.now()
-    body = {
-        "data": content,
-        # Snapshots of the rows as the database holds them (a fresh read, so values are in
-        # their stored form, e.g. Decimal("1000.00") rather than the "1000" a form gave).
-        "snapshots": [
-            {"model": s.snapshot_label(), "id": s.pk, "fields": _stored(s).snapshot()}
-            for s in subjects
+    # Snapshots of the rows as the database holds them (a fresh read, so values are in
+    # their stored form, e.g. Decimal("1000.00") rather than the "1000" a form gave).
+    stored = [_stored(s) for s in subjects]
+    body, members = entry_content.split(
+        event_type,
+        sealed=sealed,
+        data=content,
+        snapshots=[
+            (
+                {"model": s.snapshot_label(), "id": s.pk, "fields": row.snapshot()},
+                row.personal_fields(),
+            )
+            for s, row in zip(subjects, stored, strict=True)
         ],
-    }
+    )
+    members_salt = None
+    if members is not None:
+        # The public part commits to the member part (docs/decisions/event-audiences.md).
+        members_salt = make_salt()
+        body[MEMBERS_KEY] = content_commitment(members_salt, members)
     salt = make_salt()
     header = LeafHeader(
         v=1,
@@ -114,7 +134,7 @@ def append_event(
     note = sign_note(format_checkpoint(origin, tree.size, root), keys.signer_key())
     # The checkpoint row carries the entry's own (for sealed entries, day-only) time, so its
     # timestamp cannot date a sealed entry more precisely than the entry itself does.
-    _write(connection, entry, body, salt, new_nodes, tree, root, note, entry.recorded_at)
+    _write(connection, entry, (body, salt, members, members_salt), new_nodes, tree, root, note)
     for subject in subjects:
         subject.__class__.objects.filter(pk=subject.pk).update(last_event_seq=entry.seq)
         subject.last_event_seq = entry.seq
@@ -148,14 +168,13 @@ def _prep(model: Any, name: str, value: Any, connection: Any) -> Any:
 def _write(
     connection: Any,
     entry: Entry,
-    body: dict[str, Any],
-    salt: bytes,
+    parts: tuple[dict[str, Any], bytes, dict[str, Any] | None, bytes | None],
     new_nodes: list[Any],
     tree: CompactRange,
     root: bytes,
     note: str,
-    moment: dt.datetime,
 ) -> None:
+    body, salt, members, members_salt = parts
     q = connection.ops.quote_name
     returning = connection.features.can_return_columns_from_insert
     with connection.cursor() as cursor:
@@ -181,9 +200,15 @@ def _write(
         entry._state.adding = False
         entry._state.db = connection.alias
         cursor.execute(
-            "INSERT INTO events_entrycontent (entry_id, content, salt, erased_reason) "
-            "VALUES (%s, %s, %s, '')",
-            [entry.pk, _prep(EntryContent, "content", body, connection), salt],
+            "INSERT INTO events_entrycontent (entry_id, content, salt, members_content, "
+            "members_salt, erased_reason) VALUES (%s, %s, %s, %s, %s, '')",
+            [
+                entry.pk,
+                _prep(EntryContent, "content", body, connection),
+                salt,
+                _prep(EntryContent, "members_content", members, connection),
+                members_salt,
+            ],
         )
         cursor.execute(
             f"INSERT INTO events_treenode (log_id, level, {q('index')}, hash) VALUES "  # noqa: S608
@@ -204,7 +229,7 @@ def _write(
                 tree.size,
                 root,
                 note,
-                _prep(Checkpoint, "created_at", moment, connection),
+                _prep(Checkpoint, "created_at", entry.recorded_at, connection),
             ],
         )
 
@@ -241,6 +266,8 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
     EntryContent.objects.filter(pk=body.pk).update(
         content=None,
         salt=None,
+        members_content=None,
+        members_salt=None,
         erased_at=clock.now(),
         erased_reason=reason,
         erasure_seq=erasure.seq,

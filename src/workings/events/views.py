@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from workings.core.exceptions import WorkingsError
@@ -16,6 +17,7 @@ from workings.events import keys, selectors, services, types
 from workings.events.forms import EraseForm
 from workings.events.models import Entry
 from workings.events.permissions import log_policy
+from workings.projects.selectors import credited_names
 from workings.projects.views import ProjectMixin
 
 PAGE = 50
@@ -38,6 +40,7 @@ class RecordView(ProjectMixin, View):
             before = None
         page = selectors.entry_page(project=self.project, before=before, limit=PAGE)
         subjects = selectors.subject_links(page)
+        names = credited_names(project=self.project)
         rows = []
         for e in page:
             visible = log_policy.can_view_content(request.user, self.project, e)
@@ -46,6 +49,11 @@ class RecordView(ProjectMixin, View):
                     "entry": e,
                     "summary": _summary(e.type),
                     "content_visible": visible,
+                    # Named as the project names them (display name, pseudonym or
+                    # anonymous), never by their account's own name.
+                    "actor_name": names.get(e.actor_id, _("someone outside the project"))
+                    if e.actor_id
+                    else None,
                     "subject_url": subjects.get((e.subject_type, e.subject_id))
                     if visible
                     else None,

@@ -31,7 +31,7 @@ from .checkpoint import (
     parse_verifier_key,
     verify_note,
 )
-from .entry import LeafError, check_content, decode_leaf
+from .entry import LeafError, check_content, check_members_part, decode_leaf
 from .merkle import leaf_hash, verify_inclusion
 from .verify import read_key
 
@@ -243,6 +243,15 @@ def _check_entry(
             "(it was edited)",
         )
         return
+    if "members_content" in raw:
+        members_salt = _b64(raw.get("members_salt"))
+        if not check_members_part(content, raw["members_content"], members_salt):
+            report.fail(
+                where,
+                f"the member-only part shown ({header.type}) does not match what the log "
+                "committed to (it was edited)",
+            )
+            return
     report.contents_checked += 1
 
 

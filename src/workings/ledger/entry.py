@@ -22,8 +22,10 @@ from .canonical import canonical_json
 __all__ = [
     "FORMAT_VERSION",
     "LeafError",
+    "MEMBERS_KEY",
     "LeafHeader",
     "check_content",
+    "check_members_part",
     "content_commitment",
     "decode_leaf",
     "encode_leaf",
@@ -134,3 +136,19 @@ def check_content(header: LeafHeader, content: Any, salt: bytes | None) -> bool:
         return False
     got = content_commitment(salt, content)
     return hmac.compare_digest(got, header.content_commitment)
+
+
+# A public entry's member-only part (docs/decisions/event-audiences.md): the public content
+# carries, under this key, the salted commitment to the part kept for members.
+MEMBERS_KEY = "members"
+
+
+def check_members_part(content: Any, members_content: Any, members_salt: bytes | None) -> bool:
+    """True iff (members_salt, members_content) opens the member-part commitment that the
+    public ``content`` carries under "members". False if it carries none, or once erased."""
+    if type(content) is not dict or members_salt is None or len(members_salt) != SALT_SIZE:
+        return False
+    expected = content.get(MEMBERS_KEY)
+    if type(expected) is not str:
+        return False
+    return hmac.compare_digest(content_commitment(members_salt, members_content), expected)

@@ -5,7 +5,9 @@ Why: anyone holding an export and the log's public key can check the whole recor
 
 Line 1: ``{"format": "workings-log-export/1", "origin": ..., "log_key": <verifier key>}``
 Entry:  ``{"kind": "entry", "seq": n, "leaf": <base64>, "salt": <base64|null>,
-          "content": <JSON|null>}`` (optionally ``"erased": {...}``, informative only).
+          "content": <JSON|null>}`` (optionally ``"erased": {...}``, informative only, and
+          ``"members": {"salt": <base64>, "content": <JSON>}``, a public entry's member-only
+          part, which must open the commitment ``content`` carries under "members").
 Then:   ``{"kind": "checkpoint", "note": <signed note>}`` in non-decreasing size.
 
 The writer emits canonical bytes with ``salt`` before ``content`` and ``content`` last, in
@@ -57,6 +59,7 @@ class ExportEntry:
     content: Any = None
     salt: bytes | None = None
     erased: dict[str, Any] | None = None
+    members: dict[str, Any] | None = None  # {"salt": base64, "content": JSON}
 
 
 def _json(obj: Any) -> str:
@@ -74,6 +77,8 @@ def entry_line(entry: ExportEntry) -> str:
     ]
     if entry.erased is not None:
         parts.append(f'"erased":{_json(entry.erased)},')
+    if entry.members is not None:
+        parts.append(f'"members":{_json(entry.members)},')
     salt = "null" if entry.salt is None else f'"{base64.b64encode(entry.salt).decode()}"'
     parts.append(f'"salt":{salt},"content":{_json(entry.content)}}}\n')
     return "".join(parts)
@@ -140,6 +145,7 @@ def parse_line(line: str | bytes) -> ExportEntry | str:
             "content",
             "salt",
             "erased",
+            "members",
         }
     ):
         raise ExportError("entry line must have kind, seq, leaf, content and salt")
@@ -152,7 +158,10 @@ def parse_line(line: str | bytes) -> ExportEntry | str:
     erased = obj.get("erased")
     if erased is not None and type(erased) is not dict:
         raise ExportError("entry 'erased' must be an object")
-    return ExportEntry(seq, leaf, obj["content"], _b64(obj["salt"], "salt"), erased)
+    members = obj.get("members")
+    if members is not None and (type(members) is not dict or set(members) != {"salt", "content"}):
+        raise ExportError("entry 'members' must be an object with salt and content")
+    return ExportEntry(seq, leaf, obj["content"], _b64(obj["salt"], "salt"), erased, members)
 
 
 def parse_header(line: str | bytes) -> ExportHeader:

@@ -36,7 +36,7 @@ from .checkpoint import (
     parse_verifier_key,
     verify_note,
 )
-from .entry import LeafError, decode_leaf
+from .entry import LeafError, check_members_part, decode_leaf
 from .export import ExportEntry, ExportError, parse_header, parse_line
 from .merkle import EMPTY_ROOT
 
@@ -373,6 +373,18 @@ def _check_entry(item: ExportEntry, lineno: int, origin: str, expected: int, fai
             f"entry {seq}: content does not match its commitment — "
             "it was changed after it was recorded",
         )
+    elif item.members is not None:
+        try:
+            members_salt = base64.b64decode(str(item.members["salt"]), validate=True)
+        except (ValueError, binascii.Error):
+            members_salt = b""
+        if not check_members_part(item.content, item.members["content"], members_salt):
+            fail(
+                seq,
+                lineno,
+                f"entry {seq}: its member-only part does not match the commitment its "
+                "content holds — it was changed after it was recorded",
+            )
     return 0
 
 

@@ -86,9 +86,11 @@ class Membership(RecordedModel):
         """The name to show for this member, honouring their credit preference."""
         if self.credit == Credit.ANONYMOUS:
             return "A member who chose to stay anonymous"
-        if self.credit == Credit.PSEUDONYM and self.display_name:
+        if self.display_name:
             return self.display_name
-        return self.display_name or self.user.name
+        if self.credit == Credit.PSEUDONYM:
+            return "A member"  # a pseudonym not yet chosen: never fall back to their name
+        return self.user.display_name or "A member"
 
     def snapshot(self) -> dict[str, Any]:
         return {
@@ -101,6 +103,12 @@ class Membership(RecordedModel):
             "left_reason": self.left_reason,
             "removed_by": self.removed_by_id,
         }
+
+    def personal_fields(self) -> frozenset[str]:
+        # A leaving reason is the person's own; an anonymous member's name is not shown.
+        if self.credit == Credit.ANONYMOUS:
+            return frozenset({"left_reason", "display_name"})
+        return frozenset({"left_reason"})
 
 
 class Invitation(RecordedModel):
@@ -138,3 +146,7 @@ class Invitation(RecordedModel):
             "status": self.status,
             "answered_at": self.answered_at.isoformat() if self.answered_at else None,
         }
+
+    def personal_fields(self) -> frozenset[str]:
+        # The address (and the invitation's words, which often name the person).
+        return frozenset({"email", "message"})

@@ -43,3 +43,12 @@ def pending_invitations_for(*, user: Any) -> list[Invitation]:
     pending = Invitation.objects.filter(status=Invitation.Status.PENDING).select_related("project")
     email = user.email.casefold()
     return [i for i in pending.filter(email__iexact=user.email) if i.email.casefold() == email]
+
+
+def credited_names(*, project: Project) -> dict[int, str]:
+    """user id -> how this project names them, honouring their credit choice (their
+    per-project display name or pseudonym, or "a member who chose to stay anonymous"),
+    former members included. Never the account's own name unless they chose to be credited
+    by it. One query."""
+    rows = Membership.objects.filter(project=project).select_related("user")
+    return {m.user_id: m.label for m in rows}

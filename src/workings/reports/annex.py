@@ -88,4 +88,9 @@ def build(
                 "proof": [b64(h) for h in proof_map.get(seq, [])] if proofs else None,
             }
         )
+        if not hidden and e.members_content is not None:
+            # The member-only part (team and funder annexes only): it opens the commitment
+            # the content carries under "members".
+            doc["entries"][-1]["members_content"] = e.members_content
+            doc["entries"][-1]["members_salt"] = b64(e.members_salt)
     return doc

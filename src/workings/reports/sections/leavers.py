@@ -12,7 +12,8 @@ def build(view: Any) -> dict[str, Any]:
     s = new(
         "leavers",
         "People who left",
-        "Leaving is a right, and it is recorded. A reason appears only if the person gave one.",
+        "Leaving is a right, and it is recorded. A reason appears only if the person gave "
+        "one, and never in the public annex.",
     )
     names = people_names(view)
     for _pk, f, seq in view.rows("projects.membership"):
