@@ -13,6 +13,7 @@ from ninja import Router, Schema
 from workings.api.auth import project_auth
 from workings.core.exceptions import NotFound
 from workings.events import selectors, services
+from workings.events.content import readable_part
 from workings.events.permissions import log_policy
 
 router = Router(tags=["log"])
@@ -34,10 +35,10 @@ class EntryOut(Schema):
     erased: bool
     content: Any = None
     salt: str | None = None
-    # The member-only part of a public entry (personal data), for members only: it opens
-    # the commitment that ``content`` carries under "members".
+    # The pieces of a public entry's member part (personal data) this reader may see:
+    # {reference: {"salt", "value"}}, each opening the hash ``content`` carries for it
+    # under "members". For members only; e-mail addresses for the project's leads only.
     members_content: Any = None
-    members_salt: str | None = None
 
 
 class EntriesOut(Schema):
@@ -88,17 +89,16 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
     part of a public entry (personal data) only to the project's members."""
     project = request.project  # type: ignore[attr-defined]
     rows, size = selectors.entries_range(project=project, start=start, end=end)
+    contacts = log_policy.can_view_contacts(request.user, project)
     out = []
     for e in rows:
         visible = log_policy.can_view_content(request.user, project, e)
         body = getattr(e, "body", None)
         erased = bool(body and body.is_erased)
-        members = (
-            visible
-            and body is not None
-            and body.members_content is not None
-            and log_policy.can_view_member_part(request.user, project, e)
-        )
+        members = None
+        if visible and body is not None and body.members_content is not None:
+            if log_policy.can_view_member_part(request.user, project, e):
+                members = readable_part(body.members_content, contact=contacts)
         out.append(
             {
                 "seq": e.seq,
@@ -110,8 +110,7 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
                 "erased": erased,
                 "content": body.content if visible and body and not erased else None,
                 "salt": _b64(body.salt) if visible and body and not erased else None,
-                "members_content": body.members_content if members else None,
-                "members_salt": _b64(body.members_salt) if members else None,
+                "members_content": members,
             }
         )
     last = rows[-1].seq + 1 if rows else start

@@ -8,7 +8,6 @@ software's back (by SQL, an admin shell, a restored backup...).
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import os
 import tempfile
@@ -64,12 +63,7 @@ def export_project(
                     "erasure_seq": body.erasure_seq,
                 }
             salt = bytes(body.salt) if body is not None and body.salt is not None else None
-            members = None
-            if body is not None and body.members_content is not None and body.members_salt:
-                members = {
-                    "salt": base64.b64encode(bytes(body.members_salt)).decode("ascii"),
-                    "content": body.members_content,
-                }
+            members = body.members_content if body is not None else None
             yield ExportEntry(e.seq, bytes(e.leaf), content, salt, erased, members)
 
     notes = (

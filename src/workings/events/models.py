@@ -53,16 +53,17 @@ class EntryContent(models.Model):
     """What an entry says, with the salt of its commitment. Erasure blanks both.
 
     ``content`` is the part the leaf commits to (the public part, for a public type). A
-    public entry with personal data keeps that in ``members_content``, committed by its own
-    salt (events/content.py). Erasure blanks both parts."""
+    public entry with personal data keeps each piece of it in ``members_content`` with its
+    own salt (events/content.py). Erasure blanks both parts."""
 
     entry = models.OneToOneField(
         Entry, on_delete=models.PROTECT, related_name="body", primary_key=True
     )
     content = models.JSONField(null=True)
     salt = models.BinaryField(null=True, max_length=32)
+    # The member part: {reference: {"salt": base64, "value": JSON}}, each piece committed
+    # on its own by the public content (events/content.py).
     members_content = models.JSONField(null=True, blank=True)
-    members_salt = models.BinaryField(null=True, blank=True, max_length=32)
     erased_at = models.DateTimeField(null=True, blank=True)
     erased_reason = models.TextField(blank=True)
     erasure_seq = models.BigIntegerField(null=True, blank=True)

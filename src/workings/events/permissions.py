@@ -40,6 +40,11 @@ class LogPolicy:
             return False
         return project_policy.is_member(user, project)
 
+    def can_view_contacts(self, user: Any, project: Any) -> bool:
+        """May ``user`` read the e-mail addresses in entries' member parts? Only those who
+        manage the project's members (its leads: they typed the invitations' addresses)."""
+        return project_policy.can(user, "manage_members", project)
+
     def can_erase(self, user: Any, project: Any, entry: Entry) -> bool:
         if entry.sealed or entry.type == "entry.erased":
             return False

@@ -30,13 +30,7 @@ from workings.events.models import (
 )
 from workings.events.recorded import RecordedModel
 from workings.ledger.checkpoint import NoteError, format_checkpoint, sign_note, verify_note
-from workings.ledger.entry import (
-    MEMBERS_KEY,
-    LeafHeader,
-    content_commitment,
-    encode_leaf,
-    make_salt,
-)
+from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
 from workings.ledger.merkle import EMPTY_ROOT, CompactRange
 from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
 
@@ -98,11 +92,6 @@ def append_event(
             for s, row in zip(subjects, stored, strict=True)
         ],
     )
-    members_salt = None
-    if members is not None:
-        # The public part commits to the member part (docs/decisions/event-audiences.md).
-        members_salt = make_salt()
-        body[MEMBERS_KEY] = content_commitment(members_salt, members)
     salt = make_salt()
     header = LeafHeader(
         v=1,
@@ -134,7 +123,7 @@ def append_event(
     note = sign_note(format_checkpoint(origin, tree.size, root), keys.signer_key())
     # The checkpoint row carries the entry's own (for sealed entries, day-only) time, so its
     # timestamp cannot date a sealed entry more precisely than the entry itself does.
-    _write(connection, entry, (body, salt, members, members_salt), new_nodes, tree, root, note)
+    _write(connection, entry, (body, salt, members), new_nodes, tree, root, note)
     for subject in subjects:
         subject.__class__.objects.filter(pk=subject.pk).update(last_event_seq=entry.seq)
         subject.last_event_seq = entry.seq
@@ -168,13 +157,13 @@ def _prep(model: Any, name: str, value: Any, connection: Any) -> Any:
 def _write(
     connection: Any,
     entry: Entry,
-    parts: tuple[dict[str, Any], bytes, dict[str, Any] | None, bytes | None],
+    parts: tuple[dict[str, Any], bytes, dict[str, Any] | None],
     new_nodes: list[Any],
     tree: CompactRange,
     root: bytes,
     note: str,
 ) -> None:
-    body, salt, members, members_salt = parts
+    body, salt, members = parts
     q = connection.ops.quote_name
     returning = connection.features.can_return_columns_from_insert
     with connection.cursor() as cursor:
@@ -201,13 +190,12 @@ def _write(
         entry._state.db = connection.alias
         cursor.execute(
             "INSERT INTO events_entrycontent (entry_id, content, salt, members_content, "
-            "members_salt, erased_reason) VALUES (%s, %s, %s, %s, %s, '')",
+            "erased_reason) VALUES (%s, %s, %s, %s, '')",
             [
                 entry.pk,
                 _prep(EntryContent, "content", body, connection),
                 salt,
                 _prep(EntryContent, "members_content", members, connection),
-                members_salt,
             ],
         )
         cursor.execute(
@@ -267,7 +255,6 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
         content=None,
         salt=None,
         members_content=None,
-        members_salt=None,
         erased_at=clock.now(),
         erased_reason=reason,
         erasure_seq=erasure.seq,

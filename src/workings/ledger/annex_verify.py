@@ -243,13 +243,13 @@ def _check_entry(
             "(it was edited)",
         )
         return
-    if "members_content" in raw:
-        members_salt = _b64(raw.get("members_salt"))
-        if not check_members_part(content, raw["members_content"], members_salt):
+    if raw.get("members_content") is not None:
+        bad = check_members_part(content, raw["members_content"])
+        if bad:
             report.fail(
                 where,
-                f"the member-only part shown ({header.type}) does not match what the log "
-                "committed to (it was edited)",
+                f"the member part shown ({header.type}: {', '.join(bad)}) does not match what "
+                "the log committed to (it was edited)",
             )
             return
     report.contents_checked += 1

@@ -9,6 +9,7 @@ Without the salt, low-entropy content (a name, an e-mail) could be guessed from 
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -138,17 +139,34 @@ def check_content(header: LeafHeader, content: Any, salt: bytes | None) -> bool:
     return hmac.compare_digest(got, header.content_commitment)
 
 
-# A public entry's member-only part (docs/decisions/event-audiences.md): the public content
-# carries, under this key, the salted commitment to the part kept for members.
+# A public entry's member part (docs/decisions/event-audiences.md): the public content
+# carries, under this key, a map from each personal piece's reference to its own salted
+# commitment; the pieces ({"salt": base64, "value": JSON}) are kept beside the log.
 MEMBERS_KEY = "members"
 
 
-def check_members_part(content: Any, members_content: Any, members_salt: bytes | None) -> bool:
-    """True iff (members_salt, members_content) opens the member-part commitment that the
-    public ``content`` carries under "members". False if it carries none, or once erased."""
-    if type(content) is not dict or members_salt is None or len(members_salt) != SALT_SIZE:
-        return False
-    expected = content.get(MEMBERS_KEY)
-    if type(expected) is not str:
-        return False
-    return hmac.compare_digest(content_commitment(members_salt, members_content), expected)
+def check_members_part(content: Any, members: Any) -> list[str]:
+    """The references of the pieces in ``members`` that do not open the commitments the
+    public ``content`` carries under "members" (empty: every piece shown checks out).
+    A reader may be shown only some of the pieces; each is checked on its own."""
+    if type(members) is not dict:
+        return ["(the member part is not an object)"]
+    committed = content.get(MEMBERS_KEY) if type(content) is dict else None
+    if type(committed) is not dict:
+        return sorted(members) or ["(the content carries no member part)"]
+    bad = []
+    for ref, piece in members.items():
+        expected = committed.get(ref)
+        try:
+            salt = base64.b64decode(str(piece["salt"]), validate=True)
+            value = piece["value"]
+        except (KeyError, TypeError, ValueError):
+            bad.append(ref)
+            continue
+        if (
+            type(expected) is not str
+            or len(salt) != SALT_SIZE
+            or not hmac.compare_digest(content_commitment(salt, value), expected)
+        ):
+            bad.append(ref)
+    return sorted(bad)

@@ -6,8 +6,9 @@ Why: anyone holding an export and the log's public key can check the whole recor
 Line 1: ``{"format": "workings-log-export/1", "origin": ..., "log_key": <verifier key>}``
 Entry:  ``{"kind": "entry", "seq": n, "leaf": <base64>, "salt": <base64|null>,
           "content": <JSON|null>}`` (optionally ``"erased": {...}``, informative only, and
-          ``"members": {"salt": <base64>, "content": <JSON>}``, a public entry's member-only
-          part, which must open the commitment ``content`` carries under "members").
+          ``"members": {<reference>: {"salt": <base64>, "value": <JSON>}}``, a public entry's
+          member part: each piece must open the hash ``content`` carries for it under
+          "members").
 Then:   ``{"kind": "checkpoint", "note": <signed note>}`` in non-decreasing size.
 
 The writer emits canonical bytes with ``salt`` before ``content`` and ``content`` last, in
@@ -59,7 +60,7 @@ class ExportEntry:
     content: Any = None
     salt: bytes | None = None
     erased: dict[str, Any] | None = None
-    members: dict[str, Any] | None = None  # {"salt": base64, "content": JSON}
+    members: dict[str, Any] | None = None  # {reference: {"salt": base64, "value": JSON}}
 
 
 def _json(obj: Any) -> str:
@@ -159,8 +160,8 @@ def parse_line(line: str | bytes) -> ExportEntry | str:
     if erased is not None and type(erased) is not dict:
         raise ExportError("entry 'erased' must be an object")
     members = obj.get("members")
-    if members is not None and (type(members) is not dict or set(members) != {"salt", "content"}):
-        raise ExportError("entry 'members' must be an object with salt and content")
+    if members is not None and type(members) is not dict:
+        raise ExportError("entry 'members' must be an object")
     return ExportEntry(seq, leaf, obj["content"], _b64(obj["salt"], "salt"), erased, members)
 
 

@@ -374,16 +374,13 @@ def _check_entry(item: ExportEntry, lineno: int, origin: str, expected: int, fai
             "it was changed after it was recorded",
         )
     elif item.members is not None:
-        try:
-            members_salt = base64.b64decode(str(item.members["salt"]), validate=True)
-        except (ValueError, binascii.Error):
-            members_salt = b""
-        if not check_members_part(item.content, item.members["content"], members_salt):
+        bad = check_members_part(item.content, item.members)
+        if bad:
             fail(
                 seq,
                 lineno,
-                f"entry {seq}: its member-only part does not match the commitment its "
-                "content holds — it was changed after it was recorded",
+                f"entry {seq}: its member part ({', '.join(bad)}) does not match the "
+                "commitment its content holds — it was changed after it was recorded",
             )
     return 0
 

@@ -9,7 +9,9 @@ PUBLIC, MEMBERS = Audience.PUBLIC, Audience.MEMBERS
 
 PROJECT_CREATED = register(100, "project.created", "Project started", PUBLIC)
 PROJECT_UPDATED = register(101, "project.updated", "Project details changed", PUBLIC)
-MEMBER_INVITED = register(110, "member.invited", "Someone was invited", MEMBERS)
+MEMBER_INVITED = register(
+    110, "member.invited", "Someone was invited", MEMBERS, personal=("email",)
+)
 INVITATION_ACCEPTED = register(
     111, "invitation.accepted", "Invitation accepted", PUBLIC, personal=("display_name",)
 )

@@ -18,7 +18,16 @@ from workings.projects.roles import Role
 
 MEMBER_ACTIONS = frozenset(
     # Any member may raise a concern (the concerns policy decides everything after that).
-    {"view", "view_record", "view_members", "update_own_membership", "leave", "raise_concern"}
+    # Leaving reasons are private to the project's current members (never public).
+    {
+        "view",
+        "view_record",
+        "view_members",
+        "view_leaving_reasons",
+        "update_own_membership",
+        "leave",
+        "raise_concern",
+    }
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.LEAD: MEMBER_ACTIONS

@@ -17,7 +17,7 @@ from workings.core import clock
 from workings.core.exceptions import ValidationFailed
 from workings.record import selectors, services
 from workings.record.models import Kind
-from workings.record.permissions import item_get_for
+from workings.record.permissions import item_get_for, record_policy
 from workings.record.serialise import row_dict
 
 router = Router(tags=["record"])
@@ -207,10 +207,12 @@ def record_timeline(request: HttpRequest, slug: str, filters: Query[TimelineQuer
     """The timeline, newest first, filtered; pass next_cursor back as `after` for more."""
     f = filters.dict()
     cursor = selectors.Cursor.parse(f.pop("after"))
+    project = request.project  # type: ignore[attr-defined]
     page = selectors.timeline_page(
-        project=request.project,  # type: ignore[attr-defined]
+        project=project,
         filters=selectors.TimelineFilter(**f),
         cursor=cursor,
+        reasons=record_policy.can_view_leaving_reasons(request.user, project),
     )
     today = clock.today()
     return TimelineOut(

@@ -25,6 +25,10 @@ class RecordPolicy:
     def can_write(self, user: Any, project: Project) -> bool:
         return project_policy.can(user, "write_entries", project)
 
+    def can_view_leaving_reasons(self, user: Any, project: Project) -> bool:
+        """A leaving reason is private to the project's members (never public)."""
+        return project_policy.can(user, "view_leaving_reasons", project)
+
     def speaks_for_contributors(self, user: Any, project: Project) -> bool:
         """Public contributors record feedback and views in their own name."""
         return project_policy.can(user, "write_own_account", project)

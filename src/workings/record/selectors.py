@@ -67,10 +67,12 @@ class TimelineFilter:
 
 @dataclass
 class Leaving:
-    """A member who left, shown in the timeline (their entries stay)."""
+    """A member who left, shown in the timeline (their entries stay). ``reason`` is their
+    leaving reason for readers who may see it (the project's members), else empty."""
 
     membership: Membership
     kind: str = LEFT
+    reason: str = ""
 
     @property
     def occurred_on(self) -> dt.date:
@@ -114,7 +116,12 @@ def timeline_items(*, project: Project, filters: TimelineFilter) -> QuerySet[Ite
 
 
 def _leavers(
-    *, project: Project, filters: TimelineFilter, after: dt.date | None, upto: dt.date | None
+    *,
+    project: Project,
+    filters: TimelineFilter,
+    after: dt.date | None,
+    upto: dt.date | None,
+    reasons: bool,
 ) -> list[Leaving]:
     members = Membership.objects.filter(project=project, left_at__isnull=False).select_related(
         "user"
@@ -122,7 +129,8 @@ def _leavers(
     if filters.person:
         members = members.filter(pk=filters.person)
     if filters.q:
-        members = members.filter(left_reason__icontains=filters.q)
+        # Searching must not reveal a reason the reader may not see.
+        members = members.filter(left_reason__icontains=filters.q) if reasons else members.none()
     since = filters.date_from - dt.timedelta(days=1) if filters.date_from else None
     lowers = [d for d in (after, since) if d]
     if lowers:
@@ -130,14 +138,24 @@ def _leavers(
     uppers = [d for d in (upto, filters.date_to) if d]
     if uppers:
         members = members.filter(left_at__date__lte=min(uppers))
-    return [Leaving(m) for m in members.order_by("-left_at", "-id")]
+    return [
+        Leaving(m, reason=m.left_reason if reasons else "")
+        for m in members.order_by("-left_at", "-id")
+    ]
 
 
 def timeline_page(
-    *, project: Project, filters: TimelineFilter, cursor: Cursor | None, limit: int = PAGE_SIZE
+    *,
+    project: Project,
+    filters: TimelineFilter,
+    cursor: Cursor | None,
+    limit: int = PAGE_SIZE,
+    reasons: bool = False,
 ) -> TimelinePage:
     """One page, newest first. Queries: the items (one, with joins), and the members who
-    left within the page's date window (one), whatever the size of the record."""
+    left within the page's date window (one), whatever the size of the record. Leaving
+    reasons are private to the project's members: pass ``reasons`` as the policy says
+    (``record_policy.can_view_leaving_reasons``)."""
     rows: list[Any] = []
     next_cursor = None
     items: list[Item] = []
@@ -160,16 +178,22 @@ def timeline_page(
         upto = cursor.occurred_on if cursor else None
         if cursor is not None and not filters.wants_items():
             upto = None
-        rows.extend(_leavers(project=project, filters=filters, after=after, upto=upto))
+        rows.extend(
+            _leavers(project=project, filters=filters, after=after, upto=upto, reasons=reasons)
+        )
         rows.sort(key=lambda r: (r.occurred_on, getattr(r, "id", 0)), reverse=True)
     return TimelinePage(rows=rows, next_cursor=next_cursor)
 
 
-def timeline_all(*, project: Project, filters: TimelineFilter, batch: int = 500) -> Iterator[Any]:
+def timeline_all(
+    *, project: Project, filters: TimelineFilter, batch: int = 500, reasons: bool = False
+) -> Iterator[Any]:
     """Every row of the filtered view, for exports: keyset batches, never OFFSET."""
     cursor = None
     while True:
-        page = timeline_page(project=project, filters=filters, cursor=cursor, limit=batch)
+        page = timeline_page(
+            project=project, filters=filters, cursor=cursor, limit=batch, reasons=reasons
+        )
         yield from page.rows
         if page.next_cursor is None:
             return

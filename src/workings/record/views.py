@@ -63,7 +63,10 @@ class TimelineView(ProjectMixin, View):
         query = request.GET.copy()
         query.pop("after", None)
         version = fragments.record_version(self.project)
-        key = fragments.key_for(self.project, version, request.GET.urlencode())
+        # Members read leaving reasons and others do not: one cached body for each.
+        reasons = record_policy.can_view_leaving_reasons(request.user, self.project)
+        variant = "members" if reasons else "others"
+        key = fragments.key_for(self.project, version, f"{variant}:{request.GET.urlencode()}")
         body = fragments.get(key)
         if body is None:
             body = self.render_body(request, query.urlencode())
@@ -93,10 +96,16 @@ class TimelineView(ProjectMixin, View):
         )
 
     def render_body(self, request: HttpRequest, query: str) -> str:
-        """The filter form and the rows: the same for every reader, so cacheable."""
+        """The filter form and the rows: the same for every reader of one kind (members, who
+        read leaving reasons, or others), so cacheable."""
         form, filters = parse_filters(request.GET, _members(self.project))
         cursor = selectors.Cursor.parse(request.GET.get("after"))
-        page = selectors.timeline_page(project=self.project, filters=filters, cursor=cursor)
+        page = selectors.timeline_page(
+            project=self.project,
+            filters=filters,
+            cursor=cursor,
+            reasons=record_policy.can_view_leaving_reasons(request.user, self.project),
+        )
         return render_to_string(
             "record/_timeline_body.html",
             {
@@ -118,7 +127,11 @@ class ExportView(ProjectMixin, View):
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         _, filters = parse_filters(request.GET, _members(self.project))
-        rows = selectors.timeline_all(project=self.project, filters=filters)
+        rows = selectors.timeline_all(
+            project=self.project,
+            filters=filters,
+            reasons=record_policy.can_view_leaving_reasons(request.user, self.project),
+        )
         today = clock.today()
         name = f"{self.project.slug}-working-record"
         dicts = (row_dict(r, today, request, slug=slug) for r in rows)

@@ -89,8 +89,7 @@ def build(
             }
         )
         if not hidden and e.members_content is not None:
-            # The member-only part (team and funder annexes only): it opens the commitment
-            # the content carries under "members".
+            # The member part's pieces (team and funder annexes only, never an e-mail
+            # address): each opens the hash the content carries for it under "members".
             doc["entries"][-1]["members_content"] = e.members_content
-            doc["entries"][-1]["members_salt"] = b64(e.members_salt)
     return doc

@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Q
 
 from workings.core.exceptions import NotFound
-from workings.events.content import merged
+from workings.events.content import merged, readable_part
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
 from workings.events.types import Audience, audience_of
 from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes, range_hash
@@ -40,9 +40,9 @@ class Cited:
     leaf: bytes
     content: Any
     salt: bytes | None
-    # A public entry's member-only part (personal data), for the team and funder annexes.
+    # The pieces of a public entry's member part (personal data) the team and funder
+    # annexes show: never an e-mail address.
     members_content: Any = None
-    members_salt: bytes | None = None
 
 
 @dataclass
@@ -152,17 +152,19 @@ def load(*, project: Any, audience: str, checkpoint_size: int | None = None) -> 
             "body__salt",
             "body__erased_at",
             "body__members_content",
-            "body__members_salt",
         )
     )
-    for seq, etype, at, sealed, leaf, content, salt, erased_at, m_content, m_salt in rows.iterator(
+    for seq, etype, at, sealed, leaf, content, salt, erased_at, m_content in rows.iterator(
         chunk_size=2000
     ):
         erased = erased_at is not None
         readable = may_read(audience, etype, sealed)
         visible = readable and not erased
-        # Personal data never reaches the public annex; the team and funder read it.
-        members = visible and audience != PUBLIC and m_content is not None
+        # Personal data never reaches the public annex; the team and funder read it, but
+        # no annex carries an e-mail address.
+        members = None
+        if visible and audience != PUBLIC:
+            members = readable_part(m_content, contact=False)
         cited = Cited(
             seq=seq,
             type=etype,
@@ -173,12 +175,11 @@ def load(*, project: Any, audience: str, checkpoint_size: int | None = None) -> 
             leaf=bytes(leaf),
             content=content if visible else None,
             salt=bytes(salt) if visible and salt is not None else None,
-            members_content=m_content if members else None,
-            members_salt=bytes(m_salt) if members and m_salt is not None else None,
+            members_content=members,
         )
         view.entries.append(cited)
         if members:
-            content = merged(content, m_content)
+            content = merged(content, members)
         if visible and isinstance(content, dict):
             for snap in content.get("snapshots") or ():
                 label, pk = snap.get("model"), snap.get("id")

@@ -7,10 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from workings.core.exceptions import NotAllowed, WorkingsError
 from workings.core.forms import add_service_error
+from workings.projects.selectors import credited_names
 from workings.reports import annex, gripp2, selectors, services
 from workings.reports.forms import NarrativeForm
 from workings.reports.permissions import report_policy
@@ -69,7 +71,12 @@ class NarrativeView(ReportsMixin, View):
             raise NotAllowed("Only the team and contributors write the GRIPP2 narrative.")
 
     def _ctx(self) -> dict[str, Any]:
-        return self.report_context(versions=selectors.narrative_versions(project=self.project))
+        versions = selectors.narrative_versions(project=self.project)
+        # Authors are named as the project names them, never by their account's name.
+        names = credited_names(project=self.project)
+        for v in versions:
+            v.author_label = names.get(v.author_id, _("someone outside the project"))  # type: ignore[attr-defined]
+        return self.report_context(versions=versions)
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         self._check()
