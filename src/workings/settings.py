@@ -240,6 +240,11 @@ WORKINGS_INDEPENDENT_REVIEWERS = [
     e.strip() for e in os.environ.get("WORKINGS_INDEPENDENT_REVIEWERS", "").split(",") if e.strip()
 ]
 
+# Sealed entries (confidential and anonymous concerns) wait for a daily batch, so their
+# place in the log cannot date them below their day (docs/decisions/sealed-entries.md).
+# Tests append them at once unless a test turns the batch on.
+WORKINGS_SEALED_BATCH = _env_bool("WORKINGS_SEALED_BATCH", default=not TESTING)
+
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"

@@ -10,6 +10,7 @@ from typing import Any
 from workings.concerns import services
 from workings.core.clock import frozen_at
 from workings.core.demo import DemoContext
+from workings.events.services import sealed_batch_append
 
 DEMO_ORDER = 40
 
@@ -91,3 +92,6 @@ def build(ctx: DemoContext) -> None:
             ),
             outcome_wanted="A second look at the wording, with time for questions.",
         )
+    # The worker appends sealed entries in a daily batch once their day is over; the demo's
+    # days are long past, so it runs the batch now.
+    sealed_batch_append()

@@ -76,6 +76,24 @@ class EntryContent(models.Model):
         return self.erased_at is not None
 
 
+class SealedPending(models.Model):
+    """A sealed entry waiting for the daily batch that appends it to its log
+    (docs/decisions/sealed-entries.md). It keeps the day only, never the time it was made,
+    and the content exactly as it will be committed. Rows are deleted once appended."""
+
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="sealed_pending")
+    day = models.DateField()
+    content = models.JSONField()
+    # [[model label, row id], ...]: the rows whose latest event this will be.
+    subjects = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["log_id", "id"]
+
+    def __str__(self) -> str:
+        return f"sealed entry of {self.day} waiting for log {self.log_id}"
+
+
 class TreeNode(models.Model):
     """Hash of the perfect subtree covering leaves [index·2^level, (index+1)·2^level)."""
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 
 from workings.core import clock
@@ -26,6 +28,7 @@ from workings.events.models import (
     Entry,
     EntryContent,
     Log,
+    SealedPending,
     WitnessedCheckpoint,
 )
 from workings.events.recorded import RecordedModel
@@ -66,16 +69,18 @@ def append_event(
     subjects: Iterable[RecordedModel] = (),
     sealed: bool = False,
     at: dt.datetime | None = None,
-) -> Entry:
-    """Record one event. Must be called inside transaction.atomic (the caller's)."""
+) -> Entry | None:
+    """Record one event. Must be called inside transaction.atomic (the caller's).
+
+    A sealed event is kept, committed to nothing yet, until the daily batch appends it
+    (``sealed_batch_append``, run by the worker): its place in the log then says no more
+    than its day. It returns None; everything else returns the new entry."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("append_event must run inside the caller's transaction.")
     event_type = types.get(type)
-    subjects = list(subjects)
-    connection = transaction.get_connection()
-    log_id, origin, size, frontier = _lock_log(connection, project.pk)
     if event_type.audience == types.Audience.SEALED and not sealed:
         raise RuntimeError(f"Events of type {type} must be appended with sealed=True.")
+    subjects = list(subjects)
     moment = at or clock.now()
     # Snapshots of the rows as the database holds them (a fresh read, so values are in
     # their stored form, e.g. Decimal("1000.00") rather than the "1000" a form gave).
@@ -92,13 +97,84 @@ def append_event(
             for s, row in zip(subjects, stored, strict=True)
         ],
     )
+    refs = [(s.snapshot_label(), int(s.pk)) for s in subjects]
+    if sealed and settings.WORKINGS_SEALED_BATCH:
+        # Nothing about it is written where the team could date it: the day only.
+        SealedPending.objects.create(
+            log=Log.objects.only("id").get(project_id=project.pk),
+            day=moment.astimezone(dt.UTC).date(),
+            content=body,
+            subjects=[list(r) for r in refs],
+        )
+        return None
+    entry = _append(
+        project_id=project.pk,
+        type_name=event_type.name,
+        actor=actor,
+        body=body,
+        members=members,
+        subjects=refs,
+        sealed=sealed,
+        moment=moment,
+    )
+    for subject in subjects:
+        subject.last_event_seq = entry.seq
+    return entry
+
+
+def sealed_batch_append(*, today: dt.date | None = None) -> int:
+    """Append every sealed entry made before ``today`` (UTC), oldest first, one project at a
+    time; returns how many. The worker runs it (``workings append-sealed``, and with
+    ``workings send-reminders``): since it runs after the day is over, a sealed entry's
+    neighbours in the log date it no more precisely than its header does, to its day."""
+    today = today or clock.now().astimezone(dt.UTC).date()
+    done = 0
+    log_ids = sorted(
+        set(SealedPending.objects.filter(day__lt=today).values_list("log_id", flat=True))
+    )
+    for log_id in log_ids:
+        with transaction.atomic():
+            project_id = Log.objects.values_list("project_id", flat=True).get(pk=log_id)
+            _lock_log(transaction.get_connection(), project_id)
+            pending = list(
+                SealedPending.objects.filter(log_id=log_id, day__lt=today).order_by("id")
+            )
+            for row in pending:
+                _append(
+                    project_id=project_id,
+                    type_name=types.SEALED.name,
+                    actor=None,
+                    body=row.content,
+                    members=None,
+                    subjects=[(str(label), int(pk)) for label, pk in row.subjects],
+                    sealed=True,
+                    moment=dt.datetime.combine(row.day, dt.time(0, 0), tzinfo=dt.UTC),
+                )
+            SealedPending.objects.filter(pk__in=[row.pk for row in pending]).delete()
+            done += len(pending)
+    return done
+
+
+def _append(
+    *,
+    project_id: int,
+    type_name: str,
+    actor: Any,
+    body: dict[str, Any],
+    members: dict[str, Any] | None,
+    subjects: list[tuple[str, int]],
+    sealed: bool,
+    moment: dt.datetime,
+) -> Entry:
+    connection = transaction.get_connection()
+    log_id, origin, size, frontier = _lock_log(connection, project_id)
     salt = make_salt()
     header = LeafHeader(
         v=1,
         origin=origin,
         seq=size,
         # A sealed entry's visible header says only that something sealed happened that day.
-        type=types.SEALED.name if sealed else event_type.name,
+        type=types.SEALED.name if sealed else type_name,
         time=moment.astimezone(dt.UTC).date().isoformat() if sealed else _utc_time(moment),
         actor=None if sealed else _actor_ref(actor),
         content_commitment=content_commitment(salt, body),
@@ -116,17 +192,16 @@ def append_event(
         recorded_at=moment.replace(hour=0, minute=0, second=0, microsecond=0) if sealed else moment,
         actor=None if sealed else (actor if _actor_ref(actor) else None),
         sealed=sealed,
-        subject_type=subjects[0].snapshot_label() if subjects and not sealed else "",
-        subject_id=subjects[0].pk if subjects and not sealed else None,
+        subject_type=subjects[0][0] if subjects and not sealed else "",
+        subject_id=subjects[0][1] if subjects and not sealed else None,
     )
     root = tree.root()
     note = sign_note(format_checkpoint(origin, tree.size, root), keys.signer_key())
     # The checkpoint row carries the entry's own (for sealed entries, day-only) time, so its
     # timestamp cannot date a sealed entry more precisely than the entry itself does.
     _write(connection, entry, (body, salt, members), new_nodes, tree, root, note)
-    for subject in subjects:
-        subject.__class__.objects.filter(pk=subject.pk).update(last_event_seq=entry.seq)
-        subject.last_event_seq = entry.seq
+    for label, pk in subjects:
+        apps.get_model(label)._default_manager.filter(pk=pk).update(last_event_seq=entry.seq)
     return entry
 
 
