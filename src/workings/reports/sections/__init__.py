@@ -126,6 +126,9 @@ def people_names(view: Any) -> dict[int, str]:
         credit = f.get("credit")
         if credit == "anonymous":
             names[uid] = "A member who chose to stay anonymous"
+        elif credit == "pseudonym":
+            # Never the account's name behind a pseudonym, even if none was chosen.
+            names[uid] = f.get("display_name") or "A member"
         else:
             names[uid] = f.get("display_name") or profile.get(uid) or "A member"
     view._names = names
