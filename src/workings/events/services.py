@@ -326,6 +326,8 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
         actor=actor,
         content={"erased_seq": seq, "reason": reason},
     )
+    if erasure is None:  # only sealed events wait for a batch, and erasures are not sealed
+        raise RuntimeError("The erasure was not recorded.")
     EntryContent.objects.filter(pk=body.pk).update(
         content=None,
         salt=None,
