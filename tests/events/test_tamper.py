@@ -53,9 +53,9 @@ def test_export_command_writes_json_lines(grown: Any, tmp_path: Any) -> None:
     assert len(entries) == grown.log.size
     assert sum(1 for x in lines if '"kind":"checkpoint"' in x) == grown.log.size
     from workings.events import keys
-    from workings.ledger.verify import main
+    from workings.verifier.cli import main
 
-    assert main([str(path), "--key", keys.verifier_key()]) == 0
+    assert main(["verify", str(path), "--key", keys.verifier_key()]) == 0
 
 
 def test_raw_update_and_delete_of_an_entry_are_refused(grown: Any) -> None:

@@ -20,9 +20,9 @@ from django.apps import apps
 from workings.events import keys
 from workings.events.models import Checkpoint, Entry, Log
 from workings.events.recorded import RecordedModel
-from workings.ledger.export import ExportEntry, write_export
-from workings.ledger.parallel import verify_file
-from workings.ledger.verify import VerifyReport
+from workings.verifier.export import ExportEntry, write_export
+from workings.verifier.parallel import verify_file
+from workings.verifier.verify import VerifyReport
 
 Snapshot = tuple[int, dict[str, Any]]  # (seq, fields)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -30,8 +29,8 @@ from workings.events.models import (
 from workings.events.recorded import RecordedModel
 from workings.ledger.checkpoint import NoteError, format_checkpoint, sign_note, verify_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
-from workings.ledger.merkle import EMPTY_ROOT, CompactRange
-from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
+from workings.ledger.hashing import EMPTY_ROOT, CompactRange, leaf_hash
+from workings.verifier.witness import WitnessAlarm, WitnessState, witness_update
 
 
 def _split_frontier(blob: bytes) -> list[bytes]:
@@ -97,7 +96,7 @@ def append_event(
     )
     leaf = encode_leaf(header)
     tree = CompactRange(size, _split_frontier(frontier))
-    new_nodes = tree.append(hashlib.sha256(b"\x00" + leaf).digest())
+    new_nodes = tree.append(leaf_hash(leaf))
     entry = Entry(
         log_id=log_id,
         seq=size,

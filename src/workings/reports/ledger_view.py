@@ -18,7 +18,8 @@ from django.db.models import Q
 from workings.core.exceptions import NotFound
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
 from workings.events.permissions import PRIVATE_TYPES
-from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes, range_hash
+from workings.ledger.hashing import range_hash
+from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes
 
 PUBLIC, TEAM, FUNDER = "public", "team", "funder"
 AUDIENCES = (PUBLIC, TEAM, FUNDER)
