@@ -209,3 +209,21 @@ def test_cli_exit_codes(log: Log, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["verify", str(good)]) == 2
     assert main(["verify"]) == 2
     assert main([]) == 2  # no command
+
+
+def test_the_workings_command_runs_the_same_verifier(
+    log: Log, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workings verify FILE --key KEY` is the verifier's one main, with no Django settings."""
+    from workings.cli import main as workings_main
+
+    good = tmp_path / "good.jsonl"
+    good.write_text(log.export(), encoding="utf-8")
+    assert workings_main(["verify", str(good), "--key", log.vkey]) == 0
+    assert "OK: 100 entries" in capsys.readouterr().out
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(edit_entry(log.export(), 5, lambda o: o.update(seq=6)), encoding="utf-8")
+    assert workings_main(["verify", str(bad), "--key", log.vkey]) == 1
+    assert "FAILED" in capsys.readouterr().out
+    assert workings_main(["verify-annex", str(good), "--key", log.vkey]) == 1
+    assert "this is not a readable annex" in capsys.readouterr().out
