@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership
 from workings.record.models.items import Item
 
@@ -36,6 +36,8 @@ class Disagreement(RecordedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     outcome_at = models.DateTimeField(null=True, blank=True)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"outcome_at": WHEN_WRITTEN}
 
     def __str__(self) -> str:
         return str(self.item)
@@ -68,6 +70,11 @@ class Position(RecordedModel):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "created_at": WHEN_WRITTEN,
+        "updated_at": WHEN_WRITTEN,
+    }
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -5,14 +5,14 @@ it can be filtered and keyset-paginated with a constant number of queries."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 from workings.core.vocab import ResearchArea
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership, Project
 
 
@@ -47,6 +47,11 @@ class Item(RecordedModel):
     is_open = models.BooleanField(default=False)
     due_on = models.DateField(null=True, blank=True)
     people = models.ManyToManyField(Membership, through="ItemPerson", related_name="+")
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "created_at": WHEN_WRITTEN,
+        "people": "the person filter's index, made from authors and participants",
+    }
 
     class Meta:
         ordering = ["-occurred_on", "-id"]

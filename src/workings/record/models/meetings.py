@@ -57,4 +57,5 @@ class Attachment(RecordedModel):
             "content_type": self.content_type,
             "size": self.size,
             "sha256": self.sha256,
+            "file": self.file.name,
         }
