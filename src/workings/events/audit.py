@@ -149,6 +149,8 @@ def _same(recorded: Any, current: Any) -> bool:
 def verify_project(project: Any) -> ProjectCheck:
     """Export to a temporary file, verify it with our public key, then check domain rows."""
     latest: dict[tuple[str, int], Snapshot] = {}
+    keeps_history = {m.snapshot_label() for m in recorded_models() if m.keeps_history}
+    history: dict[tuple[str, int], list[tuple[int, dict[str, Any], Any]]] = {}
     # seq of an erased entry -> the rows its snapshots were about, as far as still known
     erased: dict[int, set[tuple[str, int]]] = {}
 
@@ -171,6 +173,9 @@ def verify_project(project: Any) -> ProjectCheck:
                 latest.setdefault(key, (-1, {}))
         for snap in content.get("snapshots", []):
             latest[(snap["model"], snap["id"])] = (entry.seq, snap["fields"])
+            if snap["model"] in keeps_history:
+                key = (snap["model"], snap["id"])
+                history.setdefault(key, []).append((entry.seq, snap["fields"], data))
 
     fd, path = tempfile.mkstemp(suffix=".jsonl", prefix="workings-verify-")
     try:
@@ -180,7 +185,7 @@ def verify_project(project: Any) -> ProjectCheck:
     finally:
         os.unlink(path)
     check = ProjectCheck(report)
-    _check_rows(check, project, latest, erased)
+    _check_rows(check, project, latest, erased, history)
     return check
 
 
@@ -197,7 +202,7 @@ def _rows(
     """The model's rows in this project, and those its log mentions wherever they are now
     (a row moved to another project by SQL is still compared with its snapshot)."""
     manager = model._default_manager
-    m2m = [f.name for f in model._meta.many_to_many]
+    m2m = [f.name for f in model._meta.many_to_many] + list(model.history_prefetch)
     rows: dict[int, Any] = {}
     scope = _in_project(model, project)
     if scope is not None:
@@ -215,6 +220,7 @@ def _check_rows(
     project: Any,
     latest: dict[tuple[str, int], Snapshot],
     erased: dict[int, set[tuple[str, int]]],
+    history: dict[tuple[str, int], list[tuple[int, dict[str, Any], Any]]],
 ) -> None:
     by_model: dict[str, set[int]] = {}
     for label, pk in latest:
@@ -267,7 +273,10 @@ def _check_rows(
                         f"{name}: field {key} differs from the snapshot in entry {seq} — "
                         "edited outside Workings"
                     )
-            for problem in row.integrity_problems():
+            problems = row.integrity_problems()
+            if model.keeps_history:
+                problems += row.history_problems(history.get((label, pk), []))
+            for problem in problems:
                 check.domain_failures.append(f"{name}: {problem} — edited outside Workings")
     for (label, key), count in sorted(not_kept.items()):
         check.not_checkable.append(

@@ -35,10 +35,45 @@ class RecordedModel(models.Model):
     def snapshot(self) -> dict[str, Any]:
         raise NotImplementedError
 
+    # True for a model that keeps earlier versions in a table of its own (a position's or an
+    # own account's earlier words): the verifier then hands history_problems() every
+    # snapshot the log holds of the row, so an earlier version rewritten by SQL is caught.
+    keeps_history: ClassVar[bool] = False
+    # Related names the verifier prefetches for history_problems (one query per model).
+    history_prefetch: ClassVar[tuple[str, ...]] = ()
+
+    def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
+        """`history`: (seq, snapshot fields, the entry's data) for every readable entry
+        about this row, oldest first. Each problem as a sentence naming the field."""
+        return []
+
     def integrity_problems(self) -> list[str]:
         """Checks a snapshot cannot make (say, a stored text against its committed hash),
         each problem as a sentence naming the field."""
         return []
+
+    @staticmethod
+    def versions_problems(
+        kept: dict[int, str], committed: dict[int, tuple[int, Any]], table: str
+    ) -> list[str]:
+        """Earlier versions kept in `table` (number -> text) against the texts the log
+        committed to (number -> (seq, text)): numbered 1, 2, 3... with none missing or
+        added, and each one the log still holds word for word the same."""
+        problems = []
+        latest = max([*kept, *committed, 0])
+        if sorted(kept) != list(range(1, latest + 1)):
+            problems.append(
+                f"its earlier versions ({table}) are numbered {sorted(kept)}: "
+                "a version was removed or added"
+            )
+        for number, text in sorted(kept.items()):
+            seq, said = committed.get(number, (None, text))
+            if said != text:
+                problems.append(
+                    f"field text of its version {number} ({table}) differs from the "
+                    f"snapshot in entry {seq}"
+                )
+        return problems
 
     @classmethod
     def snapshot_label(cls) -> str:

@@ -87,6 +87,17 @@ class Position(RecordedModel):
     def __str__(self) -> str:
         return f"{self.get_side_display()} position ({self.disagreement_id})"
 
+    keeps_history: ClassVar[bool] = True
+    history_prefetch: ClassVar[tuple[str, ...]] = ("versions",)
+
+    def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
+        committed = {f["version"]: (seq, f.get("text")) for seq, f, _ in history if "version" in f}
+        kept = {v.number: v.text for v in self.versions.all()}
+        problems = self.versions_problems(kept, committed, "record.positionversion")
+        if kept and max(kept) != self.version:
+            problems.append(f"its latest kept version is {max(kept)}, not {self.version}")
+        return problems
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "disagreement": self.disagreement_id,

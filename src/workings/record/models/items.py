@@ -75,6 +75,23 @@ class Item(RecordedModel):
     def is_overdue(self, today: Any) -> bool:
         return bool(self.is_open and self.due_on and self.due_on < today)
 
+    keeps_history: ClassVar[bool] = True
+    history_prefetch: ClassVar[tuple[str, ...]] = ("account_versions",)
+
+    def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
+        """An own account keeps every version (AccountVersion); the entry that wrote or
+        edited it says which version it is, and its snapshot holds the words."""
+        committed = {
+            data["version"]: (seq, f.get("body"))
+            for seq, f, data in history
+            if isinstance(data, dict) and data.get("item") == self.pk and "version" in data
+        }
+        kept = {v.number: v.text for v in self.account_versions.all()}
+        problems = self.versions_problems(kept, committed, "record.accountversion")
+        if kept and kept[max(kept)] != self.body:
+            problems.append("its latest kept version is not its text")
+        return problems
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "project": self.project_id,
