@@ -38,6 +38,7 @@ def _sizes(hand: Hand) -> tuple[int, int, int]:
 
 
 def expected_team(hand: Hand) -> dict[str, dict[str, str]]:
+    from workings.events import types
     from workings.events.keys import verifier_key
     from workings.events.models import Checkpoint, Entry
     from workings.reports.ledger_view import b64
@@ -98,7 +99,7 @@ def expected_team(hand: Hand) -> dict[str, dict[str, str]]:
             "Record size then": str(registered),
             "Entries recorded since": str(total - registered),
             **{
-                f"Delivered since: {t}": str(since.filter(type=t).count())
+                f"Delivered since: {types.get(t).summary}": str(since.filter(type=t).count())
                 for t in since.values_list("type", flat=True).distinct()
             },
         },
