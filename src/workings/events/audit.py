@@ -149,7 +149,7 @@ def _same(recorded: Any, current: Any) -> bool:
 def verify_project(project: Any) -> ProjectCheck:
     """Export to a temporary file, verify it with our public key, then check domain rows."""
     latest: dict[tuple[str, int], Snapshot] = {}
-    keeps_history = {m.snapshot_label() for m in recorded_models() if m.keeps_history}
+    keeps_history = {m.snapshot_label(): m for m in recorded_models() if m.keeps_history}
     history: dict[tuple[str, int], list[tuple[int, dict[str, Any], Any]]] = {}
     # seq of an erased entry -> the rows its snapshots were about, as far as still known
     erased: dict[int, set[tuple[str, int]]] = {}
@@ -173,7 +173,8 @@ def verify_project(project: Any) -> ProjectCheck:
                 latest.setdefault(key, (-1, {}))
         for snap in content.get("snapshots", []):
             latest[(snap["model"], snap["id"])] = (entry.seq, snap["fields"])
-            if snap["model"] in keeps_history:
+            model = keeps_history.get(snap["model"])
+            if model is not None and model.history_wanted(snap["fields"], data):
                 key = (snap["model"], snap["id"])
                 history.setdefault(key, []).append((entry.seq, snap["fields"], data))
 

@@ -42,6 +42,12 @@ class RecordedModel(models.Model):
     # Related names the verifier prefetches for history_problems (one query per model).
     history_prefetch: ClassVar[tuple[str, ...]] = ()
 
+    @classmethod
+    def history_wanted(cls, fields: dict[str, Any], data: Any) -> bool:
+        """Whether history_problems() needs this snapshot (so the verifier keeps only
+        those in memory, not every snapshot of every row)."""
+        return cls.keeps_history
+
     def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
         """`history`: (seq, snapshot fields, the entry's data) for every readable entry
         about this row, oldest first. Each problem as a sentence naming the field."""

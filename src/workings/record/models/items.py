@@ -78,6 +78,10 @@ class Item(RecordedModel):
     keeps_history: ClassVar[bool] = True
     history_prefetch: ClassVar[tuple[str, ...]] = ("account_versions",)
 
+    @classmethod
+    def history_wanted(cls, fields: dict[str, Any], data: Any) -> bool:
+        return fields.get("kind") == Kind.ACCOUNT and isinstance(data, dict) and "version" in data
+
     def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
         """An own account keeps every version (AccountVersion); the entry that wrote or
         edited it says which version it is, and its snapshot holds the words."""
