@@ -251,34 +251,39 @@ def _check_rows(
                     f"{label} {pk}: deleted, but {where} — deleted outside Workings"
                 )
                 continue
-            name = f"{label} {pk} ({_describe(row)})"
+            # Described only when something is said about it (str() may read other rows).
+            name = f"{label} {pk} ({{}})".format
             claimed = row.last_event_seq
             if claimed is not None and claimed > seq and (label, pk) in erased.get(claimed, set()):
                 check.not_checkable.append(
-                    f"{name}: its latest entry {claimed} was erased, so it cannot be compared"
+                    f"{name(_describe(row))}: its latest entry {claimed} was erased, so it "
+                    "cannot be compared"
                 )
                 continue
             check.rows_checked += 1
             if claimed != seq:
                 check.domain_failures.append(
-                    f"{name}: says its latest entry is {claimed}, but the latest entry about it "
-                    f"is {seq} — edited outside Workings"
+                    f"{name(_describe(row))}: says its latest entry is {claimed}, but the latest "
+                    f"entry about it is {seq} — edited outside Workings"
                 )
+            if seq < 0:
+                continue  # only erased entries recorded it: nothing left to compare with
+            failures = []
             current = row.snapshot()
             for key in sorted(set(current) | set(fields)):
                 if key not in fields or key not in current:
                     # The snapshot was written before (or after) Workings kept this field.
                     not_kept[(label, key)] = not_kept.get((label, key), 0) + 1
                 elif not _same(fields[key], current[key]):
-                    check.domain_failures.append(
-                        f"{name}: field {key} differs from the snapshot in entry {seq} — "
-                        "edited outside Workings"
-                    )
-            problems = row.integrity_problems()
+                    failures.append(f"field {key} differs from the snapshot in entry {seq}")
+            failures += row.integrity_problems()
             if model.keeps_history:
-                problems += row.history_problems(history.get((label, pk), []))
-            for problem in problems:
-                check.domain_failures.append(f"{name}: {problem} — edited outside Workings")
+                failures += row.history_problems(history.get((label, pk), []))
+            if failures:
+                described = name(_describe(row))
+                check.domain_failures += [
+                    f"{described}: {failure} — edited outside Workings" for failure in failures
+                ]
     for (label, key), count in sorted(not_kept.items()):
         check.not_checkable.append(
             f"field {key} of {count} {label} row(s): their latest snapshot was written by a "
