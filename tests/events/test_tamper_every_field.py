@@ -172,6 +172,39 @@ def test_every_snapshotted_column_changed_by_sql_is_caught_and_named(demo: Any) 
     assert not missed, "\n\n".join(missed)
 
 
+def test_every_column_emptied_by_sql_is_caught_and_named(demo: Any) -> None:
+    """Something to nothing: a nullable column set to NULL, a text column blanked (say, a
+    concern's raiser taken away, or a leaving reason wiped)."""
+    project = demo.projects["stride"]
+    missed, tried = [], 0
+    for model in recorded_models():
+        label = model.snapshot_label()
+        rows = rows_of(model, project)
+        for f in columns(model):
+            text = isinstance(f, (models.CharField, models.TextField))
+            if f.name in model.unrecorded_fields or not (f.null or (text and f.blank)):
+                continue
+            row = next((r for r in rows if getattr(r, f.attname) not in (None, "")), None)
+            if row is None:
+                continue  # the demo never fills it in; the other test changes it from empty
+            empty = None if f.null else ""
+            try:
+                with transaction.atomic():
+                    write(model, f, row.pk, empty)
+                    said = verify_project(project).summary()
+                    raise Undo
+            except Undo:
+                pass
+            tried += 1
+            if (
+                f"{label} {row.pk} (" not in said
+                or f"field {snapshot_key(model, f.name)}" not in said
+            ):
+                missed.append(f"{label} {row.pk} column {f.name} emptied:\n{said}")
+    assert tried >= 15
+    assert not missed, "\n\n".join(missed)
+
+
 def test_a_membership_raised_to_lead_by_sql_is_caught(demo: Any) -> None:
     from workings.projects.models import Membership
 
