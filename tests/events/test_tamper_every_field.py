@@ -437,3 +437,29 @@ def test_an_earlier_version_of_someones_words_rewritten_by_sql_is_caught(
     said = summary(project)
     assert f"{label} {owner_id} (" in said
     assert "a version was removed or added" in said or "latest kept version" in said
+
+
+def test_an_attachment_rewritten_or_removed_in_storage_is_caught(
+    db: Any, settings: Any, tmp_path: Any
+) -> None:
+    """The log commits to each attachment's SHA-256; the file itself is checked against it.
+    (Files of this test's own demo go to a folder of its own, so no other test's shared
+    copy is touched.)"""
+    from django.core.files.storage import default_storage
+
+    from workings.core.demo import build_demo
+    from workings.record.models import Attachment
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    project = build_demo().projects["stride"]
+    attachment = Attachment.objects.filter(item__project=project).first()
+    path = default_storage.path(attachment.file.name)
+    assert path.startswith(str(tmp_path))
+    assert verify_project(project).ok
+    with open(path, "ab") as fh:
+        fh.write(b"\n% added behind the software's back")
+    said = summary(project)
+    assert f"record.attachment {attachment.pk} (" in said
+    assert "its stored file does not match its SHA-256 (field sha256)" in said
+    default_storage.delete(attachment.file.name)
+    assert "its file is missing from storage (field file)" in summary(project)
