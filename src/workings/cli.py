@@ -15,7 +15,8 @@ PURE_COMMANDS = ("verify", "verify-annex")
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in PURE_COMMANDS and "--project" not in args:
+    names_a_project = any(a == "--project" or a.startswith("--project=") for a in args)
+    if args and args[0] in PURE_COMMANDS and not names_a_project:
         from workings.verifier.cli import main as verifier_main
 
         return verifier_main(args)

@@ -231,11 +231,16 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
         raise NotAllowed("Only the person an entry is about, or a lead, can erase it.")
     if body.is_erased:
         raise ValidationFailed(f"Entry {seq} has already been erased.", field="seq")
+    # Which rows the erased snapshots described (model and id, nothing personal), so the
+    # verifier can tell "its latest snapshot was erased" from a row pointed at an erased
+    # entry by SQL to escape the check.
+    snapshots = body.content.get("snapshots", []) if isinstance(body.content, dict) else []
+    rows = sorted({(str(s["model"]), int(s["id"])) for s in snapshots})
     erasure = append_event(
         project=project,
         type=types.ENTRY_ERASED.name,
         actor=actor,
-        content={"erased_seq": seq, "reason": reason},
+        content={"erased_seq": seq, "reason": reason, "rows": [list(r) for r in rows]},
     )
     EntryContent.objects.filter(pk=body.pk).update(
         content=None,

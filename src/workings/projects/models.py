@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.roles import Credit, Role
 
 
@@ -23,6 +23,8 @@ class Project(RecordedModel):
     currency = models.CharField(max_length=3, default="GBP")
     is_published = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
 
     class Meta:
         ordering = ["title", "id"]
@@ -67,6 +69,8 @@ class Membership(RecordedModel):
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"joined_at": WHEN_WRITTEN}
 
     class Meta:
         ordering = ["project_id", "joined_at", "id"]
@@ -121,6 +125,11 @@ class Invitation(RecordedModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "token_hash": "the hash of the secret link sent by e-mail, kept out of the log",
+        "created_at": WHEN_WRITTEN,
+    }
 
     class Meta:
         ordering = ["-created_at", "id"]
