@@ -131,22 +131,16 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict[str, object]:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        db: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
-        if TESTING:
-            # Lets several test runs share one server without fighting over test_<name>.
-            db["TEST"] = {"NAME": os.environ.get("WORKINGS_TEST_DB_NAME") or None}
-        return db
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+def _sqlite_settings(name: str) -> dict[str, object]:
+    """The one set of SQLite settings, whether the file is named by DATABASE_URL=sqlite:///…
+    or by WORKINGS_SQLITE_PATH (events/checks.py refuses to start without them)."""
     return {
         "ENGINE": "django.db.backends.sqlite3",
         # Reuse connections between requests: opening SQLite and running the PRAGMAs on
         # every request costs more than most of our pages.
         "CONN_MAX_AGE": 600,
         "CONN_HEALTH_CHECKS": True,
-        "NAME": os.environ.get("WORKINGS_SQLITE_PATH", str(VAR_DIR / "workings.sqlite3")),
+        "NAME": name,
         "OPTIONS": {
             # IMMEDIATE takes the write lock at BEGIN, so appends to a project's log are
             # serialised (SQLite ignores SELECT ... FOR UPDATE). See docs/decisions.
@@ -161,6 +155,22 @@ def _database() -> dict[str, object]:
         },
         "TEST": {"NAME": os.environ.get("WORKINGS_TEST_SQLITE_PATH") or None},
     }
+
+
+def _database() -> dict[str, object]:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        db: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+        if db.get("ENGINE") == "django.db.backends.sqlite3":
+            return _sqlite_settings(str(db["NAME"]))
+        if TESTING:
+            # Lets several test runs share one server without fighting over test_<name>.
+            db["TEST"] = {"NAME": os.environ.get("WORKINGS_TEST_DB_NAME") or None}
+        return db
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return _sqlite_settings(
+        os.environ.get("WORKINGS_SQLITE_PATH", str(VAR_DIR / "workings.sqlite3"))
+    )
 
 
 DATABASES = {"default": _database()}
