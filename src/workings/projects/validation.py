@@ -10,7 +10,7 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 
 from workings.core.exceptions import ValidationFailed
-from workings.core.text import check_plain_text
+from workings.core.text import check_plain_text, quoted
 from workings.projects.roles import Credit, Role
 
 MAX_BUDGET = Decimal("1000000000")
@@ -77,7 +77,9 @@ def currency(value: Any) -> str:
 def role(value: Any) -> str:
     if value not in Role.values:
         names = ", ".join(Role.values)
-        raise ValidationFailed(f"“{value}” is not a role. Choose one of: {names}.", field="role")
+        raise ValidationFailed(
+            f"{quoted(value)} is not a role. Choose one of: {names}.", field="role"
+        )
     return str(value)
 
 
@@ -85,7 +87,7 @@ def credit(value: Any) -> str:
     if value not in Credit.values:
         names = ", ".join(Credit.values)
         raise ValidationFailed(
-            f"“{value}” is not a credit choice. Choose one of: {names}.", field="credit"
+            f"{quoted(value)} is not a credit choice. Choose one of: {names}.", field="credit"
         )
     return str(value)
 
@@ -99,7 +101,7 @@ def email_address(value: Any) -> str:
         result = validate_email(raw, check_deliverability=False)
     except EmailNotValidError as error:
         raise ValidationFailed(
-            f"“{raw}” is not a valid e-mail address: {error}", field="email"
+            f"{quoted(raw)} is not a valid e-mail address: {error}", field="email"
         ) from None
     return str(result.normalized)
 
