@@ -217,6 +217,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "workings.accounts.forms.SignupExtraForm"
+# allauth's forms with our one e-mail rule (internationalised addresses) and equal-cost sign-up.
+ACCOUNT_FORMS = {
+    "signup": "workings.accounts.allauth_forms.SignupForm",
+    "login": "workings.accounts.allauth_forms.LoginForm",
+    "reset_password": "workings.accounts.allauth_forms.ResetPasswordForm",
+    "add_email": "workings.accounts.allauth_forms.AddEmailForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -231,7 +238,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
+    # Django's SMTP backend, sending internationalised addresses with SMTPUTF8.
+    "workings.core.email.SMTPUTF8EmailBackend"
     if PRODUCTION
     # Locally, every e-mail is written as a file under var/mail/ for a newcomer to read.
     else "django.core.mail.backends.filebased.EmailBackend",

@@ -7,8 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
+from workings.core.email import email_address as core_email_address
 from workings.core.exceptions import ValidationFailed
 from workings.core.text import check_plain_text, quoted
 from workings.projects.roles import Credit, Role
@@ -94,16 +93,7 @@ def credit(value: Any) -> str:
 
 def email_address(value: Any) -> str:
     """A normalised address. Internationalised addresses (zoë@exämple.org) are valid."""
-    raw = str(value or "").strip()
-    if not raw:
-        raise ValidationFailed("Enter an e-mail address.", field="email")
-    try:
-        result = validate_email(raw, check_deliverability=False)
-    except EmailNotValidError as error:
-        raise ValidationFailed(
-            f"{quoted(raw)} is not a valid e-mail address: {error}", field="email"
-        ) from None
-    return str(result.normalized)
+    return core_email_address(value, field="email")
 
 
 def same_address(a: str, b: str) -> bool:
