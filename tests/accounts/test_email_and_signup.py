@@ -148,3 +148,16 @@ def test_an_invited_international_address_can_register_and_accept() -> None:
     invited = make_user("jöran@example.de", "Jöran")
     membership = add_member(project, lead, invited, "contributor")
     assert membership.user_id == invited.pk
+
+
+@pytest.mark.parametrize("address", ["jöran@example.de", "用户@例子.广告"])
+def test_an_international_address_can_sign_in_and_ask_for_a_new_password(address: str) -> None:
+    from tests.factories import PASSWORD as KNOWN
+
+    make_user(address, "Jöran")
+    response = Client().post("/accounts/login/", {"login": address, "password": KNOWN})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mail.outbox.clear()
+    response = Client().post("/accounts/password/reset/", {"email": address})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert any(address in m.to for m in mail.outbox)

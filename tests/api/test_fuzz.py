@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from workings.api.api import api
 from workings.api.auth import ProjectAccess
 
-EXAMPLES = int(os.environ.get("WORKINGS_FUZZ_EXAMPLES", "6"))
+EXAMPLES = int(os.environ.get("WORKINGS_FUZZ_EXAMPLES", "4"))
 PREFIX = "/api/v1"
 UNSAFE = re.compile(r"[\x00\ud800-\udfff]")
 
