@@ -16,6 +16,7 @@ import json
 import os
 import re
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -59,12 +60,20 @@ some_text = st.one_of(st.sampled_from(PLAIN), hostile_text)
 some_int = st.one_of(st.integers(min_value=1, max_value=12), hostile_int)
 
 
-def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+def _operations(*, reads: bool = False) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every write endpoint; with reads=True, every read endpoint that takes a parameter
+    besides the project's address."""
     found = []
     for path, operations in api.get_openapi_schema()["paths"].items():
         for method, operation in operations.items():
-            if method != "get":
-                found.append((method.upper(), path, operation))
+            if (method == "get") != reads:
+                continue
+            params = [
+                p for p in operation.get("parameters", []) if p["name"] not in ("slug", "key")
+            ]
+            if reads and not params:
+                continue
+            found.append((method.upper(), path, operation))
     return found
 
 
@@ -84,6 +93,7 @@ def _action_of(method: str, path: str) -> str | None:
 
 
 OPERATIONS = _operations()
+READS = _operations(reads=True)
 SCHEMAS = api.get_openapi_schema().get("components", {}).get("schemas", {})
 
 
@@ -136,7 +146,7 @@ def _request(operation: dict[str, Any]) -> st.SearchStrategy[tuple[dict[str, Any
     params = {
         p["name"]: _value(p["schema"])
         for p in operation.get("parameters", [])
-        if p["in"] == "path" and p["name"] not in ("slug", "key")
+        if p["in"] in ("path", "query") and p["name"] not in ("slug", "key")
     }
     content = operation.get("requestBody", {}).get("content", {})
     body = (
@@ -179,6 +189,12 @@ def _role_for(world: Any, action: str | None) -> str:
     return "lead"
 
 
+def _bytes_quoted(value: Any) -> str:
+    """As a client would send it: UTF-8, percent-encoded, half characters and all."""
+    text = value if isinstance(value, str) else json.dumps(value)
+    return quote(text.encode("utf-8", "surrogatepass"), safe="")
+
+
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -213,7 +229,10 @@ def _check(response: Any, where: str) -> None:
 def test_no_write_endpoint_gives_a_server_error(
     fuzz_world: Any, method: str, path: str, operation: dict[str, Any]
 ) -> None:
-    world = fuzz_world
+    _fuzz(fuzz_world, method, path, operation)
+
+
+def _fuzz(world: Any, method: str, path: str, operation: dict[str, Any]) -> None:
     role = _role_for(world, _action_of(method, path))
     client = Client()
     headers = {"authorization": f"Bearer {world.extra['tokens'][role]}"}
@@ -230,18 +249,38 @@ def test_no_write_endpoint_gives_a_server_error(
         url = path.replace("{slug}", world.project.slug).replace(
             "{key}", world.extra["anonymous_key"]
         )
+        query = []
         for name, value in params.items():
-            url = url.replace("{" + name + "}", str(value))
-        response = client.generic(
-            method,
-            url,
-            json.dumps(body if body is not None else {}),
-            content_type="application/json",
-            headers=headers,
-        )
-        _check(response, f"{method} {url} {json.dumps(body)[:300]}")
+            if "{" + name + "}" in url:
+                url = url.replace("{" + name + "}", _bytes_quoted(value))
+            elif value is not None:
+                query.append(f"{name}={_bytes_quoted(value)}")
+        if method == "GET":
+            response = client.get(url + "?" + "&".join(query), headers=headers)
+        else:
+            response = client.generic(
+                method,
+                url,
+                json.dumps(body if body is not None else {}),
+                content_type="application/json",
+                headers=headers,
+            )
+        _check(response, f"{method} {url} {query} {json.dumps(body)[:300]}")
 
     attempt()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("method", "path", "operation"),
+    READS,
+    ids=[f"{m} {p.removeprefix(PREFIX)}" for m, p, _ in READS],
+)
+def test_no_read_endpoint_gives_a_server_error(
+    fuzz_world: Any, method: str, path: str, operation: dict[str, Any]
+) -> None:
+    """Hostile query and path parameters on the reads (ids, sizes, cursors, filters)."""
+    _fuzz(fuzz_world, method, path, operation)
 
 
 def test_every_write_endpoint_is_fuzzed() -> None:
