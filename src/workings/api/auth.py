@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer, SessionAuth
 
 from workings.accounts.services import token_authenticate
@@ -66,7 +67,7 @@ class ProjectAccess:
             # An id no database could hold (2**70) is simply not there.
             if name != "slug" and str(value).lstrip("-").isdigit():
                 if not INT_MIN <= int(value) <= INT_MAX:
-                    raise NotFound("We could not find that. Check the number in the address.")
+                    raise NotFound(_("We could not find that. Check the number in the address."))
         if slug is None:
             raise NotAllowed("This endpoint needs a project.")
         request.project = project_get_for(user, slug, self.action)  # type: ignore[attr-defined]

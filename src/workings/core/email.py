@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.smtp import EmailBackend
 from django.core.mail.message import sanitize_address
+from django.utils.translation import gettext as _
 from email_validator import EmailNotValidError, validate_email
 
 from workings.core.exceptions import ValidationFailed
@@ -29,13 +30,16 @@ def email_problem(value: Any) -> tuple[str, str]:
     """(the normalised address, "") or ("", why it is not valid, in plain English)."""
     raw = str(value or "").strip()
     if not raw:
-        return "", "Enter an e-mail address."
+        return "", _("Enter an e-mail address.")
     if text_problem(raw):
-        return "", f"The e-mail address {text_problem(raw)}"
+        return "", _("The e-mail address %(problem)s") % {"problem": text_problem(raw)}
     try:
         result = validate_email(raw, check_deliverability=False)
     except EmailNotValidError as error:
-        return "", f"{quoted(raw)} is not a valid e-mail address: {error}"
+        return "", _("%(address)s is not a valid e-mail address: %(why)s") % {
+            "address": quoted(raw),
+            "why": error,
+        }
     return str(result.normalized), ""
 
 
@@ -49,7 +53,7 @@ def email_address(value: Any, *, field: str = "email") -> str:
 
 def validate_email_address(value: Any) -> None:
     """The same rule as a Django form validator."""
-    _, problem = email_problem(value)
+    _address, problem = email_problem(value)
     if problem:
         raise ValidationError(problem, code="invalid")
 

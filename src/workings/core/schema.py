@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.schema import DjangoGetter
 from pydantic import model_validator
@@ -23,11 +24,14 @@ def input_problem(value: Any, name: str) -> str | None:
     """What is wrong with this value (anywhere inside it), or None."""
     if isinstance(value, str):
         problem = text_problem(value)
-        return f"“{name}” {problem}" if problem else None
+        return f"“{name}” {problem}" if problem else None  # the problem is translated
     if isinstance(value, bool):
         return None
     if isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
-        return f"“{name}” holds a number too large to be right (the largest is {INT_MAX:,})."
+        return _("“%(name)s” holds a number too large to be right (the largest is %(max)s).") % {
+            "name": name,
+            "max": f"{INT_MAX:,}",
+        }
     if isinstance(value, dict):
         for key, item in value.items():
             problem = input_problem(str(key), name) or input_problem(item, str(key))

@@ -14,6 +14,7 @@ import re
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import ValidationFailed
 
@@ -47,14 +48,16 @@ def text_problem(text: str) -> str | None:
     if found is None:
         return None
     if found.group() == "\x00":
-        return "contains an invisible “null” character. Please type it again."
-    return "contains a broken character (half of an emoji or symbol). Please type it again."
+        return _("contains an invisible “null” character. Please type it again.")
+    return _("contains a broken character (half of an emoji or symbol). Please type it again.")
 
 
 def refuse_unstorable(text: str, *, field: str, label: str) -> None:
     problem = text_problem(text)
     if problem is not None:
-        raise ValidationFailed(f"{label} {problem}", field=field)
+        raise ValidationFailed(
+            _("%(label)s %(problem)s") % {"label": label, "problem": problem}, field=field
+        )
 
 
 def clean_line(text: str) -> str:
