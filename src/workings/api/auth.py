@@ -10,10 +10,12 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer, SessionAuth
 
 from workings.accounts.services import token_authenticate
-from workings.core.exceptions import NotAllowed
+from workings.core.exceptions import NotAllowed, NotFound
+from workings.core.schema import INT_MAX, INT_MIN
 
 
 class TokenAuth(HttpBearer):
@@ -59,7 +61,13 @@ class ProjectAccess:
             if request.headers.get("Authorization") or not self.public:
                 return None
             user = AnonymousUser()
-        slug = request.resolver_match.kwargs.get("slug") if request.resolver_match else None
+        kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+        slug = kwargs.get("slug")
+        for name, value in kwargs.items():
+            # An id no database could hold (2**70) is simply not there.
+            if name != "slug" and str(value).lstrip("-").isdigit():
+                if not INT_MIN <= int(value) <= INT_MAX:
+                    raise NotFound(_("We could not find that. Check the number in the address."))
         if slug is None:
             raise NotAllowed("This endpoint needs a project.")
         request.project = project_get_for(user, slug, self.action)  # type: ignore[attr-defined]

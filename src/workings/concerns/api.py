@@ -19,6 +19,7 @@ from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import concern_get_for, concern_policy
 from workings.concerns.presenters import concern_context
 from workings.core.exceptions import NotFound, ValidationFailed
+from workings.core.schema import InputSchema
 
 KEEP_THE_CODE = "Keep this code: it is shown only once."
 
@@ -26,7 +27,7 @@ router = Router(tags=["concerns"])
 MEMBERS = project_auth("raise_concern")
 
 
-class ConcernIn(Schema):
+class ConcernIn(InputSchema):
     mode: str = Mode.OPEN
     subject: str
     what_happened: str
@@ -34,28 +35,28 @@ class ConcernIn(Schema):
     link: str = ""
 
 
-class AnonymousConcernIn(Schema):
+class AnonymousConcernIn(InputSchema):
     subject: str
     what_happened: str
     outcome_wanted: str
     link: str = ""
 
 
-class TextIn(Schema):
+class TextIn(InputSchema):
     text: str = ""
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
     outcome: str
     reasons: str = ""
 
 
-class SummaryAnswerIn(Schema):
+class SummaryAnswerIn(InputSchema):
     approve: bool
     comment: str = ""
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(InputSchema):
     code: str
     action: str = "view"  # view | reply | escalate | approve_summary | decline_summary
     text: str = ""

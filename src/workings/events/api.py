@@ -12,6 +12,7 @@ from ninja import Router, Schema
 
 from workings.api.auth import project_auth
 from workings.core.exceptions import NotFound
+from workings.core.schema import InputSchema
 from workings.events import selectors, services
 from workings.events.permissions import log_policy
 
@@ -57,7 +58,7 @@ class ConsistencyOut(Schema):
     hashes: list[str]
 
 
-class EraseIn(Schema):
+class EraseIn(InputSchema):
     reason: str
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from workings.core import clock
+from workings.core.email import email_subject
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.events.services import append_event, log_create
 from workings.projects import validation as v
@@ -155,7 +156,7 @@ def invitation_create(
     link = f"{settings.SITE_URL}/invitations/{raw}/"
     transaction.on_commit(
         lambda: send_mail(
-            subject=f"You are invited to join “{project.title}” on Workings",
+            subject=email_subject(f"You are invited to join “{project.title}”"),
             message=(
                 f"{actor.name} has invited you to join “{project.title}” as "
                 f"{Role(chosen_role).label.lower()}.\n\n"

@@ -15,6 +15,8 @@ from ninja import Query, Router, Schema, Status
 from workings.api.auth import project_auth
 from workings.core import clock
 from workings.core.exceptions import ValidationFailed
+from workings.core.schema import InputSchema
+from workings.core.text import quoted
 from workings.record import selectors, services
 from workings.record.models import Kind
 from workings.record.permissions import item_get_for
@@ -42,7 +44,7 @@ class TimelineOut(Schema):
     next_cursor: str | None
 
 
-class TimelineQuery(Schema):
+class TimelineQuery(InputSchema):
     kind: str = ""
     area: str = ""
     person: int | None = None
@@ -58,12 +60,12 @@ class ItemOut(Schema):
     details: dict[str, Any]
 
 
-class FileIn(Schema):
+class FileIn(InputSchema):
     name: str
     content_base64: str
 
 
-class MeetingIn(Schema):
+class MeetingIn(InputSchema):
     occurred_on: dt.date
     activity: str
     title: str
@@ -74,25 +76,25 @@ class MeetingIn(Schema):
     attachments: list[FileIn] = []
 
 
-class FeedbackIn(Schema):
+class FeedbackIn(InputSchema):
     area: str
     title: str
     text: str
     on_behalf_of: str = ""
 
 
-class AnswerIn(Schema):
+class AnswerIn(InputSchema):
     outcome: str
     what_done: str
     why: str
 
 
-class SatisfactionIn(Schema):
+class SatisfactionIn(InputSchema):
     satisfied: bool
     why: str = ""
 
 
-class DecisionIn(Schema):
+class DecisionIn(InputSchema):
     area: str
     title: str
     text: str = ""
@@ -101,23 +103,23 @@ class DecisionIn(Schema):
     occurred_on: dt.date | None = None
 
 
-class ViewIn(Schema):
+class ViewIn(InputSchema):
     stance: str
     words: str
 
 
-class DisagreementIn(Schema):
+class DisagreementIn(InputSchema):
     subject: str
     text: str = ""
     area: str = ""
     occurred_on: dt.date | None = None
 
 
-class TextIn(Schema):
+class TextIn(InputSchema):
     text: str
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(InputSchema):
     outcome: str
     outcome_text: str
     what_changed: str = ""
@@ -125,7 +127,7 @@ class OutcomeIn(Schema):
     contributors_gave: str = ""
 
 
-class AccountIn(Schema):
+class AccountIn(InputSchema):
     title: str
     text: str
     about_id: int | None = None
@@ -193,7 +195,7 @@ def _files(files: list[FileIn]) -> list[tuple[str, bytes]]:
             out.append((f.name, base64.b64decode(f.content_base64, validate=True)))
         except (binascii.Error, ValueError):
             raise ValidationFailed(
-                f"“{f.name}”: content_base64 is not valid base64.", field="attachments"
+                f"{quoted(f.name)}: content_base64 is not valid base64.", field="attachments"
             ) from None
     return out
 

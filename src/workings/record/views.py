@@ -3,7 +3,6 @@ selector, render. The form pages share one base class and one template."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views import View
 
 from workings.core import clock
+from workings.core.csvfile import csv_lines
 from workings.core.exceptions import NotFound
 from workings.projects.models import Membership
 from workings.projects.views import ProjectMixin
@@ -126,21 +126,9 @@ class ExportView(ProjectMixin, View):
             response = StreamingHttpResponse(_json_lines(dicts), content_type="application/json")
             response["Content-Disposition"] = f'attachment; filename="{name}.json"'
             return response
-        response = StreamingHttpResponse(_csv_lines(dicts), content_type="text/csv")
+        response = StreamingHttpResponse(csv_lines(EXPORT_FIELDS, dicts), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
-    writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_FIELDS, extrasaction="ignore")
-    yield writer.writeheader() or ",".join(EXPORT_FIELDS) + "\r\n"
-    for row in rows:
-        yield writer.writerow(row)
 
 
 def _json_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
