@@ -308,21 +308,15 @@ class TestProtection:
         assert [m.to for m in mailoutbox] == [["funder@example.org"]]
         assert "Disruptive" not in mailoutbox[0].body
 
-    def test_demoting_a_raiser_needs_a_reason(self, world: Any) -> None:
+    def test_demoting_an_open_raiser_needs_no_reason_and_is_sealed(self, world: Any) -> None:
         from workings.projects import services as project_services
 
         raise_open(world)
-        with pytest.raises(ValidationFailed, match="concern open"):
-            project_services.membership_change_role(
-                actor=world.users["lead"],
-                project=world.project,
-                membership_id=world.memberships["contributor"].pk,
-                role="observer",
-            )
+        sealed_before = Entry.objects.filter(sealed=True).count()
         project_services.membership_change_role(
             actor=world.users["lead"],
             project=world.project,
             membership_id=world.memberships["contributor"].pk,
             role="observer",
-            reason="They asked to step back.",
         )
+        assert Entry.objects.filter(sealed=True).count() == sealed_before + 1

@@ -82,7 +82,12 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
 
 
 def _record(
-    concern: Concern, type_: str, actor: Any, content: dict[str, Any], *subjects: Any
+    concern: Concern,
+    type_: str,
+    actor: Any,
+    content: dict[str, Any],
+    *subjects: Any,
+    sealed: bool = False,
 ) -> None:
     append_event(
         project=concern.project,
@@ -90,7 +95,7 @@ def _record(
         actor=None if actor is ANONYMOUS else actor,
         content={"concern": concern.pk, **content},
         subjects=[concern, *subjects],
-        sealed=concern.mode in SEALED_MODES,
+        sealed=sealed or concern.mode in SEALED_MODES,
         at=_moment(concern),
     )
 
@@ -498,28 +503,24 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
 def raiser_membership_check(
     *, actor: Any, project: Any, membership: Any, change: str, reason: str
 ) -> None:
-    """Called (inside the projects service's transaction) before a member is removed or
-    demoted. While they have a concern open here, a reason is required, and the change is
-    recorded and flagged to the funder's reviewers. Sealed concerns stay sealed."""
+    """Called inside the projects service's transaction when a member is removed or demoted.
+
+    It never refuses and never changes what the lead is told: a refusal, or a request for a
+    reason asked only of raisers, would tell the team who raised a concern. For each concern
+    the person has open here, the change goes into a sealed entry (append_event keeps a sealed
+    entry's time to the day) and a notice to that concern's reviewers, and to nobody else."""
     open_concerns = list(
         Concern.objects.filter(project=project, raised_by_id=membership.user_id)
         .exclude(status="closed")
         .select_related("project")
     )
-    if not open_concerns:
-        return
-    if not (reason or "").strip():
-        raise ValidationFailed(
-            "This person has a concern open in this project. Say why you are making this "
-            "change: it will be recorded and shown to the funder's reviewers.",
-            field="reason",
-        )
     for concern in open_concerns:
         _record(
             concern,
             "concern.raiser_protected",
             actor,
-            {"change": change, "reason": reason.strip(), "by": actor.pk},
+            {"change": change, "reason": (reason or "").strip(), "by": actor.pk},
+            sealed=True,
         )
         notices.later(
             concern,

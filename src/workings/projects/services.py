@@ -303,8 +303,9 @@ def _other_leads(project: Project, membership: Membership) -> int:
 def _protect_raiser(
     actor: Any, project: Project, membership: Membership, change: str, reason: str
 ) -> None:
-    """While someone has a concern open, removing or demoting them needs a reason and is
-    flagged to the funder's reviewers (the concerns app decides; imported lazily)."""
+    """While someone has a concern open, removing or demoting them is told to the funder's
+    reviewers alone, in a sealed entry; the lead's answer is the same for everyone (the
+    concerns app decides; imported lazily)."""
     from workings.concerns.services import raiser_membership_check
 
     raiser_membership_check(
