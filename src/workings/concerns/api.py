@@ -1,7 +1,8 @@
 """Concerns over the API: the same services and policy as the pages.
 
-Member endpoints use project_auth("raise_concern"), which every member holds, so only
-members reach them; the concern policy then decides per concern. The anonymous endpoints
+Member endpoints let in whoever the concern policy lets into the project's concerns
+(concerns_project_for: its members, and people who raised a concern there and have left);
+the concern policy then decides per concern. The anonymous endpoints
 take no authentication at all, never read the session, take the receipt code only in the
 JSON body and answer with Cache-Control: no-store."""
 
@@ -16,14 +17,19 @@ from ninja import Router, Schema, Status
 from workings.api.auth import project_auth
 from workings.concerns import selectors, services
 from workings.concerns.models import Concern, Mode
-from workings.concerns.permissions import concern_get_for, concern_policy
+from workings.concerns.permissions import (
+    concern_get_for,
+    concern_policy,
+    concerns_project_for,
+    require,
+)
 from workings.concerns.presenters import concern_context
 from workings.core.exceptions import NotFound, ValidationFailed
 
 KEEP_THE_CODE = "Keep this code: it is shown only once."
 
 router = Router(tags=["concerns"])
-MEMBERS = project_auth("raise_concern")
+MEMBERS = project_auth("raise_concern", getter=concerns_project_for)
 
 
 class ConcernIn(Schema):
@@ -185,6 +191,10 @@ def concern_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 def concern_create(
     request: HttpRequest, slug: str, payload: ConcernIn, response: HttpResponse
 ) -> Any:
+    require(
+        concern_policy.can_raise(request.user, request.project),  # type: ignore[attr-defined]
+        "Only members of this project can raise a concern here.",
+    )
     data = payload.dict()
     mode = data.pop("mode")
     if mode == Mode.ANONYMOUS:

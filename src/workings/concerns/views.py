@@ -24,12 +24,11 @@ from workings.concerns.forms import (
     SummaryForm,
 )
 from workings.concerns.models import Concern, Mode
-from workings.concerns.permissions import concern_get_for, concern_policy
+from workings.concerns.permissions import concern_get_for, concern_policy, concerns_project_for
 from workings.concerns.presenters import concern_context
 from workings.concerns.procedure import procedure_for, readers_description
 from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
-from workings.projects.models import Project
 from workings.projects.permissions import project_policy
 from workings.projects.views import project_context
 
@@ -37,18 +36,11 @@ PAGE_SIZE = 25
 
 
 class ConcernProjectMixin(View):
-    """The project from the URL, for its members (and the site's independent reviewers,
-    who read concerns routed to them without being members)."""
+    """The project from the URL, for those the concern policy lets in: its members, the
+    site's independent reviewers, and people who raised a concern there and have left."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        project = Project.objects.filter(slug=kwargs["slug"]).first()
-        if project is None:
-            raise NotFound("We could not find that project.")
-        if not (project_policy.is_member(user, project) or concern_policy.is_site_reviewer(user)):
-            if project_policy.can(user, "view", project):
-                raise NotAllowed("Only members of this project can see its concerns.")
-            raise NotFound("We could not find that project.")
+        project = concerns_project_for(request.user, kwargs["slug"])
         self.project = project
         return super().dispatch(request, *args, **kwargs)
 
