@@ -274,10 +274,10 @@ class TestReceiptCodes:
         from workings.concerns import receipts
 
         _, code = raise_anonymous(world)
-        for _ in range(receipts.MAX_WRONG):
+        for _ in range(receipts.FREE_WRONG + 1):
             with pytest.raises(NotFound):
                 services.concern_by_receipt(project=world.project, code="1" * 20)
-        with pytest.raises(ValidationFailed, match="Too many"):
+        with pytest.raises(ValidationFailed, match="one code a minute"):
             services.concern_by_receipt(project=world.project, code=code)
         # Other projects are not affected.
         with pytest.raises(NotFound):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from workings.concerns.models import Mode, Outcome
 
@@ -39,6 +40,37 @@ class ConcernFields(forms.Form):
         # Length is the service's rule, so pages and API give the same message.
         for name in ("what_happened", "outcome_wanted"):
             self.fields[name].max_length = None
+
+
+class AnonymousRaiseForm(ConcernFields):
+    """The no-account form has a trap for programs: a box people never see (hidden by the
+    style sheet, outside the tab order and hidden from screen readers) that programs filling
+    every box fill in. It works without JavaScript; no third-party script is involved."""
+
+    TRAP = "website"
+    website = forms.CharField(
+        label=_("Leave this box empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def visible_fields(self) -> list[forms.BoundField]:
+        return [f for f in super().visible_fields() if f.name != self.TRAP]
+
+    @property
+    def trap(self) -> forms.BoundField:
+        return self[self.TRAP]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.pop(self.TRAP, ""):
+            raise forms.ValidationError(
+                _(
+                    "This concern was not sent, because a box meant to be left empty was "
+                    "filled in. Please try again, leaving that box empty."
+                )
+            )
+        return data
 
 
 class RaiseForm(ConcernFields):
