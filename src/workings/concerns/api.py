@@ -36,7 +36,7 @@ MEMBERS = project_auth("raise_concern", getter=concerns_project_for)
 
 
 class ConcernIn(Schema):
-    mode: str = Mode.OPEN
+    mode: str  # open | confidential | anonymous: nothing is chosen for the person
     subject: str
     what_happened: str
     outcome_wanted: str

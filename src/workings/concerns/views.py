@@ -26,7 +26,7 @@ from workings.concerns.forms import (
 from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import concern_get_for, concern_policy, concerns_project_for
 from workings.concerns.presenters import concern_context
-from workings.concerns.procedure import procedure_for, readers_description
+from workings.concerns.procedure import mode_readers, procedure_for
 from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
 from workings.projects.permissions import project_policy
@@ -98,8 +98,7 @@ class ConcernRaiseView(ConcernProjectMixin):
             "concerns/concern_raise.html",
             self.context(
                 form=form,
-                open_readers=readers_description(self.project, sealed=False),
-                sealed_readers=readers_description(self.project, sealed=True),
+                mode_readers=mode_readers(self.project),
                 procedure=procedure_for(self.project),
             ),
             status=400 if form.errors else 200,
@@ -108,11 +107,11 @@ class ConcernRaiseView(ConcernProjectMixin):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         self._check()
         initial = {"link": request.GET.get("link", "")[:40]}
-        return self._page(RaiseForm(initial=initial))
+        return self._page(RaiseForm(initial=initial, project=self.project))
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         self._check()
-        form = RaiseForm(request.POST)
+        form = RaiseForm(request.POST, project=self.project)
         if form.is_valid():
             data = dict(form.cleaned_data)
             mode = data.pop("mode")
