@@ -88,6 +88,8 @@ class MembershipIn(Schema):
 
 class LeaveIn(Schema):
     reason: str = ""
+    # The reason is the team's to read unless this is true.
+    reason_public: bool = False
     credit: str = Credit.NAME
 
 
