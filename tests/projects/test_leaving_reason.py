@@ -97,3 +97,27 @@ def test_the_api_keeps_a_reason_private_unless_asked(world: Any) -> None:
     )
     assert left.status_code == 200, left.content
     assert PRIVATE not in _public_texts(world)
+
+
+def test_a_private_reason_changed_behind_the_softwares_back_fails_verification(
+    world: Any,
+) -> None:
+    from django.db import connection
+
+    from workings.events.audit import verify_project
+
+    _published(world)
+    membership = services.membership_leave(
+        actor=world.users["contributor"], project=world.project, reason=PRIVATE, credit="name"
+    )
+    assert not any("membership" in f for f in verify_project(world.project).domain_failures)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE projects_membership SET left_reason = %s WHERE id = %s",
+            ["I was never told anything.", membership.pk],
+        )
+    failures = verify_project(world.project).domain_failures
+    assert any("left_reason_digest" in f for f in failures), failures
+    log = Client().get(f"/api/v1/projects/{world.project.slug}/log/entries")
+    assert log.status_code == 200 and "left_reason_digest" in log.content.decode()
+    assert PRIVATE not in log.content.decode()

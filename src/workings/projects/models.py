@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import hashlib
+import hmac
 from typing import Any
 
 from django.conf import settings
@@ -97,6 +99,16 @@ class Membership(RecordedModel):
         """What anyone may read of why they left: nothing, unless they chose to publish it."""
         return self.left_reason if self.left_reason_public else ""
 
+    @property
+    def private_left_reason_digest(self) -> str:
+        """A private reason is committed to the log only as an HMAC keyed with the site
+        secret: a change to it behind the software's back still fails verification, and
+        nobody without the secret can test guesses against it."""
+        if self.left_reason_public or not self.left_reason:
+            return ""
+        key = f"membership-left-reason:{settings.SECRET_KEY}".encode()
+        return hmac.new(key, self.left_reason.encode(), hashlib.sha256).hexdigest()
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "project": self.project_id,
@@ -108,6 +120,7 @@ class Membership(RecordedModel):
             # A private reason stays out of the log (which the public reads) altogether.
             "left_reason": self.public_left_reason,
             "left_reason_public": self.left_reason_public,
+            "left_reason_digest": self.private_left_reason_digest,
             "removed_by": self.removed_by_id,
         }
 
