@@ -49,9 +49,12 @@ class ProjectAccess:
     """Identify the person, then ask the project policy for `action` on the URL's project.
     The project is left on request.project for the endpoint."""
 
-    def __init__(self, action: str, *, public: bool = False) -> None:
+    def __init__(self, action: str, *, public: bool = False, getter: Any = None) -> None:
         self.action = action
         self.public = public
+        # An app whose policy lets in more than the project's members (concerns: a raiser
+        # who has left) passes its own getter(user, slug) -> project.
+        self.getter = getter
 
     def __call__(self, request: HttpRequest) -> Any:
         from workings.projects.permissions import project_get_for
@@ -70,12 +73,14 @@ class ProjectAccess:
                     raise NotFound(_("We could not find that. Check the number in the address."))
         if slug is None:
             raise NotAllowed("This endpoint needs a project.")
-        request.project = project_get_for(user, slug, self.action)  # type: ignore[attr-defined]
+        request.project = (  # type: ignore[attr-defined]
+            self.getter(user, slug) if self.getter else project_get_for(user, slug, self.action)
+        )
         return user
 
 
-def project_auth(action: str, *, public: bool = False) -> list[Any]:
-    return [ProjectAccess(action, public=public)]
+def project_auth(action: str, *, public: bool = False, getter: Any = None) -> list[Any]:
+    return [ProjectAccess(action, public=public, getter=getter)]
 
 
 # Token first (no CSRF for scripts), then the browser session (CSRF-checked by ninja).

@@ -206,3 +206,28 @@ class Reply(RecordedModel):
             "body": self.body,
             "stage_index": self.stage_index,
         }
+
+
+class AnonymousWindow(models.Model):
+    """How many times something was done with a project's anonymous link in one fixed window
+    of time (concerns sent, wrong receipt codes). No address, no session, no code: only the
+    project, what was counted, the window's start and the count. The count is moved by one
+    UPDATE ... SET count = count + 1 WHERE count < limit, so parallel requests cannot pass the
+    limit (see concerns/limits.py and docs/decisions/concerns-anonymity.md)."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+")
+    purpose = models.CharField(max_length=20)
+    starts_at = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+    # Only while guessing is being slowed: when the last slowed check was let through.
+    last_slow_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "purpose", "starts_at"], name="one_anonymous_window"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} from {self.starts_at:%Y-%m-%d %H:%M}: {self.count}"

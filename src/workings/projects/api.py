@@ -89,6 +89,8 @@ class MembershipIn(InputSchema):
 
 class LeaveIn(InputSchema):
     reason: str = ""
+    # The reason is the team's to read unless this is true.
+    reason_public: bool = False
     credit: str = Credit.NAME
 
 

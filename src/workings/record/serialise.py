@@ -34,7 +34,7 @@ def row_dict(row: Any, today: dt.date, request: Any = None, *, slug: str) -> dic
             "by": m.label,
             "status": "",
             "due_on": None,
-            "text": m.left_reason,
+            "text": m.public_left_reason,
             "credit": m.get_credit_display(),
             "url": "",
         }
