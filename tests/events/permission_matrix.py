@@ -49,4 +49,7 @@ CASES: dict[str, Case] = {
     "api:log-inclusion": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
     "api:log-consistency": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
     "api:log-erase": Case(get=None, post=LEAD_ONLY, kwargs=_entry, json=True, post_data=_reason),
+    "api:log-hide": Case(get=None, post=LEAD_ONLY, kwargs=_entry, json=True, post_data=_hide),
+    # Nothing is hidden in the matrix's world: the lead gets "not hidden" (400), others 403.
+    "api:log-show": Case(get=None, post=LEAD_ONLY, kwargs=_entry, json=True),
 }

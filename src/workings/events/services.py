@@ -445,16 +445,19 @@ def entry_show(*, actor: Any, project: Any, seq: int) -> Entry:
     """Show a hidden entry to the public again."""
     from workings.events.permissions import log_policy
 
+    entry = Entry.objects.filter(log__project_id=project.pk, seq=seq).first()
+    if entry is None:
+        raise ValidationFailed(f"There is no entry {seq} in this project's record.", field="seq")
+    if not log_policy.can_hide(actor, project, entry):
+        raise NotAllowed("Only the project's lead can show a hidden entry again.")
     hiding = (
         HiddenEntry.objects.select_for_update()
         .select_related("entry")
-        .filter(entry__log__project_id=project.pk, entry__seq=seq, shown_at__isnull=True)
+        .filter(entry=entry, shown_at__isnull=True)
         .first()
     )
     if hiding is None:
         raise ValidationFailed(f"Entry {seq} is not hidden.", field="seq")
-    if not log_policy.can_hide(actor, project, hiding.entry):
-        raise NotAllowed("Only the project's lead can show a hidden entry again.")
     event = append_event(
         project=project, type=types.ENTRY_SHOWN.name, actor=actor, content={"shown_seq": seq}
     )
