@@ -77,6 +77,8 @@ def _everything(world: Any, client_for: Any, role: str) -> str:
     ]
     if role in ("lead", "researcher"):
         urls.append(f"/api/v1/projects/{slug}/reports/annex/team")
+    if role == "funder":
+        urls.append(f"/api/v1/projects/{slug}/reports/annex/funder")
     out = []
     for url in urls:
         r = c.get(url)
@@ -328,3 +330,47 @@ def test_only_the_lead_hides(fed: Any) -> None:
         entry_hide(
             actor=fed.users["lead"], project=fed.project, seq=seq, category="other", reason=""
         )
+
+
+def test_an_agreement_comment_is_erased_by_its_author_only(world: Any) -> None:
+    from tests.agreements.helpers import start
+    from workings.agreements import services as agreements
+    from workings.agreements.models import AgreementComment
+
+    version = start(world)
+    comment = agreements.comment_create(
+        actor=world.users["contributor"],
+        version=version,
+        section="payment",
+        body="Paying me late hurts my rent.",
+    )
+    seq = comment.last_event_seq
+    with pytest.raises(NotAllowed):
+        entry_erase(actor=world.users["lead"], project=world.project, seq=seq, reason="x")
+    entry_erase(actor=world.users["contributor"], project=world.project, seq=seq, reason="Mine.")
+    assert AgreementComment.objects.get(pk=comment.pk).body == ""
+    check = verify_project(world.project)
+    assert check.ok, check.summary()
+
+
+def test_lead_hides_and_shows_through_the_api(fed: Any, client_for: Any) -> None:
+    seq = _seq(fed, "record.feedback_given")
+    base = f"/api/v1/projects/{fed.project.slug}/log/entries/{seq}"
+    lead = client_for(fed.users["lead"])
+    refused = client_for(fed.users["contributor"]).post(
+        base + "/hide", {"category": "personal"}, content_type="application/json"
+    )
+    assert refused.status_code == 403
+    r = lead.post(base + "/hide", {"category": "personal"}, content_type="application/json")
+    assert r.status_code == 200, r.content
+    entries = client_for(None).get(f"/api/v1/projects/{fed.project.slug}/log/entries").json()
+    hidden = next(e for e in entries["entries"] if e["seq"] == seq)
+    assert hidden["content"] is None and hidden["leaf"]
+    member = client_for(fed.users["observer"]).get(
+        f"/api/v1/projects/{fed.project.slug}/log/entries"
+    )
+    assert WORDS in member.content.decode()
+    assert Entry.objects.filter(log__project=fed.project, type="entry.hidden").exists()
+    r = lead.post(base + "/show", content_type="application/json")
+    assert r.status_code == 200, r.content
+    assert Entry.objects.filter(log__project=fed.project, type="entry.shown").exists()
