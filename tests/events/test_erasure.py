@@ -374,3 +374,29 @@ def test_lead_hides_and_shows_through_the_api(fed: Any, client_for: Any) -> None
     r = lead.post(base + "/show", content_type="application/json")
     assert r.status_code == 200, r.content
     assert Entry.objects.filter(log__project=fed.project, type="entry.shown").exists()
+
+
+def test_a_correction_page_does_not_show_erased_words(fed: Any, client_for: Any) -> None:
+    from workings.record.services import correction_make
+
+    correction = correction_make(
+        actor=fed.users["researcher"],
+        project=fed.project,
+        item_id=fed.item.pk,
+        text="The date was wrong.",
+    )
+    entry_erase(
+        actor=fed.users["contributor"],
+        project=fed.project,
+        seq=_seq(fed, "record.feedback_given"),
+        reason="Mine.",
+    )
+    page = client_for(None).get(
+        reverse("record:item", kwargs={"slug": fed.project.slug, "pk": correction.pk})
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert WORDS not in html and TITLE not in html
+    assert "Correction to an erased entry" in html
+    assert "The date was wrong." in html
+    assert verify_project(fed.project).ok

@@ -174,8 +174,11 @@ class ItemView(ProjectMixin, View):
         item = item_get_for(request.user, self.project, pk)
         user = request.user
         detail = selectors.item_detail(item=item)
+        linked = [r for r in (item.corrects, item.about) if r is not None]
         tombstones.mark(
-            [item, *detail["corrections"], *detail["accounts"]], user=user, project=self.project
+            [item, *linked, *detail["corrections"], *detail["accounts"]],
+            user=user,
+            project=self.project,
         )
         if item.withheld:
             detail = {"corrections": [], "accounts": [], "attachments": [], "versions": []}
