@@ -115,8 +115,16 @@ def test_author_erases_feedback_and_the_words_are_gone_everywhere(
     # The researcher's answer is theirs: it stays, and is still shown.
     assert Feedback.objects.get(item=item).what_done == ANSWER
     # Any entry that quoted the words is erased too (the answer's snapshot held the item).
-    answered = EntryContent.objects.get(entry__seq=_seq(fed, "record.feedback_answered"))
+    answered = EntryContent.objects.get(
+        entry__log__project=fed.project, entry__seq=_seq(fed, "record.feedback_answered")
+    )
     assert answered.is_erased
+    assert answered.erased_reason == f"It quoted entry {seq}, whose words were erased."
+    # Entries that never quoted the words are left alone (the account is the author's too).
+    account = EntryContent.objects.get(
+        entry__log__project=fed.project, entry__seq=_seq(fed, "record.account_written")
+    )
+    assert not account.is_erased
     for body in EntryContent.objects.filter(content__isnull=False, entry__log__project=fed.project):
         assert WORDS not in json.dumps(body.content)
     # The tombstone.

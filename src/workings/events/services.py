@@ -214,6 +214,10 @@ def _write(
         )
 
 
+# Erased text this long or longer is looked for in every other entry's content.
+QUOTE_MIN_CHARS = 12
+
+
 def _reason(reason: str, *, required: str) -> str:
     reason = (reason or "").strip()
     if not reason:
@@ -291,8 +295,9 @@ def _quotes(content: Any, blanked: dict[tuple[str, int], set[str]], words: set[s
         if keys and any(fields.get(k) not in (None, "", [], {}) for k in keys):
             return True
     if words:
+        # Compare in the JSON form, so words with quotes or line breaks are found too.
         text = json.dumps(content, ensure_ascii=False)
-        return any(w in text for w in words)
+        return any(json.dumps(w, ensure_ascii=False)[1:-1] in text for w in words)
     return False
 
 
@@ -316,8 +321,11 @@ def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_requ
             key = (blank.row.snapshot_label(), blank.row.pk)
             changed[key] = blank.row
             blanked.setdefault(key, set()).update(blank.old)
+            # Long enough to be the person's own words, not a common word found everywhere.
             words.update(
-                v.strip() for v in blank.old.values() if isinstance(v, str) and len(v.strip()) >= 4
+                v.strip()
+                for v in blank.old.values()
+                if isinstance(v, str) and len(v.strip()) >= QUOTE_MIN_CHARS
             )
     # 2. Every other entry that still quotes those words is erased with it.
     targets = [body]
@@ -358,14 +366,15 @@ def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_requ
         subjects=[changed[k] for k in sorted(changed, key=lambda k: (k[0], k[1]))],
     )
     moment = clock.now()
-    EntryContent.objects.filter(pk__in=[b.pk for b in targets]).update(
-        content=None,
-        salt=None,
-        erased_at=moment,
-        erased_reason=reason,
-        erasure_seq=erasure_entry.seq,
-        erased_on_request=on_request,
-    )
+    for pks, why in (([body.pk], reason), ([b.pk for b in targets[1:]], _quoted(entry.seq))):
+        EntryContent.objects.filter(pk__in=pks).update(
+            content=None,
+            salt=None,
+            erased_at=moment,
+            erased_reason=why,
+            erasure_seq=erasure_entry.seq,
+            erased_on_request=on_request,
+        )
     ErasedRow.objects.bulk_create(
         [
             ErasedRow(
@@ -487,6 +496,10 @@ def _quoting(project: Any, entry: Entry) -> list[Entry]:
         if any((s.get("model"), s.get("id")) in rows for s in _snapshots(other.content)):
             found.append(other.entry)
     return found
+
+
+def _quoted(seq: int) -> str:
+    return f"It quoted entry {seq}, whose words were erased."
 
 
 def _private_types() -> frozenset[str]:
