@@ -408,3 +408,20 @@ def test_a_correction_page_does_not_show_erased_words(fed: Any, client_for: Any)
     assert "Correction to an erased entry" in html
     assert "The date was wrong." in html
     assert verify_project(fed.project).ok
+
+
+def test_an_open_concern_is_erased_by_its_raiser_only(world: Any, client_for: Any) -> None:
+    from tests.concerns.helpers import raise_open
+    from workings.concerns.models import Concern
+
+    concern = raise_open(world, what_happened="Dr Foo shouted at me in the waiting room.")
+    seq = concern.last_event_seq
+    with pytest.raises(NotAllowed):
+        entry_erase(actor=world.users["lead"], project=world.project, seq=seq, reason="x")
+    entry_erase(actor=world.users["contributor"], project=world.project, seq=seq, reason="Mine.")
+    row = Concern.objects.get(pk=concern.pk)
+    assert (row.subject, row.what_happened, row.outcome_wanted) == ("", "", "")
+    log = client_for(world.users["lead"]).get(f"/api/v1/projects/{world.project.slug}/log/entries")
+    assert "Dr Foo shouted" not in log.content.decode()
+    check = verify_project(world.project)
+    assert check.ok, check.summary()
