@@ -425,3 +425,22 @@ def test_an_open_concern_is_erased_by_its_raiser_only(world: Any, client_for: An
     assert "Dr Foo shouted" not in log.content.decode()
     check = verify_project(world.project)
     assert check.ok, check.summary()
+
+
+def test_notice_titles_that_quoted_the_words_are_replaced(fed: Any) -> None:
+    from workings.notifications.services import notify
+
+    notify(
+        user_ids=[fed.users["lead"].pk],
+        project=fed.project,
+        kind="test",
+        title=f"New feedback: {TITLE}",
+    )
+    entry_erase(
+        actor=fed.users["contributor"],
+        project=fed.project,
+        seq=_seq(fed, "record.feedback_given"),
+        reason="Mine.",
+    )
+    titles = list(Notification.objects.filter(project=fed.project).values_list("title", flat=True))
+    assert titles and not any(TITLE in t for t in titles)

@@ -310,7 +310,7 @@ def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_requ
     # 1. Each app blanks what the entry's author wrote in the rows the entry describes.
     blanked: dict[tuple[str, int], set[str]] = {}
     changed: dict[tuple[str, int], Any] = {}
-    words: set[str] = set()
+    said: set[str] = set()
     for snap in _snapshots(body.content):
         label, pk = str(snap.get("model", "")), snap.get("id")
         eraser = erasure.eraser_for(label)
@@ -321,12 +321,9 @@ def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_requ
             key = (blank.row.snapshot_label(), blank.row.pk)
             changed[key] = blank.row
             blanked.setdefault(key, set()).update(blank.old)
-            # Long enough to be the person's own words, not a common word found everywhere.
-            words.update(
-                v.strip()
-                for v in blank.old.values()
-                if isinstance(v, str) and len(v.strip()) >= QUOTE_MIN_CHARS
-            )
+            said.update(v.strip() for v in blank.old.values() if isinstance(v, str) and v.strip())
+    # Long enough to be the person's own words, not a common word found everywhere.
+    words = {w for w in said if len(w) >= QUOTE_MIN_CHARS}
     # 2. Every other entry that still quotes those words is erased with it.
     targets = [body]
     others = (
@@ -390,7 +387,7 @@ def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_requ
     )
     # 4. Files and caches built from the log are made again without the words.
     erasure.purge(project)
-    erasure.scrub(project, words)
+    erasure.scrub(project, {w for w in said if len(w) >= 4})
     told = erasure.Erased(
         project_id=project.pk,
         seq=entry.seq,
