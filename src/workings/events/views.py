@@ -60,6 +60,8 @@ class RecordView(ProjectMixin, View):
                     else None,
                     "can_erase": log_policy.can_erase(request.user, self.project, e)
                     and not _erased(e),
+                    "can_erase_on_request": log_policy.can_erase_on_request(request.user, e)
+                    and not _erased(e),
                 }
             )
         next_before = page[-1].seq if len(page) == PAGE and page[-1].seq > 0 else None
