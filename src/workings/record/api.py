@@ -17,7 +17,7 @@ from workings.core import clock
 from workings.core.exceptions import ValidationFailed
 from workings.core.schema import InputSchema
 from workings.core.text import quoted
-from workings.record import selectors, services
+from workings.record import selectors, services, tombstones
 from workings.record.models import Kind
 from workings.record.permissions import item_get_for
 from workings.record.serialise import row_dict
@@ -36,6 +36,7 @@ class RowOut(Schema):
     status: str
     due_on: dt.date | None
     text: str
+    tombstone: str = ""
     url: str
 
 
@@ -142,8 +143,12 @@ class MatrixRowOut(Schema):
 
 def _item_out(request: HttpRequest, item: Any) -> dict[str, Any]:
     item = item_get_for(request.user, request.project, item.pk)  # type: ignore[attr-defined]
-    row = row_dict(item, clock.today(), request, slug=item.project.slug)
     d = selectors.item_detail(item=item)
+    project = request.project  # type: ignore[attr-defined]
+    tombstones.mark([item, *d["corrections"], *d["accounts"]], user=request.user, project=project)
+    row = row_dict(item, clock.today(), request, slug=item.project.slug)
+    if item.withheld:  # hidden from the public by the lead: the tombstone only
+        return {"item": row, "details": {}}
     details: dict[str, Any] = {
         "corrections": [c.pk for c in d["corrections"]],
         "accounts": [{"id": a.pk, "by": a.author_label, "text": a.body} for a in d["accounts"]],
@@ -215,6 +220,7 @@ def record_timeline(request: HttpRequest, slug: str, filters: Query[TimelineQuer
         cursor=cursor,
     )
     today = clock.today()
+    tombstones.mark(page.rows, user=request.user, project=request.project)  # type: ignore[attr-defined]
     return TimelineOut(
         items=[row_dict(r, today, request, slug=slug) for r in page.rows],
         next_cursor=page.next_cursor.token() if page.next_cursor else None,
