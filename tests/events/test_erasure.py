@@ -143,9 +143,8 @@ def test_author_erases_feedback_and_the_words_are_gone_everywhere(
 
 
 def test_offline_verifier_passes_after_erasure(fed: Any, tmp_path: Any) -> None:
-    from workings.ledger.verify import main
-
     from workings.events import keys
+    from workings.verifier.cli import main
 
     entry_erase(
         actor=fed.users["contributor"],
@@ -157,7 +156,7 @@ def test_offline_verifier_passes_after_erasure(fed: Any, tmp_path: Any) -> None:
     path = tmp_path / "log.jsonl"
     call_command("export", fed.project.slug, out=str(path))
     assert "Dr Foo" not in path.read_text()
-    assert main([str(path), "--key", keys.verifier_key()]) == 0
+    assert main(["verify", str(path), "--key", keys.verifier_key()]) == 0
 
 
 def test_verify_still_catches_other_edits_of_an_erased_row(fed: Any) -> None:
