@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workings.events.models import Entry
+from workings.events.models import Entry, HiddenEntry
 from workings.events.types import Audience, audience_of
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
@@ -29,7 +29,9 @@ class LogPolicy:
                 return True
             return any(check(user, project, entry) for check in _SEALED_READERS)
         if audience == Audience.PUBLIC:
-            return True
+            # The public does not read what the lead hid from the public view (a tombstone
+            # shows instead); members still do.
+            return project_policy.is_member(user, project) or active_hiding(entry) is None
         return self.can_view_member_part(user, project, entry)
 
     def can_view_member_part(self, user: Any, project: Any, entry: Entry) -> bool:
@@ -46,11 +48,32 @@ class LogPolicy:
         return project_policy.can(user, "manage_members", project)
 
     def can_erase(self, user: Any, project: Any, entry: Entry) -> bool:
-        if entry.sealed or entry.type == "entry.erased":
+        """Nobody erases another person's words: an entry is erased by its author, or, if the
+        software wrote it (no personal author), by a lead. Anyone else's words go through a
+        data-protection request to a site administrator (can_erase_on_request)."""
+        if not user.is_authenticated:
             return False
-        if project_policy.can(user, "erase_entries", project):
-            return True
-        return bool(user.is_authenticated and entry.actor_id == user.pk)
+        if entry.sealed or entry.type in LOG_OWN_TYPES:
+            return False
+        if entry.actor_id is not None:
+            return bool(entry.actor_id == user.pk and self.can_view_record(user, project))
+        return project_policy.can(user, "erase_entries", project)
+
+    def can_erase_on_request(self, user: Any, entry: Entry) -> bool:
+        if not self.handles_data_requests(user):
+            return False
+        return not entry.sealed and entry.type not in LOG_OWN_TYPES
+
+    def handles_data_requests(self, user: Any) -> bool:
+        """Site administrators handle data-protection requests, never a project's own role."""
+        if not user.is_authenticated:
+            return False
+        return bool(user.is_staff or user.is_superuser)
+
+    def can_hide(self, user: Any, project: Any, entry: Entry) -> bool:
+        if entry.sealed or entry.type in LOG_OWN_TYPES:
+            return False
+        return project_policy.can(user, "hide_entries", project)
 
     def can_witness(self, user: Any, project: Any) -> bool:
         return project_policy.can(user, "witness", project)
@@ -63,6 +86,17 @@ _SEALED_READERS: list[Callable[[Any, Any, Entry], bool]] = []
 def register_sealed_reader(check: Callable[[Any, Any, Entry], bool]) -> None:
     if check not in _SEALED_READERS:
         _SEALED_READERS.append(check)
+
+
+# The log's own entries about other entries: never erased or hidden themselves.
+LOG_OWN_TYPES = frozenset(
+    {"entry.erased", "entry.erased_private", "entry.hidden", "entry.shown", "sealed"}
+)
+
+
+def active_hiding(entry: Entry) -> HiddenEntry | None:
+    """The entry's current hiding, if the lead hid it (prefetched by the selectors)."""
+    return next((h for h in entry.hidings.all() if h.is_active), None)
 
 
 log_policy = LogPolicy()

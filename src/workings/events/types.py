@@ -83,3 +83,11 @@ def audience_of(name: str, *, sealed: bool) -> Audience:
 # The log's own events.
 ENTRY_ERASED = register(900, "entry.erased", "Content erased", Audience.PUBLIC)
 SEALED = register(901, "sealed", "A sealed entry was made", Audience.SEALED)
+# An erasure of an entry only members could read: its fresh snapshots stay members-only too.
+ENTRY_ERASED_MEMBERS = register(902, "entry.erased_private", "Content erased", Audience.MEMBERS)
+ENTRY_HIDDEN = register(
+    903, "entry.hidden", "An entry was hidden from the public view", Audience.PUBLIC
+)
+ENTRY_SHOWN = register(
+    904, "entry.shown", "A hidden entry was shown to the public again", Audience.PUBLIC
+)

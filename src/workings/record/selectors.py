@@ -129,8 +129,11 @@ def _leavers(
     if filters.person:
         members = members.filter(pk=filters.person)
     if filters.q:
-        # Searching must not reveal a reason the reader may not see.
-        members = members.filter(left_reason__icontains=filters.q) if reasons else members.none()
+        # Searching must not reveal a reason the reader may not see: members search every
+        # reason, others only the reasons their authors chose to publish.
+        if not reasons:
+            members = members.filter(left_reason_public=True)
+        members = members.filter(left_reason__icontains=filters.q)
     since = filters.date_from - dt.timedelta(days=1) if filters.date_from else None
     lowers = [d for d in (after, since) if d]
     if lowers:
@@ -139,7 +142,7 @@ def _leavers(
     if uppers:
         members = members.filter(left_at__date__lte=min(uppers))
     return [
-        Leaving(m, reason=m.left_reason if reasons else "")
+        Leaving(m, reason=m.left_reason if reasons else m.public_left_reason)
         for m in members.order_by("-left_at", "-id")
     ]
 
