@@ -14,8 +14,8 @@ from tests.factories import add_member, make_user
 from workings.events import keys
 from workings.events.audit import export_project, verify_project
 from workings.ledger.entry import check_content, check_members_part, decode_leaf
-from workings.ledger.verify import verify_export
 from workings.projects import services as project_services
+from workings.verifier.verify import verify_export
 
 pytestmark = pytest.mark.django_db
 

@@ -131,10 +131,12 @@ class Membership(RecordedModel):
         }
 
     def personal_fields(self) -> frozenset[str]:
-        # A leaving reason is the person's own; an anonymous member's name is not shown.
+        # A leaving reason is the person's own unless they chose to publish it; an
+        # anonymous member's name is not shown.
+        fields = set() if self.left_reason_public else {"left_reason"}
         if self.credit == Credit.ANONYMOUS:
-            return frozenset({"left_reason", "display_name"})
-        return frozenset({"left_reason"})
+            fields.add("display_name")
+        return frozenset(fields)
 
 
 class Invitation(RecordedModel):

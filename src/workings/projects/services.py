@@ -408,7 +408,10 @@ def membership_leave(
         actor=actor,
         content={
             "role": membership.role,
-            "reason": membership.public_left_reason,
+            # The reason is committed in the member-only part (the team reads it); the words
+            # the person chose to publish, if any, also in the public part.
+            "reason": membership.left_reason,
+            "published_reason": membership.public_left_reason,
             "reason_public": membership.left_reason_public,
             "credit": chosen_credit,
         },
