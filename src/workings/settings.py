@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "workings.accounts",
     "workings.projects",
     "workings.events",
+    "workings.funders",
     "workings.agreements",
     "workings.record",
     "workings.concerns",

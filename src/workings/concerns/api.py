@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth
-from workings.concerns import selectors, services
+from workings.concerns import reads, selectors, services
 from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import concern_get_for, concern_policy
 from workings.concerns.presenters import concern_context
@@ -78,6 +78,12 @@ class ReplyOut(Schema):
     created_on: dt.date
 
 
+class ReadOut(Schema):
+    reader: str
+    read_at: dt.datetime
+    via: str
+
+
 class ConcernOut(Schema):
     id: int
     mode: str
@@ -96,6 +102,8 @@ class ConcernOut(Schema):
     due_on: dt.date
     overdue: bool
     stages: list[StageOut]
+    # For the raiser of a sealed concern: who read it, and when (first read each day).
+    read_by: list[ReadOut] | None = None
     replies: list[ReplyOut]
 
 
@@ -123,6 +131,8 @@ def _author(reply: Any) -> str:
 
 
 def _payload(user: Any, concern: Concern, *, as_raiser: bool = False) -> dict[str, Any]:
+    if not as_raiser:
+        reads.note_concern_read(user, concern, via="api")
     ctx = concern_context(user, concern, as_raiser=as_raiser)
     full = ctx["full"]
     return {
@@ -143,6 +153,7 @@ def _payload(user: Any, concern: Concern, *, as_raiser: bool = False) -> dict[st
         "due_on": ctx["timing"]["due_on"],
         "overdue": ctx["timing"]["overdue"],
         "stages": ctx["stages"],
+        "read_by": ctx.get("sealed_reads"),
         "replies": [
             {
                 "id": r.pk,

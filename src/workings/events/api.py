@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from workings.api.auth import project_auth
 from workings.core.exceptions import NotFound
 from workings.events import selectors, services
-from workings.events.permissions import log_policy
+from workings.events.permissions import log_policy, note_sealed_reads
 
 router = Router(tags=["log"])
 
@@ -84,10 +84,13 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
     project = request.project  # type: ignore[attr-defined]
     rows, size = selectors.entries_range(project=project, start=start, end=end)
     out = []
+    shown = []
     for e in rows:
         visible = log_policy.can_view_content(request.user, project, e)
         body = getattr(e, "body", None)
         erased = bool(body and body.is_erased)
+        if visible and body and not erased:
+            shown.append(e)
         out.append(
             {
                 "seq": e.seq,
@@ -101,6 +104,7 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
                 "salt": _b64(body.salt) if visible and body and not erased else None,
             }
         )
+    note_sealed_reads(request.user, project, shown, "log")
     last = rows[-1].seq + 1 if rows else start
     return {
         "size": size,
