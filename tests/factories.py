@@ -116,5 +116,8 @@ def build_world() -> World:
         other_project=other_project,
         users=users,
         memberships=memberships,
-        extra={"funder_organisation": fund, "funder_admin": fund.appointments.get(kind="admin").user},
+        extra={
+            "funder_organisation": fund,
+            "funder_admin": fund.appointments.get(kind="admin").user,
+        },
     )

@@ -1,6 +1,6 @@
 """Concerns over the API: the same services and policy as the pages.
 
-Member endpoints use project_auth("raise_concern"), which every member holds, so only
+Member endpoints use project_auth("view_concerns"), which every member holds, so only
 members reach them; the concern policy then decides per concern. The anonymous endpoints
 take no authentication at all, never read the session, take the receipt code only in the
 JSON body and answer with Cache-Control: no-store."""
@@ -23,7 +23,8 @@ from workings.core.exceptions import NotFound, ValidationFailed
 KEEP_THE_CODE = "Keep this code: it is shown only once."
 
 router = Router(tags=["concerns"])
-MEMBERS = project_auth("raise_concern")
+MEMBERS = project_auth("view_concerns")
+RAISERS = project_auth("raise_concern")
 
 
 class ConcernIn(Schema):
@@ -192,7 +193,7 @@ def concern_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     return rows
 
 
-@router.post("/projects/{slug}/concerns", response={201: ConcernOut, 202: ReceiptOut}, auth=MEMBERS)
+@router.post("/projects/{slug}/concerns", response={201: ConcernOut, 202: ReceiptOut}, auth=RAISERS)
 def concern_create(
     request: HttpRequest, slug: str, payload: ConcernIn, response: HttpResponse
 ) -> Any:

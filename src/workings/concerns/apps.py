@@ -18,4 +18,4 @@ class ConcernsConfig(AppConfig):
         register_sealed_reader(raised_the_sealed_entry)
         register_sealed_read_listener(note_entry_reads)
 
-        register_project_tab("Concerns", "concerns:list", "raise_concern", 50)
+        register_project_tab("Concerns", "concerns:list", "view_concerns", 50)

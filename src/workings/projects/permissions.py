@@ -19,7 +19,15 @@ from workings.projects.roles import Role
 
 MEMBER_ACTIONS = frozenset(
     # Any member may raise a concern (the concerns policy decides everything after that).
-    {"view", "view_record", "view_members", "update_own_membership", "leave", "raise_concern"}
+    {
+        "view",
+        "view_record",
+        "view_members",
+        "view_concerns",
+        "update_own_membership",
+        "leave",
+        "raise_concern",
+    }
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.LEAD: MEMBER_ACTIONS
@@ -29,7 +37,9 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     | {"write_entries", "write_own_account", "sign", "raise_concern"},
     # A funder reviewer is appointed by the funder organisation, not a member: they read,
     # review and witness; they do not raise concerns, leave, or change a membership.
-    Role.FUNDER: frozenset({"view", "view_record", "view_members", "witness", "review"}),
+    Role.FUNDER: frozenset(
+        {"view", "view_record", "view_members", "view_concerns", "witness", "review"}
+    ),
     Role.OBSERVER: MEMBER_ACTIONS,
 }
 # What anyone, signed in or not, may do with a published project.

@@ -1,0 +1,104 @@
+"""Matrix entries for funder organisations (pages and API) and a project's funder.
+
+In the world, "funder" is a reviewer appointed by the World Fund, which the world project
+named and the Fund's admin confirmed. The Fund's admin is not in the cast, so nobody in it
+may appoint, end appointments or answer for the Fund."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.matrix import FUNDER, LEAD, MEMBERS, NOBODY, SIGNED_IN, Case
+
+FUND_PEOPLE = frozenset({FUNDER})
+LEAD_ONLY = frozenset({LEAD})
+
+
+def setup(world: Any) -> None:
+    from workings.funders import services
+
+    # Another project asks the World Fund to confirm it: a request waiting for an answer.
+    world.extra["funder_request"] = services.project_funder_name(
+        actor=world.users["other_lead"],
+        project=world.other_project,
+        organisation=world.extra["funder_organisation"],
+    )
+
+
+def _org(world: Any) -> dict[str, Any]:
+    return {"slug": world.extra["funder_organisation"].slug}
+
+
+def _appointment(world: Any) -> dict[str, Any]:
+    fund = world.extra["funder_organisation"]
+    return {"slug": fund.slug, "pk": fund.appointments.get(user=world.users["funder"]).pk}
+
+
+def _api_appointment(world: Any) -> dict[str, Any]:
+    fund = world.extra["funder_organisation"]
+    return {
+        "slug": fund.slug,
+        "appointment_id": fund.appointments.get(user=world.users["funder"]).pk,
+    }
+
+
+def _request(world: Any) -> dict[str, Any]:
+    return {"slug": world.extra["funder_organisation"].slug, "pk": world.extra["funder_request"].pk}
+
+
+def _api_request(world: Any) -> dict[str, Any]:
+    return {
+        "slug": world.extra["funder_organisation"].slug,
+        "link_id": world.extra["funder_request"].pk,
+    }
+
+
+def _project(world: Any) -> dict[str, Any]:
+    return {"slug": world.project.slug}
+
+
+def _appoint_data(world: Any) -> dict[str, Any]:
+    return {"email": "outsider@example.org", "kind": "reviewer"}
+
+
+def _name_data(world: Any) -> dict[str, Any]:
+    return {"organisation": world.extra["funder_organisation"].slug}
+
+
+CASES: dict[str, Case] = {
+    "funders:list": Case(get=SIGNED_IN, post=None),
+    "funders:detail": Case(get=FUND_PEOPLE, post=None, kwargs=_org),
+    "funders:appoint": Case(get=None, post=NOBODY, kwargs=_org, post_data=_appoint_data),
+    "funders:appointment-end": Case(get=None, post=NOBODY, kwargs=_appointment),
+    "funders:answer": Case(
+        get=None, post=NOBODY, kwargs=_request, post_data=lambda w: {"answer": "confirm"}
+    ),
+    "funders:project-funder": Case(
+        get=MEMBERS, post=LEAD_ONLY, kwargs=_project, post_data=_name_data
+    ),
+    "api:funder_organisation_list": Case(get=SIGNED_IN, post=None, json=True),
+    "api:funder_organisation_detail": Case(get=FUND_PEOPLE, post=None, kwargs=_org, json=True),
+    "api:funder_appoint": Case(
+        get=None, post=NOBODY, kwargs=_org, post_data=_appoint_data, json=True
+    ),
+    "api:funder_appointment_end": Case(
+        get=None,
+        post=NOBODY,
+        kwargs=_api_appointment,
+        post_data=lambda w: {"reason": ""},
+        json=True,
+    ),
+    "api:funder_request_answer": Case(
+        get=None,
+        post=NOBODY,
+        kwargs=_api_request,
+        post_data=lambda w: {"confirm": True},
+        json=True,
+    ),
+    "api:project_funder": Case(
+        get=MEMBERS, post=LEAD_ONLY, kwargs=_project, post_data=_name_data, json=True
+    ),
+    "api:project_funder_name": Case(
+        get=MEMBERS, post=LEAD_ONLY, kwargs=_project, post_data=_name_data, json=True
+    ),
+}
