@@ -7,8 +7,10 @@ class FundersConfig(AppConfig):
     verbose_name = "Funder organisations"
 
     def ready(self) -> None:
+        from workings.core.nav import register_project_tab
         from workings.funders import event_types  # noqa: F401
         from workings.funders.reviewers import reviewer_source
         from workings.projects.permissions import register_reviewer_source
 
         register_reviewer_source(reviewer_source)
+        register_project_tab("Funder", "funders:project-funder", "view_members", 15)
