@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from workings.api.api import api
+from workings.core.admin_site import site as admin_site
 from workings.projects.urls import invitation_urlpatterns
 
 handler500 = "workings.core.views.server_error"
@@ -19,4 +20,5 @@ urlpatterns = [
     path("", include("workings.notifications.urls")),
     path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),
+    path("admin/", admin_site.urls),
 ]

@@ -65,7 +65,33 @@ def _name_data(world: Any) -> dict[str, Any]:
     return {"organisation": world.extra["funder_organisation"].slug}
 
 
+def _org_object(world: Any) -> dict[str, Any]:
+    return {"object_id": str(world.extra["funder_organisation"].pk)}
+
+
+# The admin site is for site administrators only; nobody in the cast is one.
+_ADMIN = "admin:funders_funderorganisation_"
+ADMIN_CASES: dict[str, Case] = {
+    "admin:index": Case(get=NOBODY, post=NOBODY),
+    "admin:login": Case(get=NOBODY, post=NOBODY),
+    "admin:logout": Case(get=NOBODY, post=NOBODY),
+    "admin:password_change": Case(get=NOBODY, post=NOBODY),
+    "admin:password_change_done": Case(get=NOBODY, post=NOBODY),
+    "admin:jsi18n": Case(get=NOBODY, post=NOBODY),
+    "admin:autocomplete": Case(get=NOBODY, post=NOBODY),
+    "admin:app_list": Case(get=NOBODY, post=NOBODY, kwargs=lambda w: {"app_label": "funders"}),
+    "admin:view_on_site": Case(
+        get=NOBODY, post=NOBODY, kwargs=lambda w: {"content_type_id": 1, "object_id": "1"}
+    ),
+    _ADMIN + "changelist": Case(get=NOBODY, post=NOBODY),
+    _ADMIN + "add": Case(get=NOBODY, post=NOBODY),
+    _ADMIN + "change": Case(get=NOBODY, post=NOBODY, kwargs=_org_object),
+    _ADMIN + "delete": Case(get=NOBODY, post=NOBODY, kwargs=_org_object),
+    _ADMIN + "history": Case(get=NOBODY, post=NOBODY, kwargs=_org_object),
+}
+
 CASES: dict[str, Case] = {
+    **ADMIN_CASES,
     "funders:list": Case(get=SIGNED_IN, post=None),
     "funders:detail": Case(get=FUND_PEOPLE, post=None, kwargs=_org),
     "funders:appoint": Case(get=None, post=NOBODY, kwargs=_org, post_data=_appoint_data),
