@@ -56,7 +56,9 @@ def audience(concern: Concern) -> set[int]:
     """Everyone who may see the concern (open: all members; sealed: raiser and reviewers,
     plus the team once involved)."""
     if concern.mode == Mode.OPEN:
-        people = _members(concern, tuple(Role.values))
+        people = _members(concern, tuple(Role.values)) | project_policy.reviewer_ids(
+            concern.project
+        )
     else:
         people = reviewers(concern)
         if concern.team_involved:
