@@ -143,6 +143,9 @@ class ProjectFunderView(ProjectMixin, View):
                 links=selectors.funder_links_of(project=self.project),
                 reviewers=project_policy.reviewers(self.project),
                 can_name=funder_policy.can_name_funder(self.request.user, self.project),
+                my_organisations={
+                    o.pk for o in selectors.organisation_list_for(user=self.request.user)
+                },
                 form=form,
             ),
             status=400 if form.errors else 200,
