@@ -52,7 +52,9 @@ def _concerns_in(entry: Any) -> tuple[set[int], bool]:
 
 def note_entry_reads(user: Any, project: Any, entries: Iterable[Any], via: str) -> None:
     """Called by the log (events.permissions.note_sealed_reads) with the sealed entries whose
-    content it is about to show this person."""
+    content it is about to show this person. One record per concern (or per entry about no
+    concern), however many of its entries are on the page."""
+    subjects: dict[str, int | None] = {}
     for entry in entries:
         if raised_the_sealed_entry(user, project, entry):
             continue
@@ -60,15 +62,13 @@ def note_entry_reads(user: Any, project: Any, entries: Iterable[Any], via: str) 
         if not record:
             continue
         if not concern_ids:
-            sealed_read_record(reader=user, project=project, subject=f"entry:{entry.seq}", via=via)
-        for concern_id in sorted(concern_ids):
-            sealed_read_record(
-                reader=user,
-                project=project,
-                subject=f"concern:{concern_id}",
-                concern_id=concern_id,
-                via=via,
-            )
+            subjects[f"entry:{entry.seq}"] = None
+        for concern_id in concern_ids:
+            subjects[f"concern:{concern_id}"] = concern_id
+    for subject, concern_id in sorted(subjects.items()):
+        sealed_read_record(
+            reader=user, project=project, subject=subject, concern_id=concern_id, via=via
+        )
 
 
 def reads_for_raiser(concern: Concern) -> list[dict[str, Any]]:
