@@ -136,3 +136,10 @@ def test_api(world: Any, client_for: Any) -> None:
     )
     assert refused.status_code == 403
     assert "admins" in refused.json()["detail"]
+
+
+def test_the_settings_page_leads_to_the_funder_page(world: Any, client_for: Any) -> None:
+    page = client_for(world.users["lead"]).get(
+        reverse("projects:update", args=[world.project.slug])
+    )
+    assert reverse("funders:project-funder", args=[world.project.slug]) in page.content.decode()

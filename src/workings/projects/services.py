@@ -23,7 +23,7 @@ from workings.projects.roles import Credit, Role
 
 FUNDER_ROLE_REFUSED = _(
     "Nobody in a project can make someone a funder reviewer. The funder organisation "
-    "appoints its own reviewers: name your funder on the project's settings page, and the "
+    "appoints its own reviewers: name your funder on the project's Funder page, and the "
     "organisation confirms it."
 )
 
