@@ -22,7 +22,7 @@ chromium:
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
-	$(VENV)/bin/mypy src/workings/ledger
+	$(VENV)/bin/mypy src/workings/ledger src/workings/verifier
 
 test: install chromium
 	@bash scripts/test.sh

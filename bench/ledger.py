@@ -118,15 +118,13 @@ def bench_pymerkle(n: int, tmp: str) -> float:
 def build_big_log(n: int) -> object:
     """A log of n entries written with bulk inserts: Entry + every TreeNode + Log + one
     checkpoint, exactly as append_event would leave them."""
-    import hashlib
-
     from django.db import transaction
 
     from workings.events import keys
     from workings.events.models import Checkpoint, Entry, Log, TreeNode
     from workings.ledger.checkpoint import format_checkpoint, sign_note
     from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf
-    from workings.ledger.merkle import CompactRange
+    from workings.ledger.hashing import CompactRange, leaf_hash
 
     project = _project("Proof bench")
     log = Log.objects.get(project=project)
@@ -149,7 +147,7 @@ def build_big_log(n: int) -> object:
                 content_commitment=content_commitment(salt, {"n": seq}),
             )
         )
-        new = tree.append(hashlib.sha256(b"\x00" + leaf).digest())
+        new = tree.append(leaf_hash(leaf))
         entries.append(
             Entry(log=log, seq=seq, type="project.updated", leaf=leaf, leaf_hash=new[0].hash)
         )
@@ -204,7 +202,8 @@ def bench_proofs(project: object, n: int, samples: int = 300) -> tuple[float, fl
     assert len(ctx.captured_queries) <= 2, ctx.captured_queries
     # Check a few consistency proofs against roots recomputed from the stored nodes.
     from workings.events.models import TreeNode
-    from workings.ledger.merkle import perfect_nodes, range_hash
+    from workings.ledger.hashing import range_hash
+    from workings.ledger.merkle import perfect_nodes
 
     for first in list(old_roots)[:5]:
         want = perfect_nodes(0, first)

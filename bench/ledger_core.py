@@ -19,10 +19,10 @@ from collections.abc import Iterator
 
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
-from workings.ledger.export import ExportEntry, write_export
-from workings.ledger.merkle import CompactRange, leaf_hash
-from workings.ledger.parallel import verify_file
-from workings.ledger.verify import verify_export
+from workings.ledger.hashing import CompactRange, leaf_hash
+from workings.verifier.export import ExportEntry, write_export
+from workings.verifier.parallel import verify_file
+from workings.verifier.verify import verify_export
 
 ORIGIN = "workings.example/projects/bench"
 TYPES = ["feedback.given", "decision.recorded", "meeting.held", "concern.raised"]

@@ -12,7 +12,7 @@ export ARTIFACTS
 echo "== ruff and mypy =="
 $VENV/bin/ruff check src tests bench
 $VENV/bin/ruff format --check src tests bench
-$VENV/bin/mypy src/workings/ledger
+$VENV/bin/mypy src/workings/ledger src/workings/verifier
 
 if [ ! -x /usr/bin/chromium ]; then
   if [ "${CI:-}" = "true" ]; then echo "CI=true but Chromium is missing: failing." >&2; exit 1; fi

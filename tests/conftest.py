@@ -1,5 +1,5 @@
 """Shared fixtures. Django imports stay inside the fixtures so that the pure ledger tests
-run without Django at all (`pytest tests/ledger -p no:django`)."""
+run without Django at all (`pytest tests/ledger tests/verifier -p no:django`)."""
 
 from __future__ import annotations
 

@@ -66,3 +66,25 @@ def test_production_settings_values(tmp_path: Path) -> None:
     assert result.stdout.split() == ["False", "True", "True", "True", "[\"'none'\"]"], (
         result.stdout + result.stderr
     )
+
+
+def test_a_sqlite_database_url_gets_the_same_sqlite_settings(tmp_path: Path) -> None:
+    """DATABASE_URL=sqlite:///… builds, migrates and then passes the durability checks (WAL,
+    IMMEDIATE, synchronous=FULL): the same SQLite settings however the database is named."""
+    env = _production_env(tmp_path)
+    env["WORKINGS_ENV"] = "development"
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'named.sqlite3'}"
+    migrate = subprocess.run(
+        [str(WORKINGS), "migrate", "--no-input"], env=env, capture_output=True, text=True
+    )
+    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+    result = subprocess.run(
+        [str(WORKINGS), "check", "--database", "default"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+    assert (tmp_path / "named.sqlite3").exists()

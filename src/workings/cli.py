@@ -1,7 +1,8 @@
 """The `workings` command: Django's management commands plus our own.
 
-`workings verify FILE --key KEY` and `workings verify-annex ...` run the pure verifier with
-no Django settings at all, so a funder can check a record on a laptop.
+`workings verify FILE --key KEY` and `workings verify-annex ...` run the pure verifier
+(`workings.verifier.cli`) with no Django settings at all, so a funder can check a record on
+a laptop.
 """
 
 from __future__ import annotations
@@ -9,19 +10,16 @@ from __future__ import annotations
 import os
 import sys
 
-PURE_COMMANDS = {
-    "verify": "workings.ledger.verify",
-    "verify-annex": "workings.ledger.annex_verify",
-}
+PURE_COMMANDS = ("verify", "verify-annex")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in PURE_COMMANDS and "--project" not in args:
-        from importlib import import_module
+    names_a_project = any(a == "--project" or a.startswith("--project=") for a in args)
+    if args and args[0] in PURE_COMMANDS and not names_a_project:
+        from workings.verifier.cli import main as verifier_main
 
-        module = import_module(PURE_COMMANDS[args[0]])
-        return int(module.main(args[1:]))
+        return verifier_main(args)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workings.settings")
     from django.core.management import execute_from_command_line
 

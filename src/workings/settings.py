@@ -133,22 +133,16 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict[str, object]:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        db: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
-        if TESTING:
-            # Lets several test runs share one server without fighting over test_<name>.
-            db["TEST"] = {"NAME": os.environ.get("WORKINGS_TEST_DB_NAME") or None}
-        return db
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+def _sqlite_settings(name: str) -> dict[str, object]:
+    """The one set of SQLite settings, whether the file is named by DATABASE_URL=sqlite:///…
+    or by WORKINGS_SQLITE_PATH (events/checks.py refuses to start without them)."""
     return {
         "ENGINE": "django.db.backends.sqlite3",
         # Reuse connections between requests: opening SQLite and running the PRAGMAs on
         # every request costs more than most of our pages.
         "CONN_MAX_AGE": 600,
         "CONN_HEALTH_CHECKS": True,
-        "NAME": os.environ.get("WORKINGS_SQLITE_PATH", str(VAR_DIR / "workings.sqlite3")),
+        "NAME": name,
         "OPTIONS": {
             # IMMEDIATE takes the write lock at BEGIN, so appends to a project's log are
             # serialised (SQLite ignores SELECT ... FOR UPDATE). See docs/decisions.
@@ -163,6 +157,22 @@ def _database() -> dict[str, object]:
         },
         "TEST": {"NAME": os.environ.get("WORKINGS_TEST_SQLITE_PATH") or None},
     }
+
+
+def _database() -> dict[str, object]:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        db: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+        if db.get("ENGINE") == "django.db.backends.sqlite3":
+            return _sqlite_settings(str(db["NAME"]))
+        if TESTING:
+            # Lets several test runs share one server without fighting over test_<name>.
+            db["TEST"] = {"NAME": os.environ.get("WORKINGS_TEST_DB_NAME") or None}
+        return db
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    return _sqlite_settings(
+        os.environ.get("WORKINGS_SQLITE_PATH", str(VAR_DIR / "workings.sqlite3"))
+    )
 
 
 DATABASES = {"default": _database()}
@@ -209,6 +219,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "workings.accounts.forms.SignupExtraForm"
+# allauth's forms with our one e-mail rule (internationalised addresses) and equal-cost sign-up.
+ACCOUNT_FORMS = {
+    "signup": "workings.accounts.allauth_forms.SignupForm",
+    "login": "workings.accounts.allauth_forms.LoginForm",
+    "reset_password": "workings.accounts.allauth_forms.ResetPasswordForm",
+    "add_email": "workings.accounts.allauth_forms.AddEmailForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -223,7 +240,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
+    # Django's SMTP backend, sending internationalised addresses with SMTPUTF8.
+    "workings.core.email.SMTPUTF8EmailBackend"
     if PRODUCTION
     # Locally, every e-mail is written as a file under var/mail/ for a newcomer to read.
     else "django.core.mail.backends.filebased.EmailBackend",

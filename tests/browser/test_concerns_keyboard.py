@@ -22,7 +22,7 @@ def test_open_concern_by_keyboard(demo_site: Any, page_as: Any) -> None:
     page = page_as("contributor")
     page.goto(demo_site.url("/projects/stride/concerns/raise/"))
     assert_accessible(page, "raise a concern")
-    page.get_by_role("radio", name=re.compile("Open: the project team")).focus()
+    page.get_by_role("radio", name=re.compile("Open: Everyone in the project")).focus()
     page.keyboard.press("Space")
     _fill_by_keyboard(page, "Subject", "Travel expenses form is confusing")
     _fill_by_keyboard(page, "What happened", "I could not tell which receipts to attach.")

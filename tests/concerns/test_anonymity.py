@@ -76,6 +76,54 @@ def _follow_up(client: Client, world: Any, key: str, code: str, **data: str) -> 
     return response
 
 
+def _api_follow_up(client: Client, world: Any, key: str, code: str) -> Any:
+    response = client.post(
+        f"/api/v1/concerns/anonymous/{world.project.slug}/{key}/follow-up",
+        json.dumps({"code": code, "action": "view"}),
+        content_type="application/json",
+        **MARKERS,
+    )
+    assert response["Cache-Control"] == "no-store"
+    assert set(response.cookies) <= {"csrftoken"}, response.cookies
+    return response
+
+
+def _wrong_codes_until_slowed(client: Client, world: Any, key: str) -> None:
+    """Wrong codes on the page and the API, malformed ones too, until guessing is slowed;
+    then one more on each, which is refused without being checked."""
+    from workings.concerns import receipts
+
+    wrong = ["1111-2222-3333-4444-5555", "not a code", "9" * 20]
+    for n in range(receipts.FREE_WRONG + 1):
+        code = wrong[n % len(wrong)]
+        if n % 2:
+            answer = _api_follow_up(client, world, key, code)
+            assert answer.status_code == 404, answer.content
+            assert "does not match a concern here" in answer.json()["detail"]
+        else:
+            page = _follow_up(client, world, key, code, action="reply", body="Hello?")
+            assert page.status_code == 400
+            assert "does not match a concern here" in page.content.decode()
+    page = _follow_up(client, world, key, wrong[0], action="view")
+    assert page.status_code == 400 and "one code a minute" in page.content.decode()
+    answer = _api_follow_up(client, world, key, wrong[0])
+    assert answer.status_code == 400 and "one code a minute" in answer.json()["detail"]
+
+
+def _raises_until_limited(client: Client, raise_url: str) -> None:
+    """A form filled in by a program, then concerns until the project's hourly limit."""
+    trapped = client.post(raise_url, {**concern_data(), "website": "x"}, **MARKERS)
+    _check_private(trapped)
+    assert trapped.status_code == 400
+    for _ in range(10):
+        sent = client.post(raise_url, concern_data(subject="One more"), **MARKERS)
+        _check_private(sent)
+        if sent.status_code == 400:
+            assert "More anonymous concerns than usual" in sent.content.decode()
+            return
+    raise AssertionError("the hourly limit never came")
+
+
 @pytest.mark.parametrize("signed_in", [False, True], ids=["no-account", "signed-in"])
 def test_no_marker_is_kept_anywhere(
     world: Any,
@@ -85,6 +133,8 @@ def test_no_marker_is_kept_anywhere(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     for name in ("django.request", "django.server", "django.security", "django.db.backends"):
+        # Every level, whatever the settings say: a warning with an address must not pass.
+        caplog.set_level(logging.DEBUG, logger=name)
         logging.getLogger(name).addHandler(caplog.handler)
     contributor = world.users["contributor"]
     client = Client(enforce_csrf_checks=False)
@@ -129,6 +179,8 @@ def test_no_marker_is_kept_anywhere(
                 **MARKERS,
             )
             assert followed.status_code == 200, followed.content
+            _wrong_codes_until_slowed(client, world, key)
+            _raises_until_limited(client, raise_url)
         from workings.notifications.reminders import reminders_send
 
         reminders_send()  # the digest carries the reviewers' e-mails about it
@@ -151,7 +203,9 @@ def test_no_marker_is_kept_anywhere(
     # Nothing ties the concerns to the account, and no session was made.
     assert set(Session.objects.values_list("session_key", flat=True)) == sessions_before
     concerns = Concern.objects.filter(mode="anonymous")
-    assert concerns.count() == (3 if signed_in else 2)
+    from workings.concerns.services import ANONYMOUS_PER_HOUR
+
+    assert concerns.count() == ANONYMOUS_PER_HOUR
     assert not concerns.filter(raised_by__isnull=False).exists()
     assert not Reply.objects.filter(concern__in=concerns, author__isnull=False).exists()
     for concern in concerns:

@@ -18,7 +18,7 @@ from workings.ledger.entry import (
     encode_leaf,
     make_salt,
 )
-from workings.ledger.merkle import leaf_hash
+from workings.ledger.hashing import leaf_hash
 
 CONTENT = {"title": "Steering group", "decision": "Recruit via GP surgeries", "n": 3}
 

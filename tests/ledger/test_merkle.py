@@ -9,6 +9,7 @@ import reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workings.ledger import hashing as h
 from workings.ledger import merkle as m
 
 # transparency-dev/merkle testonly/constants.go
@@ -70,25 +71,25 @@ def leaves_of(n: int) -> list[bytes]:
 
 
 def test_empty_root() -> None:
-    assert m.EMPTY_ROOT.hex() == ROOTS[0]
-    assert m.root_hash([]) == m.EMPTY_ROOT
+    assert h.EMPTY_ROOT.hex() == ROOTS[0]
+    assert h.root_hash([]) == h.EMPTY_ROOT
 
 
 @pytest.mark.parametrize("size", range(0, 9))
 def test_known_roots(size: int) -> None:
-    assert m.root_hash(LEAVES[:size]).hex() == ROOTS[size]
+    assert h.root_hash(LEAVES[:size]).hex() == ROOTS[size]
     assert reference.mth(LEAVES[:size]).hex() == ROOTS[size]
 
 
 def test_known_node_hashes_via_compact_range() -> None:
-    cr = m.CompactRange()
+    cr = h.CompactRange()
     seen: dict[tuple[int, int], bytes] = {}
     for d in LEAVES:
-        for node in cr.append(m.leaf_hash(d)):
+        for node in cr.append(h.leaf_hash(d)):
             seen[(node.level, node.index)] = node.hash
     for level, row in enumerate(NODES):
-        for index, h in enumerate(row):
-            assert seen[(level, index)].hex() == h
+        for index, expected in enumerate(row):
+            assert seen[(level, index)].hex() == expected
     assert len(seen) == 15
 
 
@@ -132,9 +133,9 @@ def test_known_consistency_all_pairs_against_reference() -> None:
 
 def test_edge_policies() -> None:
     r1, r8 = bytes.fromhex(ROOTS[1]), bytes.fromhex(ROOTS[8])
-    lh = m.leaf_hash(LEAVES[0])
-    assert m.verify_consistency(0, 8, [], m.EMPTY_ROOT, r8)
-    assert not m.verify_consistency(0, 8, [r1], m.EMPTY_ROOT, r8)
+    lh = h.leaf_hash(LEAVES[0])
+    assert m.verify_consistency(0, 8, [], h.EMPTY_ROOT, r8)
+    assert not m.verify_consistency(0, 8, [r1], h.EMPTY_ROOT, r8)
     assert m.verify_consistency(8, 8, [], r8, r8)
     assert not m.verify_consistency(8, 8, [], r1, r8)
     assert not m.verify_consistency(8, 8, [r1], r8, r8)
@@ -145,16 +146,16 @@ def test_edge_policies() -> None:
     assert not m.verify_inclusion(lh, 1, 1, [], r1)
     assert not m.verify_inclusion(lh, -1, 1, [], r1)
     assert not m.verify_inclusion(b"", 0, 1, [], r1)  # not a 32-byte hash
-    assert not m.verify_inclusion(lh, 0, 0, [], m.EMPTY_ROOT)
+    assert not m.verify_inclusion(lh, 0, 0, [], h.EMPTY_ROOT)
     assert not m.verify_inclusion(lh, 0, 8, [b"WrongLeaf"] * 3, r8)
     with pytest.raises(ValueError):
         m.inclusion_proof_ranges(3, 3)
     with pytest.raises(ValueError):
         m.consistency_proof_ranges(4, 3)
     with pytest.raises(ValueError):
-        m.CompactRange(3, [r1])
+        h.CompactRange(3, [r1])
     with pytest.raises(ValueError):
-        m.range_hash([])
+        h.range_hash([])
 
 
 def test_perfect_nodes_and_range_hash() -> None:
@@ -162,35 +163,35 @@ def test_perfect_nodes_and_range_hash() -> None:
     assert m.perfect_nodes(4, 7) == [(1, 2), (0, 6)]
     assert m.perfect_nodes(6, 8) == [(1, 3)]
     assert m.perfect_nodes(3, 3) == []
-    assert m.range_hash([nh(2, 0), nh(1, 2), nh(0, 6)]).hex() == ROOTS[7]
+    assert h.range_hash([nh(2, 0), nh(1, 2), nh(0, 6)]).hex() == ROOTS[7]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(1, 300), st.data())
 def test_proofs_match_reference_and_verify(size: int, data: st.DataObject) -> None:
     leaves = leaves_of(size)
-    root = m.root_hash(leaves)
+    root = h.root_hash(leaves)
     assert root == reference.mth(leaves)
     index = data.draw(st.integers(0, size - 1))
     proof = m.inclusion_proof(leaves, index)
     assert proof == reference.path(index, leaves)
-    lh = m.leaf_hash(leaves[index])
+    lh = h.leaf_hash(leaves[index])
     assert m.verify_inclusion(lh, index, size, proof, root)
     old = data.draw(st.integers(1, size))
     cproof = m.consistency_proof(leaves, old)
     assert cproof == reference.proof(old, leaves)
-    old_root = m.root_hash(leaves[:old])
+    old_root = h.root_hash(leaves[:old])
     assert m.verify_consistency(old, size, cproof, old_root, root)
 
 
 def test_every_proof_verifies_small_trees() -> None:
     for size in range(1, 40):
         leaves = leaves_of(size)
-        root = m.root_hash(leaves)
-        roots = [m.root_hash(leaves[:i]) for i in range(size + 1)]
+        root = h.root_hash(leaves)
+        roots = [h.root_hash(leaves[:i]) for i in range(size + 1)]
         for i in range(size):
             assert m.verify_inclusion(
-                m.leaf_hash(leaves[i]), i, size, m.inclusion_proof(leaves, i), root
+                h.leaf_hash(leaves[i]), i, size, m.inclusion_proof(leaves, i), root
             )
         for old in range(0, size + 1):
             p = m.consistency_proof(leaves, old)
@@ -207,10 +208,10 @@ def _flip(b: bytes, bit: int) -> bytes:
 @given(st.integers(2, 300), st.data())
 def test_tampering_breaks_inclusion(size: int, data: st.DataObject) -> None:
     leaves = leaves_of(size)
-    root = m.root_hash(leaves)
+    root = h.root_hash(leaves)
     index = data.draw(st.integers(0, size - 1))
     proof = m.inclusion_proof(leaves, index)
-    lh = m.leaf_hash(leaves[index])
+    lh = h.leaf_hash(leaves[index])
     bit = data.draw(st.integers(0, 255))
     assert not m.verify_inclusion(_flip(lh, bit), index, size, proof, root)
     assert not m.verify_inclusion(lh, index, size, proof, _flip(root, bit))
@@ -228,7 +229,7 @@ def test_tampering_breaks_inclusion(size: int, data: st.DataObject) -> None:
 def test_tampering_breaks_consistency(size: int, data: st.DataObject) -> None:
     leaves = leaves_of(size)
     old = data.draw(st.integers(1, size - 1))
-    root, old_root = m.root_hash(leaves), m.root_hash(leaves[:old])
+    root, old_root = h.root_hash(leaves), h.root_hash(leaves[:old])
     proof = m.consistency_proof(leaves, old)
     assert m.verify_consistency(old, size, proof, old_root, root)
     bit = data.draw(st.integers(0, 255))
@@ -246,14 +247,14 @@ def test_tampering_breaks_consistency(size: int, data: st.DataObject) -> None:
 @given(st.integers(0, 300))
 def test_compact_range_matches_root_for_every_prefix(size: int) -> None:
     leaves = leaves_of(size)
-    cr = m.CompactRange()
-    assert cr.root() == m.EMPTY_ROOT
+    cr = h.CompactRange()
+    assert cr.root() == h.EMPTY_ROOT
     for i, d in enumerate(leaves):
-        nodes = cr.append(m.leaf_hash(d))
-        assert nodes[0] == m.Node(0, i, m.leaf_hash(d))
+        nodes = cr.append(h.leaf_hash(d))
+        assert nodes[0] == h.Node(0, i, h.leaf_hash(d))
         assert cr.size == i + 1
         assert cr.root() == reference.mth(leaves[: i + 1])
-    again = m.CompactRange(cr.size, cr.hashes)
+    again = h.CompactRange(cr.size, cr.hashes)
     assert again.root() == cr.root()
 
 
@@ -262,9 +263,9 @@ def test_compact_range_matches_root_for_every_prefix(size: int) -> None:
 def test_proofs_from_stored_nodes(size: int, data: st.DataObject) -> None:
     leaves = leaves_of(size)
     store: dict[tuple[int, int], bytes] = {}
-    cr = m.CompactRange()
+    cr = h.CompactRange()
     for d in leaves:
-        for node in cr.append(m.leaf_hash(d)):
+        for node in cr.append(h.leaf_hash(d)):
             store[(node.level, node.index)] = node.hash
     calls: list[list[tuple[int, int]]] = []
 

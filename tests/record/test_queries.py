@@ -136,6 +136,7 @@ def test_members_who_left_appear_once_with_their_reason(world: Any, client_for: 
         project=world.project,
         reason="Caring duties",
         credit="anonymous",
+        reason_public=True,  # the timeline is the same for every reader: public reasons only
     )
     page = client_for(world.users["observer"]).get(
         reverse("record:timeline", kwargs={"slug": world.project.slug})

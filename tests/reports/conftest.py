@@ -22,7 +22,11 @@ def rworld(world: Any) -> Any:
     leaver = make_user("leaver@example.org", "Lee Leaver")
     add_member(world.project, lead, leaver, "contributor")
     ps.membership_leave(
-        actor=leaver, project=world.project, reason="Too many evening meetings.", credit="name"
+        actor=leaver,
+        project=world.project,
+        reason="Too many evening meetings.",
+        credit="name",
+        reason_public=True,
     )
     anon = make_user("anon.member@example.org", "Secret Name")
     add_member(world.project, lead, anon, "contributor", credit="anonymous")

@@ -9,8 +9,8 @@ import pytest
 
 from tests.reports.conftest import MARKER, RAISER
 from workings.core.exceptions import NotFound
-from workings.ledger.annex_verify import verify_annex
 from workings.reports import annex
+from workings.verifier.annex import verify_annex
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ import pytest
 from django.urls import reverse
 
 from tests.reports.conftest import MARKER
-from workings.ledger.annex_verify import verify_annex
 from workings.reports import annex
 from workings.reports.sections import ORDER
+from workings.verifier.annex import verify_annex
 
 pytestmark = pytest.mark.django_db
 

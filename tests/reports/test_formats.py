@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from tests.reports.conftest import MARKER, RAISER
-from workings.ledger.annex_verify import load_annex, verify_annex
+from workings.verifier.annex import load_annex, verify_annex
 
 pytestmark = pytest.mark.django_db
 

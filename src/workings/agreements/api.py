@@ -18,6 +18,7 @@ from workings.agreements.permissions import agreement_policy
 from workings.agreements.presenters import version_view
 from workings.api.auth import ProjectAccess, project_auth
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
+from workings.core.schema import InputSchema
 
 router = Router(tags=["agreements"])
 
@@ -119,23 +120,23 @@ class AgreementOut(Schema):
     you_are_asked_to_sign: int | None
 
 
-class StartIn(Schema):
+class StartIn(InputSchema):
     source: str = "template"  # template | blank | version
     from_version: int | None = None
 
 
-class SaveIn(Schema):
+class SaveIn(InputSchema):
     revision: int
     content: dict[str, Any]
 
 
-class CommentIn(Schema):
+class CommentIn(InputSchema):
     section: str
     body: str
     parent: int | None = None
 
 
-class SignIn(Schema):
+class SignIn(InputSchema):
     answer: str
     words: str = ""
     party_id: int | None = None  # if given, must be your own id: no one signs for another

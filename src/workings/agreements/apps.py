@@ -7,7 +7,9 @@ class AgreementsConfig(AppConfig):
     verbose_name = "Involvement agreements"
 
     def ready(self) -> None:
-        from workings.agreements import event_types  # noqa: F401
+        from workings.agreements import erasure, event_types  # noqa: F401
+
+        erasure.register()
         from workings.core.nav import register_project_tab
 
         register_project_tab("Agreement", "agreements:home", "view_record", 20)

@@ -7,14 +7,14 @@ changed agreement is a new version, and answers and comments stay with their ver
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
 class VersionStatus(models.TextChoices):
@@ -71,6 +71,11 @@ class AgreementVersion(RecordedModel):
     in_force_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "created_at": WHEN_WRITTEN,
+        "updated_at": WHEN_WRITTEN,
+    }
+
     class Meta:
         ordering = ["project_id", "-number"]
         constraints = [
@@ -119,6 +124,8 @@ class AgreementComment(RecordedModel):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(max_length=4000)
     created_at = models.DateTimeField(default=timezone.now)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
 
     class Meta:
         ordering = ["version_id", "created_at", "id"]

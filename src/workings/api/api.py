@@ -24,7 +24,10 @@ api = NinjaAPI(
 
 
 def _error(request: HttpRequest, status: int, message: str, **extra: object) -> HttpResponse:
-    return api.create_response(request, {"detail": message, **extra}, status=status)
+    response = api.create_response(request, {"detail": message, **extra}, status=status)
+    # An error answers one request (a wrong receipt code, say): no cache keeps it.
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @api.exception_handler(WorkingsError)

@@ -10,10 +10,12 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer, SessionAuth
 
 from workings.accounts.services import token_authenticate
-from workings.core.exceptions import NotAllowed
+from workings.core.exceptions import NotAllowed, NotFound
+from workings.core.schema import INT_MAX, INT_MIN
 
 
 class TokenAuth(HttpBearer):
@@ -47,9 +49,12 @@ class ProjectAccess:
     """Identify the person, then ask the project policy for `action` on the URL's project.
     The project is left on request.project for the endpoint."""
 
-    def __init__(self, action: str, *, public: bool = False) -> None:
+    def __init__(self, action: str, *, public: bool = False, getter: Any = None) -> None:
         self.action = action
         self.public = public
+        # An app whose policy lets in more than the project's members (concerns: a raiser
+        # who has left) passes its own getter(user, slug) -> project.
+        self.getter = getter
 
     def __call__(self, request: HttpRequest) -> Any:
         from workings.projects.permissions import project_get_for
@@ -59,15 +64,23 @@ class ProjectAccess:
             if request.headers.get("Authorization") or not self.public:
                 return None
             user = AnonymousUser()
-        slug = request.resolver_match.kwargs.get("slug") if request.resolver_match else None
+        kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+        slug = kwargs.get("slug")
+        for name, value in kwargs.items():
+            # An id no database could hold (2**70) is simply not there.
+            if name != "slug" and str(value).lstrip("-").isdigit():
+                if not INT_MIN <= int(value) <= INT_MAX:
+                    raise NotFound(_("We could not find that. Check the number in the address."))
         if slug is None:
             raise NotAllowed("This endpoint needs a project.")
-        request.project = project_get_for(user, slug, self.action)  # type: ignore[attr-defined]
+        request.project = (  # type: ignore[attr-defined]
+            self.getter(user, slug) if self.getter else project_get_for(user, slug, self.action)
+        )
         return user
 
 
-def project_auth(action: str, *, public: bool = False) -> list[Any]:
-    return [ProjectAccess(action, public=public)]
+def project_auth(action: str, *, public: bool = False, getter: Any = None) -> list[Any]:
+    return [ProjectAccess(action, public=public, getter=getter)]
 
 
 # Token first (no CSRF for scripts), then the browser session (CSRF-checked by ninja).

@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from workings.concerns import selectors, services
 from workings.concerns.forms import (
-    ConcernFields,
+    AnonymousRaiseForm,
     EscalateForm,
     ReceiptForm,
     ReplyForm,
@@ -92,10 +92,10 @@ class AnonymousRaiseView(_AnonymousMixin):
         )
 
     def get(self, request: HttpRequest, slug: str, key: str) -> HttpResponse:
-        return self._page(ConcernFields())
+        return self._page(AnonymousRaiseForm())
 
     def post(self, request: HttpRequest, slug: str, key: str) -> HttpResponse:
-        form = ConcernFields(request.POST)
+        form = AnonymousRaiseForm(request.POST)
         if form.is_valid():
             try:
                 _, code = services.concern_raise_anonymous(

@@ -1,62 +1,75 @@
 """Concerns over the API: the same services and policy as the pages.
 
-Member endpoints use project_auth("view_concerns"), which every member holds, so only
-members reach them; the concern policy then decides per concern. The anonymous endpoints
+Member endpoints let in whoever the concern policy lets into the project's concerns
+(concerns_project_for: its members, and people who raised a concern there and have left);
+the concern policy then decides per concern. Raising one takes project_auth("raise_concern"):
+the funder's reviewers read concerns but do not raise them. The anonymous endpoints
 take no authentication at all, never read the session, take the receipt code only in the
-JSON body and answer with Cache-Control: no-store."""
+JSON body and answer with Cache-Control: no-store. Instead of a CSRF token they require a
+JSON body and a same-site Origin (SameSiteJson)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth
 from workings.concerns import reads, selectors, services
 from workings.concerns.models import Concern, Mode
-from workings.concerns.permissions import concern_get_for, concern_policy
+from workings.concerns.permissions import (
+    concern_get_for,
+    concern_policy,
+    concerns_project_for,
+    require,
+)
 from workings.concerns.presenters import concern_context
-from workings.core.exceptions import NotFound, ValidationFailed
+from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
+from workings.core.schema import InputSchema
 
 KEEP_THE_CODE = "Keep this code: it is shown only once."
 
 router = Router(tags=["concerns"])
-MEMBERS = project_auth("view_concerns")
+MEMBERS = project_auth("view_concerns", getter=concerns_project_for)
+# Raising is checked before the body is read: the funder's reviewers and former members
+# are refused, never told what is wrong with what they sent.
 RAISERS = project_auth("raise_concern")
 
 
-class ConcernIn(Schema):
-    mode: str = Mode.OPEN
+class ConcernIn(InputSchema):
+    mode: str  # open | confidential | anonymous: nothing is chosen for the person
     subject: str
     what_happened: str
     outcome_wanted: str
     link: str = ""
 
 
-class AnonymousConcernIn(Schema):
+class AnonymousConcernIn(InputSchema):
     subject: str
     what_happened: str
     outcome_wanted: str
     link: str = ""
 
 
-class TextIn(Schema):
+class TextIn(InputSchema):
     text: str = ""
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
     outcome: str
     reasons: str = ""
 
 
-class SummaryAnswerIn(Schema):
+class SummaryAnswerIn(InputSchema):
     approve: bool
     comment: str = ""
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(InputSchema):
     code: str
     action: str = "view"  # view | reply | escalate | approve_summary | decline_summary
     text: str = ""
@@ -197,6 +210,10 @@ def concern_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 def concern_create(
     request: HttpRequest, slug: str, payload: ConcernIn, response: HttpResponse
 ) -> Any:
+    require(
+        concern_policy.can_raise(request.user, request.project),  # type: ignore[attr-defined]
+        "Only members of this project can raise a concern here.",
+    )
     data = payload.dict()
     mode = data.pop("mode")
     if mode == Mode.ANONYMOUS:
@@ -308,12 +325,42 @@ def _anonymous_project(slug: str, key: str) -> Any:
     return project
 
 
+class SameSiteJson:
+    """The anonymous endpoints take no session and so no CSRF token. Instead (run before the
+    body is read, like any ninja auth): the body must be JSON, which a form on another site
+    cannot send without the browser asking us first (and we never say yes); and a browser's
+    Origin and Sec-Fetch-Site, when sent, must say the request came from this site.
+    Scripts and tools that send neither header are let through: they hold no one's cookies."""
+
+    SAME = frozenset({"same-origin", "none"})
+
+    def _own(self, request: HttpRequest) -> set[str]:
+        own = {f"{request.scheme}://{request.get_host()}", settings.SITE_URL.rstrip("/")}
+        return own | {o.rstrip("/") for o in settings.CSRF_TRUSTED_ORIGINS}
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if request.content_type != "application/json":
+            raise ValidationFailed(
+                _("Send the concern as JSON, with the header Content-Type: application/json.")
+            )
+        fetch_site = request.headers.get("Sec-Fetch-Site")
+        origin = request.headers.get("Origin")
+        if (fetch_site and fetch_site not in self.SAME) or (
+            origin and origin.rstrip("/") not in self._own(request)
+        ):
+            raise NotAllowed(_("Anonymous concerns can be sent only from this site's own pages."))
+        return True
+
+
+SAME_SITE_JSON = [SameSiteJson()]
+
+
 def _private(response: HttpResponse) -> None:
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
 
 
-@router.post("/concerns/anonymous/{slug}/{key}", response={201: ReceiptOut}, auth=None)
+@router.post("/concerns/anonymous/{slug}/{key}", response={201: ReceiptOut}, auth=SAME_SITE_JSON)
 def concern_anonymous_create(
     request: HttpRequest, slug: str, key: str, payload: AnonymousConcernIn, response: HttpResponse
 ) -> Any:
@@ -323,7 +370,7 @@ def concern_anonymous_create(
     return Status(201, {"receipt_code": code, "message": KEEP_THE_CODE})
 
 
-@router.post("/concerns/anonymous/{slug}/{key}/follow-up", response=ConcernOut, auth=None)
+@router.post("/concerns/anonymous/{slug}/{key}/follow-up", response=ConcernOut, auth=SAME_SITE_JSON)
 def concern_anonymous_follow_up(
     request: HttpRequest, slug: str, key: str, payload: FollowUpIn, response: HttpResponse
 ) -> dict[str, Any]:

@@ -1,20 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from workings.concerns.models import Mode, Outcome
-
-MODE_HELP = {
-    Mode.OPEN: "Open: the project team sees what you wrote and that you raised it.",
-    Mode.CONFIDENTIAL: (
-        "Confidential: only the funder's reviewers (or the site's independent reviewers) see "
-        "it and know it was you. The team sees nothing unless you approve a summary."
-    ),
-    Mode.ANONYMOUS: (
-        "Anonymous: nobody can tell it was you, not even us. You get a receipt code to read "
-        "replies. Your account is not used or linked."
-    ),
-}
+from workings.concerns.procedure import mode_readers
 
 
 class ConcernFields(forms.Form):
@@ -41,14 +33,52 @@ class ConcernFields(forms.Form):
             self.fields[name].max_length = None
 
 
+class AnonymousRaiseForm(ConcernFields):
+    """The no-account form has a trap for programs: a box people never see (hidden by the
+    style sheet, outside the tab order and hidden from screen readers) that programs filling
+    every box fill in. It works without JavaScript; no third-party script is involved."""
+
+    TRAP = "website"
+    website = forms.CharField(
+        label=_("Leave this box empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def visible_fields(self) -> list[forms.BoundField]:
+        return [f for f in super().visible_fields() if f.name != self.TRAP]
+
+    @property
+    def trap(self) -> forms.BoundField:
+        return self[self.TRAP]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.pop(self.TRAP, ""):
+            raise forms.ValidationError(
+                _(
+                    "This concern was not sent, because a box meant to be left empty was "
+                    "filled in. Please try again, leaving that box empty."
+                )
+            )
+        return data
+
+
 class RaiseForm(ConcernFields):
+    """Nothing is chosen for the person: each way of raising it says, in the same words as
+    the page's box, who will read it."""
+
     mode = forms.ChoiceField(
-        label="Who may read it and know it was you?",
-        choices=[(m, MODE_HELP[m]) for m in Mode.values],
+        label=_("Who may read it and know it was you?"),
         widget=forms.RadioSelect,
-        initial=Mode.OPEN,
+        error_messages={"required": _("Choose open, confidential or anonymous.")},
     )
     field_order = ["mode", "subject", "what_happened", "outcome_wanted", "link"]
+
+    def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        readers = mode_readers(project)
+        self.fields["mode"].choices = [(m, f"{Mode(m).label}: {readers[m]}") for m in Mode.values]
 
 
 class ReplyForm(forms.Form):

@@ -9,12 +9,12 @@ row's snapshot. Anonymous concerns keep no account, no address and times only to
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
 class Mode(models.TextChoices):
@@ -97,6 +97,12 @@ class Concern(RecordedModel):
     summary_text = models.TextField(blank=True, max_length=3000)
     team_involved = models.BooleanField(default=False)
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "receipt_hash": "the hash of an anonymous raiser's receipt code, kept out of the log",
+        "raised_at": WHEN_WRITTEN + " (raised_on holds the day)",
+    }
+    snapshot_keys: ClassVar[dict[str, str]] = {"link_kind": "link", "link_id": "link"}
+
     class Meta:
         ordering = ["raised_on", "id"]
         indexes = [models.Index(fields=["project", "status"])]
@@ -131,7 +137,11 @@ class Concern(RecordedModel):
             "subject": self.subject,
             "what_happened": self.what_happened,
             "outcome_wanted": self.outcome_wanted,
-            "link": f"{self.link_kind}:{self.link_id}" if self.link_kind else None,
+            "link": (
+                f"{self.link_kind}:{self.link_id}"
+                if self.link_kind or self.link_id is not None
+                else None
+            ),
             "raised_by": self.raised_by_id,
             "raised_on": self.raised_on.isoformat(),
             "stages": self.stages,
@@ -147,6 +157,9 @@ class Concern(RecordedModel):
             "summary_state": self.summary_state,
             "summary_text": self.summary_text,
             "team_involved": self.team_involved,
+            "independent_person": self.independent_person,
+            "handler_role": self.handler_role,
+            "highest_stage_reached": self.highest_stage_reached,
         }
 
 
@@ -174,6 +187,8 @@ class Reply(RecordedModel):
     stage_index = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField()  # midnight UTC on anonymous concerns
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
+
     class Meta:
         ordering = ["concern_id", "id"]
 
@@ -191,3 +206,28 @@ class Reply(RecordedModel):
             "body": self.body,
             "stage_index": self.stage_index,
         }
+
+
+class AnonymousWindow(models.Model):
+    """How many times something was done with a project's anonymous link in one fixed window
+    of time (concerns sent, wrong receipt codes). No address, no session, no code: only the
+    project, what was counted, the window's start and the count. The count is moved by one
+    UPDATE ... SET count = count + 1 WHERE count < limit, so parallel requests cannot pass the
+    limit (see concerns/limits.py and docs/decisions/concerns-anonymity.md)."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+")
+    purpose = models.CharField(max_length=20)
+    starts_at = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+    # Only while guessing is being slowed: when the last slowed check was let through.
+    last_slow_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "purpose", "starts_at"], name="one_anonymous_window"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} from {self.starts_at:%Y-%m-%d %H:%M}: {self.count}"

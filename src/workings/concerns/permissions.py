@@ -48,6 +48,21 @@ class ConcernPolicy:
         return project_policy.role_of(user, concern.project) in TEAM_ROLES
 
     # -- reading ----------------------------------------------------------------------
+    def has_raised(self, user: Any, project: Any) -> bool:
+        """A concern raised here under their own account (anonymous ones are tied to nobody)."""
+        return _signed_in(user) and Concern.objects.filter(project=project, raised_by=user).exists()
+
+    def can_enter(self, user: Any, project: Any) -> bool:
+        """Who reaches a project's concern pages: its members, the site's independent
+        reviewers, and anyone who raised a concern there, even after leaving the project
+        (they keep their own concerns and their right of reply; the lists and the checks
+        below show them nothing else)."""
+        return (
+            project_policy.is_member(user, project)
+            or self.is_site_reviewer(user)
+            or self.has_raised(user, project)
+        )
+
     def can_raise(self, user: Any, project: Any) -> bool:
         return project_policy.can(user, "raise_concern", project)
 
@@ -154,6 +169,20 @@ def concern_get_for(user: Any, project: Any, pk: int, *, lock: bool = False) -> 
     if concern is None or not concern_policy.can_view(user, concern):
         raise NotFound("We could not find that concern.")
     return concern
+
+
+def concerns_project_for(user: Any, slug: str) -> Any:
+    """The project behind a concern URL, for those the policy lets in (can_enter)."""
+    from workings.projects.models import Project
+
+    project = Project.objects.filter(slug=slug).first()
+    if project is None:
+        raise NotFound("We could not find that project.")
+    if not concern_policy.can_enter(user, project):
+        if project_policy.can(user, "view", project):
+            raise NotAllowed("Only members of this project can see its concerns.")
+        raise NotFound("We could not find that project.")
+    return project
 
 
 def require(allowed: bool, message: str) -> None:

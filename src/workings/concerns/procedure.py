@@ -106,3 +106,20 @@ def readers_description(project: Any, *, sealed: bool) -> list[str]:
         "through a summary you have approved."
     )
     return readers
+
+
+def mode_readers(project: Any) -> dict[str, str]:
+    """One line per way of raising a concern: who will read it. The raise page shows these
+    words both in its "who will read it" box and beside each choice, so they cannot differ."""
+    from django.utils.translation import gettext as _
+
+    sealed = " ".join(readers_description(project, sealed=True))
+    return {
+        "open": " ".join(readers_description(project, sealed=False))
+        + " "
+        + _("They will know it was you."),
+        "confidential": sealed + " " + _("They will know it was you."),
+        "anonymous": sealed
+        + " "
+        + _("Nobody will know it was you, not even us: you get a receipt code to read replies."),
+    }

@@ -12,8 +12,9 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import ngettext
 
-from workings.concerns import notices, receipts, workflow
+from workings.concerns import limits, notices, receipts, workflow
 from workings.concerns.models import (
     SEALED_MODES,
     Concern,
@@ -32,6 +33,31 @@ from workings.events.services import append_event
 from workings.projects.permissions import project_policy
 
 ANONYMOUS = object()  # stands for the anonymous raiser, proven by their receipt code
+
+# Anonymous concerns are sealed and can never be erased, so a flood of them could bury the
+# real ones: each project takes a few an hour (counted per project, no address kept).
+ANONYMOUS_PER_HOUR = 5
+ANONYMOUS_RAISED = limits.Limit(
+    purpose="raised", window=dt.timedelta(hours=1), limit=ANONYMOUS_PER_HOUR
+)
+
+
+def _anonymous_allowed(project: Any) -> None:
+    taken = limits.take(project.pk, ANONYMOUS_RAISED)
+    if isinstance(taken, limits.Refused):
+        minutes = taken.minutes()
+        raise ValidationFailed(
+            ngettext(
+                "More anonymous concerns than usual have been sent for this project in the last "
+                "hour, so we are not taking more for a short while. Nothing has been sent. "
+                "Please try again in %(n)d minute.",
+                "More anonymous concerns than usual have been sent for this project in the last "
+                "hour, so we are not taking more for a short while. Nothing has been sent. "
+                "Please try again in %(n)d minutes.",
+                minutes,
+            )
+            % {"n": minutes}
+        )
 
 
 def _text(value: Any, *, field: str, label: str, max_length: int, required: bool = True) -> str:
@@ -82,7 +108,12 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
 
 
 def _record(
-    concern: Concern, type_: str, actor: Any, content: dict[str, Any], *subjects: Any
+    concern: Concern,
+    type_: str,
+    actor: Any,
+    content: dict[str, Any],
+    *subjects: Any,
+    sealed: bool = False,
 ) -> None:
     append_event(
         project=concern.project,
@@ -90,7 +121,7 @@ def _record(
         actor=None if actor is ANONYMOUS else actor,
         content={"concern": concern.pk, **content},
         subjects=[concern, *subjects],
-        sealed=concern.mode in SEALED_MODES,
+        sealed=sealed or concern.mode in SEALED_MODES,
         at=_moment(concern),
     )
 
@@ -167,8 +198,10 @@ def concern_raise(*, actor: Any, project: Any, mode: str, **data: Any) -> Concer
 @transaction.atomic
 def concern_raise_anonymous(*, project: Any, **data: Any) -> tuple[Concern, str]:
     """No account, no address, no time of day. Returns the concern and its receipt code,
-    which is shown once and never stored."""
+    which is shown once and never stored. A few are taken per project an hour; the count is
+    part of this transaction, so a refused or invalid concern does not use one up."""
     concern = _new_concern(project=project, mode=Mode.ANONYMOUS, raised_by=None, data=data)
+    _anonymous_allowed(project)
     code = receipts.new_code()
     concern.receipt_hash = receipts.code_hash(project.pk, code)
     concern.save()
@@ -179,8 +212,9 @@ def concern_raise_anonymous(*, project: Any, **data: Any) -> tuple[Concern, str]
 
 def concern_by_receipt(*, project: Any, code: str) -> Concern:
     """The anonymous concern a receipt code belongs to. A wrong code, a malformed one and
-    one for a concern elsewhere all get the same answer; wrong guesses are counted."""
-    receipts.check_not_throttled(project.pk)
+    one for a concern elsewhere all get the same answer; wrong guesses are counted, and
+    slowed then paused per project (receipts.GUESSES)."""
+    taken = receipts.take_check(project.pk)
     concern = None
     if receipts.normalise(code) is not None:
         concern = (
@@ -193,9 +227,10 @@ def concern_by_receipt(*, project: Any, code: str) -> Concern:
             .first()
         )
     if concern is None:
-        # Callers check codes outside their transaction, so the count survives the refusal.
-        receipts.record_wrong(project.pk)
+        # The check was counted before the code was looked at (receipts.take_check), in its
+        # own statement outside the callers' transactions, so the refusal cannot undo it.
         raise NotFound(receipts.WRONG_CODE)
+    receipts.right_code(taken)
     return concern
 
 
@@ -498,28 +533,24 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
 def raiser_membership_check(
     *, actor: Any, project: Any, membership: Any, change: str, reason: str
 ) -> None:
-    """Called (inside the projects service's transaction) before a member is removed or
-    demoted. While they have a concern open here, a reason is required, and the change is
-    recorded and flagged to the funder's reviewers. Sealed concerns stay sealed."""
+    """Called inside the projects service's transaction when a member is removed or demoted.
+
+    It never refuses and never changes what the lead is told: a refusal, or a request for a
+    reason asked only of raisers, would tell the team who raised a concern. For each concern
+    the person has open here, the change goes into a sealed entry (append_event keeps a sealed
+    entry's time to the day) and a notice to that concern's reviewers, and to nobody else."""
     open_concerns = list(
         Concern.objects.filter(project=project, raised_by_id=membership.user_id)
         .exclude(status="closed")
         .select_related("project")
     )
-    if not open_concerns:
-        return
-    if not (reason or "").strip():
-        raise ValidationFailed(
-            "This person has a concern open in this project. Say why you are making this "
-            "change: it will be recorded and shown to the funder's reviewers.",
-            field="reason",
-        )
     for concern in open_concerns:
         _record(
             concern,
             "concern.raiser_protected",
             actor,
-            {"change": change, "reason": reason.strip(), "by": actor.pk},
+            {"change": change, "reason": (reason or "").strip(), "by": actor.pk},
+            sealed=True,
         )
         notices.later(
             concern,

@@ -24,12 +24,11 @@ from workings.concerns.forms import (
     SummaryForm,
 )
 from workings.concerns.models import Concern, Mode
-from workings.concerns.permissions import concern_get_for, concern_policy
+from workings.concerns.permissions import concern_get_for, concern_policy, concerns_project_for
 from workings.concerns.presenters import concern_context
-from workings.concerns.procedure import procedure_for, readers_description
+from workings.concerns.procedure import mode_readers, procedure_for
 from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
-from workings.projects.models import Project
 from workings.projects.permissions import project_policy
 from workings.projects.views import project_context
 
@@ -37,18 +36,11 @@ PAGE_SIZE = 25
 
 
 class ConcernProjectMixin(View):
-    """The project from the URL, for its members (and the site's independent reviewers,
-    who read concerns routed to them without being members)."""
+    """The project from the URL, for those the concern policy lets in: its members, the
+    site's independent reviewers, and people who raised a concern there and have left."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        project = Project.objects.filter(slug=kwargs["slug"]).first()
-        if project is None:
-            raise NotFound("We could not find that project.")
-        if not (project_policy.is_member(user, project) or concern_policy.is_site_reviewer(user)):
-            if project_policy.can(user, "view", project):
-                raise NotAllowed("Only members of this project can see its concerns.")
-            raise NotFound("We could not find that project.")
+        project = concerns_project_for(request.user, kwargs["slug"])
         self.project = project
         return super().dispatch(request, *args, **kwargs)
 
@@ -106,8 +98,7 @@ class ConcernRaiseView(ConcernProjectMixin):
             "concerns/concern_raise.html",
             self.context(
                 form=form,
-                open_readers=readers_description(self.project, sealed=False),
-                sealed_readers=readers_description(self.project, sealed=True),
+                mode_readers=mode_readers(self.project),
                 procedure=procedure_for(self.project),
             ),
             status=400 if form.errors else 200,
@@ -116,11 +107,11 @@ class ConcernRaiseView(ConcernProjectMixin):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         self._check()
         initial = {"link": request.GET.get("link", "")[:40]}
-        return self._page(RaiseForm(initial=initial))
+        return self._page(RaiseForm(initial=initial, project=self.project))
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         self._check()
-        form = RaiseForm(request.POST)
+        form = RaiseForm(request.POST, project=self.project)
         if form.is_valid():
             data = dict(form.cleaned_data)
             mode = data.pop("mode")

@@ -12,6 +12,7 @@ from ninja import Router, Schema
 
 from workings.api.auth import project_auth
 from workings.core.exceptions import NotFound
+from workings.core.schema import InputSchema
 from workings.events import selectors, services
 from workings.events.permissions import log_policy, note_sealed_reads
 
@@ -57,13 +58,23 @@ class ConsistencyOut(Schema):
     hashes: list[str]
 
 
-class EraseIn(Schema):
+class EraseIn(InputSchema):
     reason: str
 
 
 class EraseOut(Schema):
     erased_seq: int
     erasure_seq: int
+
+
+class HideIn(Schema):
+    category: str
+    reason: str = ""
+
+
+class HideOut(Schema):
+    seq: int
+    event_seq: int
 
 
 @router.get(
@@ -157,7 +168,8 @@ def consistency(request: HttpRequest, slug: str, first: int, second: int) -> Any
     url_name="log-erase",
 )
 def erase(request: HttpRequest, slug: str, seq: int, data: EraseIn) -> Any:
-    """Erase an entry's content (the person it is about, or a lead). The leaf stays."""
+    """Erase an entry's words, wherever they appear (its author only; an entry the software
+    wrote, a lead). The leaf stays, so the log still verifies."""
     erasure = services.entry_erase(
         actor=request.user,
         project=request.project,  # type: ignore[attr-defined]
@@ -165,3 +177,38 @@ def erase(request: HttpRequest, slug: str, seq: int, data: EraseIn) -> Any:
         reason=data.reason,
     )
     return {"erased_seq": seq, "erasure_seq": erasure.seq}
+
+
+@router.post(
+    "/projects/{slug}/log/entries/{seq}/hide",
+    auth=project_auth("view_record"),
+    response=HideOut,
+    url_name="log-hide",
+)
+def hide(request: HttpRequest, slug: str, seq: int, data: HideIn) -> Any:
+    """Hide an entry from the public view, with a reason shown in its place (a lead). Members
+    still read it; nothing is destroyed."""
+    event = services.entry_hide(
+        actor=request.user,
+        project=request.project,  # type: ignore[attr-defined]
+        seq=seq,
+        category=data.category,
+        reason=data.reason,
+    )
+    return {"seq": seq, "event_seq": event.seq}
+
+
+@router.post(
+    "/projects/{slug}/log/entries/{seq}/show",
+    auth=project_auth("view_record"),
+    response=HideOut,
+    url_name="log-show",
+)
+def show(request: HttpRequest, slug: str, seq: int) -> Any:
+    """Show a hidden entry to the public again (a lead)."""
+    event = services.entry_show(
+        actor=request.user,
+        project=request.project,  # type: ignore[attr-defined]
+        seq=seq,
+    )
+    return {"seq": seq, "event_seq": event.seq}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Log(models.Model):
@@ -60,6 +61,8 @@ class EntryContent(models.Model):
     erased_at = models.DateTimeField(null=True, blank=True)
     erased_reason = models.TextField(blank=True)
     erasure_seq = models.BigIntegerField(null=True, blank=True)
+    # True when a site administrator erased it on a data-protection request, not its author.
+    erased_on_request = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"content of entry {self.entry_id}"
@@ -126,3 +129,54 @@ class WitnessedCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"checkpoint {self.size} seen by {self.witness_id}"
+
+
+class ErasedRow(models.Model):
+    """A domain row whose personal words were blanked by an erasure, so pages, the API and
+    exports show a tombstone ("Erased on <day> at the author's request") in their place."""
+
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="erased_rows")
+    label = models.CharField(max_length=60)  # the row's snapshot label, e.g. record.item
+    row_id = models.BigIntegerField()
+    erased_at = models.DateTimeField()
+    on_request = models.BooleanField(default=False)
+    erasure_seq = models.BigIntegerField()
+
+    class Meta:
+        ordering = ["log_id", "erasure_seq"]
+        indexes = [models.Index(fields=["label", "row_id"], name="erased_row_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.row_id} erased by entry {self.erasure_seq}"
+
+
+class HiddenEntry(models.Model):
+    """An entry the lead hid from the public view, with a reason. The entry and its content
+    stay; members still read it, marked hidden. Showing it again sets shown_at."""
+
+    class Category(models.TextChoices):
+        PERSONAL = "personal", _("It names or describes someone who did not agree to be public")
+        HARMFUL = "harmful", _("It could cause harm or distress if read by the public")
+        CONFIDENTIAL = "confidential", _("It contains confidential research information")
+        OTHER = "other", _("Another reason")
+
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="hidings")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    reason = models.TextField(max_length=1000, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    hidden_at = models.DateTimeField()
+    hide_seq = models.BigIntegerField()
+    shown_at = models.DateTimeField(null=True, blank=True)
+    show_seq = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["entry_id", "-hidden_at"]
+
+    def __str__(self) -> str:
+        return f"entry {self.entry_id} hidden by entry {self.hide_seq}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.shown_at is None

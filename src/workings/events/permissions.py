@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from workings.events.models import Entry
+from workings.events.models import Entry, HiddenEntry
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
 
@@ -24,15 +24,39 @@ class LogPolicy:
             return any(check(user, project, entry) for check in _SEALED_READERS)
         if project_policy.is_member(user, project):
             return True
-        # The public sees published projects' entries, but not who invited whom.
-        return entry.type not in PRIVATE_TYPES
+        # The public sees published projects' entries, but not who invited whom, and not
+        # what the lead hid from the public view (a tombstone shows instead).
+        if entry.type in PRIVATE_TYPES:
+            return False
+        return active_hiding(entry) is None
 
     def can_erase(self, user: Any, project: Any, entry: Entry) -> bool:
-        if entry.sealed or entry.type == "entry.erased":
+        """Nobody erases another person's words: an entry is erased by its author, or, if the
+        software wrote it (no personal author), by a lead. Anyone else's words go through a
+        data-protection request to a site administrator (can_erase_on_request)."""
+        if not user.is_authenticated:
             return False
-        if project_policy.can(user, "erase_entries", project):
-            return True
-        return bool(user.is_authenticated and entry.actor_id == user.pk)
+        if entry.sealed or entry.type in LOG_OWN_TYPES:
+            return False
+        if entry.actor_id is not None:
+            return bool(entry.actor_id == user.pk and self.can_view_record(user, project))
+        return project_policy.can(user, "erase_entries", project)
+
+    def can_erase_on_request(self, user: Any, entry: Entry) -> bool:
+        if not self.handles_data_requests(user):
+            return False
+        return not entry.sealed and entry.type not in LOG_OWN_TYPES
+
+    def handles_data_requests(self, user: Any) -> bool:
+        """Site administrators handle data-protection requests, never a project's own role."""
+        if not user.is_authenticated:
+            return False
+        return bool(user.is_staff or user.is_superuser)
+
+    def can_hide(self, user: Any, project: Any, entry: Entry) -> bool:
+        if entry.sealed or entry.type in LOG_OWN_TYPES:
+            return False
+        return project_policy.can(user, "hide_entries", project)
 
     def can_witness(self, user: Any, project: Any) -> bool:
         return project_policy.can(user, "witness", project)
@@ -66,6 +90,18 @@ def note_sealed_reads(user: Any, project: Any, entries: list[Entry], via: str) -
 
 
 # Event types whose content names people who never chose to be public (e.g. invitations).
-PRIVATE_TYPES = frozenset({"member.invited", "invitation.declined", "invitation.withdrawn"})
+PRIVATE_TYPES = frozenset(
+    {"member.invited", "invitation.declined", "invitation.withdrawn", "entry.erased_private"}
+)
+# The log's own entries about other entries: never erased or hidden themselves.
+LOG_OWN_TYPES = frozenset(
+    {"entry.erased", "entry.erased_private", "entry.hidden", "entry.shown", "sealed"}
+)
+
+
+def active_hiding(entry: Entry) -> HiddenEntry | None:
+    """The entry's current hiding, if the lead hid it (prefetched by the selectors)."""
+    return next((h for h in entry.hidings.all() if h.is_active), None)
+
 
 log_policy = LogPolicy()

@@ -9,7 +9,14 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from workings.core.exceptions import NotFound, ValidationFailed
-from workings.events.models import Checkpoint, Entry, Log, WitnessedCheckpoint
+from workings.events.models import (
+    Checkpoint,
+    Entry,
+    ErasedRow,
+    HiddenEntry,
+    Log,
+    WitnessedCheckpoint,
+)
 from workings.ledger.merkle import consistency_proof_from, inclusion_proof_from
 
 MAX_ENTRIES_PAGE = 1000
@@ -32,8 +39,10 @@ def checkpoint_at(*, project: Any, size: int) -> Checkpoint | None:
 
 def entry_page(*, project: Any, before: int | None, limit: int = 50) -> list[Entry]:
     """Newest first, keyset-paginated on seq (never OFFSET)."""
-    entries: QuerySet[Entry] = Entry.objects.filter(log__project_id=project.pk).select_related(
-        "actor", "body"
+    entries: QuerySet[Entry] = (
+        Entry.objects.filter(log__project_id=project.pk)
+        .select_related("actor", "body")
+        .prefetch_related("hidings")
     )
     if before is not None:
         entries = entries.filter(seq__lt=before)
@@ -58,6 +67,7 @@ def entries_range(*, project: Any, start: int, end: int | None) -> tuple[list[En
     rows = list(
         Entry.objects.filter(log=log, seq__gte=start, seq__lt=end)
         .select_related("body")
+        .prefetch_related("hidings")
         .order_by("seq")
     )
     return rows, log.size
@@ -167,3 +177,38 @@ def subject_links(entries: list[Entry]) -> dict[tuple[str, int | None], str]:
         for row in rows:
             links[(label, row.pk)] = row.get_absolute_url()
     return links
+
+
+def hidden_seqs(*, log: Log) -> list[int]:
+    """Entries the lead has hidden from the public view (one query)."""
+    return list(
+        HiddenEntry.objects.filter(entry__log=log, shown_at__isnull=True).values_list(
+            "entry__seq", flat=True
+        )
+    )
+
+
+def erased_rows(*, label: str, ids: list[int]) -> dict[int, ErasedRow]:
+    """Which of these rows had their words erased (one query): the tombstone to show."""
+    if not ids:
+        return {}
+    found: dict[int, ErasedRow] = {}
+    for row in ErasedRow.objects.filter(label=label, row_id__in=ids).order_by("erasure_seq"):
+        found.setdefault(row.row_id, row)
+    return found
+
+
+def hidden_rows(*, project: Any, label: str, ids: list[int]) -> dict[int, HiddenEntry]:
+    """Rows whose entry the lead hid from the public (one query): the tombstone to show."""
+    if not ids:
+        return {}
+    found: dict[int, HiddenEntry] = {}
+    rows = HiddenEntry.objects.filter(
+        entry__log__project_id=project.pk,
+        entry__subject_type=label,
+        entry__subject_id__in=ids,
+        shown_at__isnull=True,
+    ).select_related("entry")
+    for hiding in rows.order_by("hidden_at"):
+        found.setdefault(int(hiding.entry.subject_id or 0), hiding)
+    return found

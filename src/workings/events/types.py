@@ -45,3 +45,7 @@ def all_types() -> list[EventType]:
 # The log's own events.
 ENTRY_ERASED = register(900, "entry.erased", "Content erased")
 SEALED = register(901, "sealed", "A sealed entry was made")
+# An erasure of an entry only members could read: its fresh snapshots stay members-only too.
+ENTRY_ERASED_MEMBERS = register(902, "entry.erased_private", "Content erased")
+ENTRY_HIDDEN = register(903, "entry.hidden", "An entry was hidden from the public view")
+ENTRY_SHOWN = register(904, "entry.shown", "A hidden entry was shown to the public again")

@@ -11,5 +11,16 @@ urlpatterns = [
         views.EntryEraseView.as_view(),
         name="erase",
     ),
+    path(
+        "projects/<slug:slug>/record/<int:seq>/hide/",
+        views.EntryHideView.as_view(),
+        name="hide",
+    ),
+    path(
+        "projects/<slug:slug>/record/<int:seq>/data-request/",
+        views.DataRequestView.as_view(),
+        name="data-request",
+    ),
+    path("data-requests/done/", views.DataRequestDoneView.as_view(), name="data-request-done"),
     path("projects/<slug:slug>/record/witness/", views.WitnessView.as_view(), name="witness"),
 ]

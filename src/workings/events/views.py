@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core.exceptions import WorkingsError
 from workings.core.forms import add_service_error
 from workings.events import keys, selectors, services, types
-from workings.events.forms import EraseForm
+from workings.events.forms import DataRequestForm, EraseForm, HideForm
 from workings.events.models import Entry
-from workings.events.permissions import log_policy
+from workings.events.permissions import active_hiding, log_policy
+from workings.projects.models import Project
 from workings.projects.views import ProjectMixin
 
 PAGE = 50
@@ -41,15 +44,23 @@ class RecordView(ProjectMixin, View):
         rows = []
         for e in page:
             visible = log_policy.can_view_content(request.user, self.project, e)
+            hiding = active_hiding(e)
             rows.append(
                 {
                     "entry": e,
+                    "hiding": hiding,
+                    "can_hide": hiding is None
+                    and log_policy.can_hide(request.user, self.project, e),
+                    "can_show": hiding is not None
+                    and log_policy.can_hide(request.user, self.project, e),
                     "summary": _summary(e.type),
                     "content_visible": visible,
                     "subject_url": subjects.get((e.subject_type, e.subject_id))
                     if visible
                     else None,
                     "can_erase": log_policy.can_erase(request.user, self.project, e)
+                    and not _erased(e),
+                    "can_erase_on_request": log_policy.can_erase_on_request(request.user, e)
                     and not _erased(e),
                 }
             )
@@ -81,7 +92,10 @@ class EntryEraseView(ProjectMixin, View):
         if entry is None:
             raise Http404("There is no such entry in this project's record.")
         if not log_policy.can_erase(self.request.user, self.project, entry):
-            raise PermissionDenied("Only the person an entry is about, or a lead, can erase it.")
+            raise PermissionDenied(
+                "Only the person who wrote an entry can erase it. To have someone else's words "
+                "erased, ask the site's administrators (a data-protection request)."
+            )
         return entry
 
     def _page(self, entry: Entry, form: EraseForm) -> HttpResponse:
@@ -115,6 +129,132 @@ class EntryEraseView(ProjectMixin, View):
                     f"The content of entry {seq} was erased. The record still shows that it "
                     "existed, when, and why it was erased.",
                 )
+                return redirect("events:record", slug=self.project.slug)
+        return self._page(entry, form)
+
+
+class DataRequestView(View):
+    """A site administrator erases an entry's words on a data-protection request. Not a
+    project page: no project role can reach it, the lead's included."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not log_policy.handles_data_requests(request.user):
+            raise Http404("There is no such page.")
+        self.project = Project.objects.filter(slug=kwargs["slug"]).first()
+        if self.project is None:
+            raise Http404("There is no such project.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def _entry(self, seq: int) -> Entry:
+        entry = (
+            Entry.objects.filter(log__project_id=self.project.pk, seq=seq)
+            .select_related("body", "actor")
+            .first()
+        )
+        if entry is None or not log_policy.can_erase_on_request(self.request.user, entry):
+            raise Http404("There is no such entry, or it cannot be erased.")
+        return entry
+
+    def _page(self, entry: Entry, form: DataRequestForm) -> HttpResponse:
+        return render(
+            self.request,
+            "events/data_request.html",
+            {
+                "project": self.project,
+                "entry": entry,
+                "summary": _summary(entry.type),
+                "form": form,
+            },
+            status=400 if form.errors else 200,
+        )
+
+    def get(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        return self._page(self._entry(seq), DataRequestForm())
+
+    def post(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        entry = self._entry(seq)
+        form = DataRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                services.entry_erase_on_request(
+                    actor=request.user,
+                    project=self.project,
+                    seq=seq,
+                    reason=form.cleaned_data["reason"],
+                )
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Entry %(seq)s was erased. Its author has been told why.") % {"seq": seq},
+                )
+                return redirect("events:data-request-done")
+        return self._page(entry, form)
+
+
+class DataRequestDoneView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not log_policy.handles_data_requests(request.user):
+            raise Http404("There is no such page.")
+        return render(request, "events/data_request_done.html", {})
+
+
+class EntryHideView(ProjectMixin, View):
+    """The lead hides an entry from the public view, with a reason; or shows it again."""
+
+    action = "view_record"
+
+    def _entry(self, seq: int) -> Entry:
+        entry = (
+            Entry.objects.filter(log__project_id=self.project.pk, seq=seq)
+            .prefetch_related("hidings")
+            .first()
+        )
+        if entry is None:
+            raise Http404("There is no such entry in this project's record.")
+        if not log_policy.can_hide(self.request.user, self.project, entry):
+            raise PermissionDenied("Only the project's lead can hide an entry from the public.")
+        return entry
+
+    def _page(self, entry: Entry, form: HideForm) -> HttpResponse:
+        return render(
+            self.request,
+            "events/hide.html",
+            self.context(
+                entry=entry, summary=_summary(entry.type), form=form, hiding=active_hiding(entry)
+            ),
+            status=400 if form.errors else 200,
+        )
+
+    def get(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        return self._page(self._entry(seq), HideForm())
+
+    def post(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        entry = self._entry(seq)
+        form = HideForm(request.POST)
+        show = "show" in request.POST
+        if show or form.is_valid():
+            try:
+                if show:
+                    services.entry_show(actor=request.user, project=self.project, seq=seq)
+                else:
+                    services.entry_hide(
+                        actor=request.user,
+                        project=self.project,
+                        seq=seq,
+                        category=form.cleaned_data["category"],
+                        reason=form.cleaned_data["reason"],
+                    )
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                done = (
+                    _("Entry %(seq)s is shown to the public again.")
+                    if show
+                    else _("Entry %(seq)s is hidden from the public. Members still see it.")
+                )
+                messages.success(request, done % {"seq": seq})
                 return redirect("events:record", slug=self.project.slug)
         return self._page(entry, form)
 

@@ -19,7 +19,7 @@ from typing import TextIO
 from urllib.parse import urlsplit, urlunsplit
 
 from workings.ledger.checkpoint import CheckpointError, NoteError, parse_checkpoint, verify_note
-from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
+from workings.verifier.witness import WitnessAlarm, WitnessState, witness_update
 
 Fetch = Callable[[str], tuple[int, str]]  # url -> (HTTP status, body text)
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth
+from workings.core.schema import InputSchema
 from workings.funders import selectors, services
 from workings.funders.permissions import organisation_get_for
 from workings.projects.permissions import project_policy
@@ -34,16 +35,16 @@ class OrganisationDetailOut(OrganisationOut):
     people: list[AppointmentOut]
 
 
-class AppointIn(Schema):
+class AppointIn(InputSchema):
     email: str
     kind: str
 
 
-class EndIn(Schema):
+class EndIn(InputSchema):
     reason: str = ""
 
 
-class AnswerIn(Schema):
+class AnswerIn(InputSchema):
     confirm: bool
 
 
@@ -60,7 +61,7 @@ class ProjectFunderOut(Schema):
     links: list[LinkOut]
 
 
-class NameIn(Schema):
+class NameIn(InputSchema):
     organisation: str
 
 

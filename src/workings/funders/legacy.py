@@ -32,7 +32,8 @@ def end_legacy_funder_roles(
     ):
         membership.left_at = clock.now()
         membership.left_reason = REASON
-        membership.save(update_fields=["left_at", "left_reason"])
+        membership.left_reason_public = True  # recorded in the public log, like a removal
+        membership.save(update_fields=["left_at", "left_reason", "left_reason_public"])
         append_event(
             project=membership.project,
             type="member.removed",

@@ -10,7 +10,7 @@ Appointments are ended, never deleted, so who could read what, and when, stays a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
 class FunderOrganisation(models.Model):
@@ -117,6 +117,8 @@ class ProjectFunder(RecordedModel):
     answered_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {"named_at": WHEN_WRITTEN}
+
     class Meta:
         ordering = ["project_id", "named_at", "id"]
         constraints = [
@@ -162,6 +164,11 @@ class SealedRead(RecordedModel):
     day = models.DateField()
     first_read_at = models.DateTimeField()
     via = models.CharField(max_length=20)  # page | api | log
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "first_read_at": WHEN_WRITTEN + " (day holds the day)",
+    }
+    snapshot_keys: ClassVar[dict[str, str]] = {"concern_id": "concern"}
 
     class Meta:
         ordering = ["project_id", "day", "first_read_at", "id"]

@@ -1,118 +1,38 @@
-"""RFC 9162 (= RFC 6962) Merkle tree hashing, proofs and compact ranges.
+"""RFC 9162 (= RFC 6962) inclusion and consistency proofs, and their verification.
 
-Why: the ledger is an append-only Merkle log. This module is the pure arithmetic:
-hashes, roots, inclusion/consistency proofs and their verification, plus the node-ID
+Why: the ledger is an append-only Merkle log. This module is the pure proof arithmetic:
+which subtrees a proof is made of, building proofs, and checking them, plus the node-ID
 arithmetic that lets the storage layer build proofs from stored perfect-subtree hashes
-with O(log n) reads (the shape of transparency-dev ``proof`` and ``compact``). No I/O.
+with O(log n) reads (the shape of transparency-dev ``proof``). Every hash is computed by
+``hashing``, the one hasher. No I/O.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+from .hashing import HASH_SIZE, leaf_hash, node_hash, range_hash, tree_levels
 
 __all__ = [
-    "EMPTY_ROOT",
-    "CompactRange",
-    "Node",
     "consistency_proof",
     "consistency_proof_from",
     "consistency_proof_ranges",
     "inclusion_proof",
     "inclusion_proof_from",
     "inclusion_proof_ranges",
-    "leaf_hash",
-    "node_hash",
     "perfect_nodes",
-    "range_hash",
-    "root_hash",
     "verify_consistency",
     "verify_inclusion",
 ]
-
-HASH_SIZE = 32
-EMPTY_ROOT: bytes = hashlib.sha256(b"").digest()
-
-_sha256 = hashlib.sha256
 
 NodeId = tuple[int, int]
 Fetch = Callable[[list[NodeId]], "dict[NodeId, bytes]"]
 
 
-def leaf_hash(data: bytes) -> bytes:
-    """RFC 9162 leaf hash: SHA-256(0x00 || data)."""
-    return _sha256(b"\x00" + data).digest()
-
-
-def node_hash(left: bytes, right: bytes) -> bytes:
-    """RFC 9162 interior node hash: SHA-256(0x01 || left || right)."""
-    return _sha256(b"\x01" + left + right).digest()
-
-
 def _split(n: int) -> int:
     """Largest power of two strictly smaller than n (n >= 2)."""
     return 1 << ((n - 1).bit_length() - 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """A perfect subtree: level L, index i covers leaves [i*2^L, (i+1)*2^L)."""
-
-    level: int
-    index: int
-    hash: bytes
-
-
-class CompactRange:
-    """The frontier of a tree of ``size`` leaves: popcount(size) perfect-subtree roots.
-
-    ``hashes`` are ordered largest (leftmost) subtree first. Appending costs O(log n).
-    """
-
-    __slots__ = ("size", "hashes")
-
-    def __init__(self, size: int = 0, hashes: Sequence[bytes] = ()) -> None:
-        if size < 0:
-            raise ValueError("size must not be negative")
-        if len(hashes) != size.bit_count():
-            raise ValueError(
-                f"a tree of {size} leaves needs {size.bit_count()} frontier hashes, "
-                f"got {len(hashes)}"
-            )
-        self.size: int = size
-        self.hashes: list[bytes] = list(hashes)
-
-    def append(self, leaf_hash: bytes) -> list[Node]:
-        """Add one leaf hash; return every perfect-subtree node this append completes."""
-        index = self.size
-        h = leaf_hash
-        nodes = [Node(0, index, h)]
-        level = 0
-        s = index
-        hashes = self.hashes
-        while s & 1:
-            h = _sha256(b"\x01" + hashes.pop() + h).digest()
-            s >>= 1
-            level += 1
-            nodes.append(Node(level, s, h))
-        hashes.append(h)
-        self.size = index + 1
-        return nodes
-
-    def root(self) -> bytes:
-        """The RFC 9162 root of the leaves seen so far."""
-        hashes = self.hashes
-        if not hashes:
-            return EMPTY_ROOT
-        r = hashes[-1]
-        for h in reversed(hashes[:-1]):
-            r = _sha256(b"\x01" + h + r).digest()
-        return r
-
-    def __repr__(self) -> str:
-        return f"CompactRange(size={self.size}, hashes={len(self.hashes)} hashes)"
 
 
 # ---------------------------------------------------------------------------
@@ -132,16 +52,6 @@ def perfect_nodes(start: int, end: int) -> list[NodeId]:
         out.append((level, start >> level))
         start += 1 << level
     return out
-
-
-def range_hash(node_hashes: Sequence[bytes]) -> bytes:
-    """Combine perfect-subtree hashes (largest first) into the RFC 6962 subtree hash."""
-    if not node_hashes:
-        raise ValueError("range_hash needs at least one node hash")
-    r = node_hashes[-1]
-    for h in reversed(node_hashes[:-1]):
-        r = _sha256(b"\x01" + h + r).digest()
-    return r
 
 
 def inclusion_proof_ranges(index: int, size: int) -> list[tuple[int, int]]:
@@ -214,28 +124,18 @@ def consistency_proof_from(fetch: Fetch, old_size: int, new_size: int) -> list[b
 
 
 def _leaf_fetch(leaves: Sequence[bytes]) -> Fetch:
-    leaf_hashes = [leaf_hash(d) for d in leaves]
-
-    def perfect(level: int, index: int) -> bytes:
-        row = leaf_hashes[index << level : (index + 1) << level]
-        if len(row) != 1 << level:
-            raise LookupError(f"node ({level}, {index}) is not complete")
-        while len(row) > 1:
-            row = [node_hash(row[i], row[i + 1]) for i in range(0, len(row), 2)]
-        return row[0]
+    levels = list(tree_levels(b"".join(leaf_hash(d) for d in leaves)))
 
     def fetch(nodes: list[NodeId]) -> dict[NodeId, bytes]:
-        return {(lv, ix): perfect(lv, ix) for lv, ix in nodes}
+        out: dict[NodeId, bytes] = {}
+        for lv, ix in nodes:
+            h = bytes(levels[lv][HASH_SIZE * ix : HASH_SIZE * ix + HASH_SIZE])
+            if len(h) != HASH_SIZE:
+                raise LookupError(f"node ({lv}, {ix}) is not complete")
+            out[(lv, ix)] = h
+        return out
 
     return fetch
-
-
-def root_hash(leaves: Sequence[bytes]) -> bytes:
-    """RFC 9162 Merkle tree hash of the raw leaf inputs."""
-    cr = CompactRange()
-    for d in leaves:
-        cr.append(leaf_hash(d))
-    return cr.root()
 
 
 def inclusion_proof(leaves: Sequence[bytes], index: int) -> list[bytes]:
@@ -272,7 +172,7 @@ def verify_inclusion(
         if sn == 0:
             return False
         if fn & 1 or fn == sn:
-            r = _sha256(b"\x01" + p + r).digest()
+            r = node_hash(p, r)
             if not fn & 1:
                 while True:
                     fn >>= 1
@@ -280,7 +180,7 @@ def verify_inclusion(
                     if fn & 1 or fn == 0:
                         break
         else:
-            r = _sha256(b"\x01" + r + p).digest()
+            r = node_hash(r, p)
         fn >>= 1
         sn >>= 1
     return sn == 0 and hmac.compare_digest(r, root)
@@ -320,8 +220,8 @@ def verify_consistency(
         if sn == 0:
             return False
         if fn & 1 or fn == sn:
-            fr = _sha256(b"\x01" + c + fr).digest()
-            sr = _sha256(b"\x01" + c + sr).digest()
+            fr = node_hash(c, fr)
+            sr = node_hash(c, sr)
             if not fn & 1:
                 while True:
                     fn >>= 1
@@ -329,7 +229,7 @@ def verify_consistency(
                     if fn & 1 or fn == 0:
                         break
         else:
-            sr = _sha256(b"\x01" + sr + c).digest()
+            sr = node_hash(sr, c)
         fn >>= 1
         sn >>= 1
     return sn == 0 and hmac.compare_digest(fr, old_root) and hmac.compare_digest(sr, new_root)

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from workings.core.exceptions import NotFound
+from workings.core.schema import InputSchema
 from workings.notifications import selectors, services
 from workings.projects.models import Project
 
@@ -27,11 +28,16 @@ class NotificationOut(Schema):
     read: bool
 
 
-class ReadIn(Schema):
+class ReadIn(InputSchema):
     id: int | None = None
 
 
 class PreferenceOut(Schema):
+    project: str
+    mode: str
+
+
+class PreferenceIn(InputSchema):
     project: str
     mode: str
 
@@ -69,7 +75,7 @@ def notification_preferences(request: HttpRequest) -> list[dict[str, str]]:
 
 
 @router.put("/notifications/preferences", response=PreferenceOut)
-def notification_preference_set(request: HttpRequest, payload: PreferenceOut) -> dict[str, str]:
+def notification_preference_set(request: HttpRequest, payload: PreferenceIn) -> dict[str, str]:
     project = Project.objects.filter(slug=payload.project).first()
     if project is None:
         raise NotFound("We could not find that project.")

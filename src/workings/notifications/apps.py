@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "workings.notifications"
     label = "notifications"
+
+    def ready(self) -> None:
+        from workings.notifications import erasure
+
+        erasure.register()

@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
 from workings.core import clock
+from workings.core.email import email_subject
 from workings.core.exceptions import NotFound, ValidationFailed
 from workings.notifications.models import EmailState, Mode, Notification, Preference
 
@@ -37,7 +38,12 @@ def _footer() -> str:
 
 
 def _send(address: str, subject: str, body: str) -> None:
-    send_mail(subject=subject, message=body + _footer(), from_email=None, recipient_list=[address])
+    send_mail(
+        subject=email_subject(subject, prefix=""),
+        message=body + _footer(),
+        from_email=None,
+        recipient_list=[address],
+    )
 
 
 def notify(
@@ -96,7 +102,7 @@ def _email_one(notice: Notification) -> None:
     user = notice.user
     link = f"{settings.SITE_URL}{notice.url}" if notice.url else settings.SITE_URL
     due = f"\nDue by: {notice.due_on:%A %d %B %Y}" if notice.due_on else ""
-    _send(user.email, f"Workings: {notice.title}", f"{notice.title}{due}\n\nSee it here: {link}")
+    _send(user.email, email_subject(notice.title), f"{notice.title}{due}\n\nSee it here: {link}")
 
 
 def digests_send() -> int:
@@ -126,7 +132,7 @@ def digests_send() -> int:
             where = f" in {project.title}" if project else ""
             _send(
                 notices[0].user.email,
-                f"Workings: your daily digest{where}",
+                email_subject(f"your daily digest{where}"),
                 "What needs you, or happened, since the last digest:\n\n" + "\n".join(lines),
             )
             Notification.objects.filter(pk__in=[n.pk for n in notices]).update(

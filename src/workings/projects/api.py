@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth, public_auth
+from workings.core.schema import InputSchema
 from workings.projects import selectors, services
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Credit
@@ -17,7 +18,7 @@ from workings.projects.roles import Credit
 router = Router(tags=["projects"])
 
 
-class ProjectIn(Schema):
+class ProjectIn(InputSchema):
     title: str
     summary: str
     funder_name: str = ""
@@ -56,7 +57,7 @@ class MemberOut(Schema):
     left_reason: str
 
 
-class InvitationIn(Schema):
+class InvitationIn(InputSchema):
     email: str
     role: str
     message: str = ""
@@ -70,28 +71,30 @@ class InvitationOut(Schema):
     created_at: dt.datetime
 
 
-class InvitationAnswerIn(Schema):
+class InvitationAnswerIn(InputSchema):
     token: str
     display_name: str = ""
     credit: str = Credit.NAME
 
 
-class RoleIn(Schema):
+class RoleIn(InputSchema):
     role: str
     reason: str = ""
 
 
-class MembershipIn(Schema):
+class MembershipIn(InputSchema):
     display_name: str = ""
     credit: str = Credit.NAME
 
 
-class LeaveIn(Schema):
+class LeaveIn(InputSchema):
     reason: str = ""
+    # The reason is the team's to read unless this is true.
+    reason_public: bool = False
     credit: str = Credit.NAME
 
 
-class RemoveIn(Schema):
+class RemoveIn(InputSchema):
     reason: str
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from workings.projects.permissions import MEMBER_ROLES
 from workings.projects.roles import ROLE_DESCRIPTIONS, Credit, Role
@@ -89,7 +90,19 @@ class LeaveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=2000,
-        help_text="You do not have to give a reason. If you do, it is kept in the record.",
+        help_text="You do not have to give a reason.",
+    )
+    reason_public = forms.ChoiceField(
+        label=_("Who may read your reason?"),
+        choices=[
+            ("private", _("Only the project team. It is not published.")),
+            (
+                "public",
+                _("Anyone: it is published with the record once the project is published."),
+            ),
+        ],
+        initial="private",
+        widget=forms.RadioSelect,
     )
     credit = forms.ChoiceField(
         label="How should your past contributions be credited?",
@@ -103,6 +116,9 @@ class LeaveForm(forms.Form):
             "What I contributed stays in the record."
         ),
     )
+
+    def clean_reason_public(self) -> bool:
+        return self.cleaned_data.get("reason_public") == "public"
 
 
 class RoleForm(forms.Form):

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+import hmac
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.roles import Credit, Role
 
 
@@ -23,6 +25,8 @@ class Project(RecordedModel):
     currency = models.CharField(max_length=3, default="GBP")
     is_published = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
 
     class Meta:
         ordering = ["title", "id"]
@@ -64,9 +68,13 @@ class Membership(RecordedModel):
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
     left_reason = models.TextField(blank=True, max_length=2000)
+    # A reason for leaving is the team's to read unless the person chose to publish it.
+    left_reason_public = models.BooleanField(default=False)
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"joined_at": WHEN_WRITTEN}
 
     class Meta:
         ordering = ["project_id", "joined_at", "id"]
@@ -90,6 +98,21 @@ class Membership(RecordedModel):
             return self.display_name
         return self.display_name or self.user.name
 
+    @property
+    def public_left_reason(self) -> str:
+        """What anyone may read of why they left: nothing, unless they chose to publish it."""
+        return self.left_reason if self.left_reason_public else ""
+
+    @property
+    def private_left_reason_digest(self) -> str:
+        """A private reason is committed to the log only as an HMAC keyed with the site
+        secret: a change to it behind the software's back still fails verification, and
+        nobody without the secret can test guesses against it."""
+        if self.left_reason_public or not self.left_reason:
+            return ""
+        key = f"membership-left-reason:{settings.SECRET_KEY}".encode()
+        return hmac.new(key, self.left_reason.encode(), hashlib.sha256).hexdigest()
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "project": self.project_id,
@@ -98,7 +121,10 @@ class Membership(RecordedModel):
             "display_name": self.display_name,
             "credit": self.credit,
             "left_at": self.left_at.isoformat() if self.left_at else None,
-            "left_reason": self.left_reason,
+            # A private reason stays out of the log (which the public reads) altogether.
+            "left_reason": self.public_left_reason,
+            "left_reason_public": self.left_reason_public,
+            "left_reason_digest": self.private_left_reason_digest,
             "removed_by": self.removed_by_id,
         }
 
@@ -121,6 +147,11 @@ class Invitation(RecordedModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "token_hash": "the hash of the secret link sent by e-mail, kept out of the log",
+        "created_at": WHEN_WRITTEN,
+    }
 
     class Meta:
         ordering = ["-created_at", "id"]

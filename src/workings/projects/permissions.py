@@ -31,7 +31,8 @@ MEMBER_ACTIONS = frozenset(
 )
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.LEAD: MEMBER_ACTIONS
-    | {"update", "invite", "manage_members", "erase_entries", "write_entries", "respond"},
+    | {"update", "invite", "manage_members", "erase_entries", "hide_entries"}
+    | {"write_entries", "respond"},
     Role.RESEARCHER: MEMBER_ACTIONS | {"write_entries", "respond"},
     Role.CONTRIBUTOR: MEMBER_ACTIONS
     | {"write_entries", "write_own_account", "sign", "raise_concern"},

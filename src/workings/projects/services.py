@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from workings.core import clock
+from workings.core.email import email_subject
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.events.services import append_event, log_create
 from workings.projects import validation as v
@@ -170,7 +171,7 @@ def invitation_create(
     link = f"{settings.SITE_URL}/invitations/{raw}/"
     transaction.on_commit(
         lambda: send_mail(
-            subject=f"You are invited to join “{project.title}” on Workings",
+            subject=email_subject(f"You are invited to join “{project.title}”"),
             message=(
                 f"{actor.name} has invited you to join “{project.title}” as "
                 f"{Role(chosen_role).label.lower()}.\n\n"
@@ -243,6 +244,7 @@ def invitation_accept(
     membership.joined_at = clock.now()
     membership.left_at = None
     membership.left_reason = ""
+    membership.left_reason_public = False
     membership.removed_by = None
     membership.full_clean()
     membership.save()
@@ -320,8 +322,9 @@ def _other_leads(project: Project, membership: Membership) -> int:
 def _protect_raiser(
     actor: Any, project: Project, membership: Membership, change: str, reason: str
 ) -> None:
-    """While someone has a concern open, removing or demoting them needs a reason and is
-    flagged to the funder's reviewers (the concerns app decides; imported lazily)."""
+    """While someone has a concern open, removing or demoting them is told to the funder's
+    reviewers alone, in a sealed entry; the lead's answer is the same for everyone (the
+    concerns app decides; imported lazily)."""
     from workings.concerns.services import raiser_membership_check
 
     raiser_membership_check(
@@ -392,8 +395,12 @@ def membership_update(
 
 
 @transaction.atomic
-def membership_leave(*, actor: Any, project: Project, reason: str = "", credit: str) -> Membership:
-    """Walk away at any time. Nothing the person contributed is deleted."""
+def membership_leave(
+    *, actor: Any, project: Project, reason: str = "", credit: str, reason_public: bool = False
+) -> Membership:
+    """Walk away at any time. Nothing the person contributed is deleted. The reason is the
+    team's to read unless the person chooses to publish it; a private one is kept out of the
+    log (and so out of everything the public reads) altogether."""
     membership = (
         Membership.objects.select_for_update()
         .filter(project=project, user=actor, left_at__isnull=True)
@@ -409,13 +416,19 @@ def membership_leave(*, actor: Any, project: Project, reason: str = "", credit: 
         )
     membership.left_at = clock.now()
     membership.left_reason = why
+    membership.left_reason_public = bool(reason_public)
     membership.credit = chosen_credit
-    membership.save(update_fields=["left_at", "left_reason", "credit"])
+    membership.save(update_fields=["left_at", "left_reason", "left_reason_public", "credit"])
     append_event(
         project=project,
         type="member.left",
         actor=actor,
-        content={"role": membership.role, "reason": why, "credit": chosen_credit},
+        content={
+            "role": membership.role,
+            "reason": membership.public_left_reason,
+            "reason_public": membership.left_reason_public,
+            "credit": chosen_credit,
+        },
         subjects=[membership],
     )
     project_policy.forget(actor)
@@ -435,8 +448,9 @@ def membership_remove(
     _protect_raiser(actor, project, membership, "removed", why)
     membership.left_at = clock.now()
     membership.left_reason = why
+    membership.left_reason_public = True  # the lead's reason for a removal, as before
     membership.removed_by = actor
-    membership.save(update_fields=["left_at", "left_reason", "removed_by"])
+    membership.save(update_fields=["left_at", "left_reason", "left_reason_public", "removed_by"])
     append_event(
         project=project,
         type="member.removed",

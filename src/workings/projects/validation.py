@@ -7,10 +7,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
+from workings.core.email import email_address as core_email_address
 from workings.core.exceptions import ValidationFailed
-from workings.core.text import check_plain_text
+from workings.core.text import check_plain_text, quoted
 from workings.projects.roles import Credit, Role
 
 MAX_BUDGET = Decimal("1000000000")
@@ -77,7 +76,9 @@ def currency(value: Any) -> str:
 def role(value: Any) -> str:
     if value not in Role.values:
         names = ", ".join(Role.values)
-        raise ValidationFailed(f"“{value}” is not a role. Choose one of: {names}.", field="role")
+        raise ValidationFailed(
+            f"{quoted(value)} is not a role. Choose one of: {names}.", field="role"
+        )
     return str(value)
 
 
@@ -85,23 +86,14 @@ def credit(value: Any) -> str:
     if value not in Credit.values:
         names = ", ".join(Credit.values)
         raise ValidationFailed(
-            f"“{value}” is not a credit choice. Choose one of: {names}.", field="credit"
+            f"{quoted(value)} is not a credit choice. Choose one of: {names}.", field="credit"
         )
     return str(value)
 
 
 def email_address(value: Any) -> str:
     """A normalised address. Internationalised addresses (zoë@exämple.org) are valid."""
-    raw = str(value or "").strip()
-    if not raw:
-        raise ValidationFailed("Enter an e-mail address.", field="email")
-    try:
-        result = validate_email(raw, check_deliverability=False)
-    except EmailNotValidError as error:
-        raise ValidationFailed(
-            f"“{raw}” is not a valid e-mail address: {error}", field="email"
-        ) from None
-    return str(result.normalized)
+    return core_email_address(value, field="email")
 
 
 def same_address(a: str, b: str) -> bool:

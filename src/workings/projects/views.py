@@ -324,6 +324,7 @@ class LeaveView(ProjectMixin, View):
                     actor=request.user,
                     project=self.project,
                     reason=form.cleaned_data["reason"],
+                    reason_public=form.cleaned_data["reason_public"],
                     credit=form.cleaned_data["credit"],
                 )
             except WorkingsError as error:

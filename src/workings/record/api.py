@@ -15,7 +15,9 @@ from ninja import Query, Router, Schema, Status
 from workings.api.auth import project_auth
 from workings.core import clock
 from workings.core.exceptions import ValidationFailed
-from workings.record import selectors, services
+from workings.core.schema import InputSchema
+from workings.core.text import quoted
+from workings.record import selectors, services, tombstones
 from workings.record.models import Kind
 from workings.record.permissions import item_get_for
 from workings.record.serialise import row_dict
@@ -34,6 +36,7 @@ class RowOut(Schema):
     status: str
     due_on: dt.date | None
     text: str
+    tombstone: str = ""
     url: str
 
 
@@ -42,7 +45,7 @@ class TimelineOut(Schema):
     next_cursor: str | None
 
 
-class TimelineQuery(Schema):
+class TimelineQuery(InputSchema):
     kind: str = ""
     area: str = ""
     person: int | None = None
@@ -58,12 +61,12 @@ class ItemOut(Schema):
     details: dict[str, Any]
 
 
-class FileIn(Schema):
+class FileIn(InputSchema):
     name: str
     content_base64: str
 
 
-class MeetingIn(Schema):
+class MeetingIn(InputSchema):
     occurred_on: dt.date
     activity: str
     title: str
@@ -74,25 +77,25 @@ class MeetingIn(Schema):
     attachments: list[FileIn] = []
 
 
-class FeedbackIn(Schema):
+class FeedbackIn(InputSchema):
     area: str
     title: str
     text: str
     on_behalf_of: str = ""
 
 
-class AnswerIn(Schema):
+class AnswerIn(InputSchema):
     outcome: str
     what_done: str
     why: str
 
 
-class SatisfactionIn(Schema):
+class SatisfactionIn(InputSchema):
     satisfied: bool
     why: str = ""
 
 
-class DecisionIn(Schema):
+class DecisionIn(InputSchema):
     area: str
     title: str
     text: str = ""
@@ -101,23 +104,23 @@ class DecisionIn(Schema):
     occurred_on: dt.date | None = None
 
 
-class ViewIn(Schema):
+class ViewIn(InputSchema):
     stance: str
     words: str
 
 
-class DisagreementIn(Schema):
+class DisagreementIn(InputSchema):
     subject: str
     text: str = ""
     area: str = ""
     occurred_on: dt.date | None = None
 
 
-class TextIn(Schema):
+class TextIn(InputSchema):
     text: str
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(InputSchema):
     outcome: str
     outcome_text: str
     what_changed: str = ""
@@ -125,7 +128,7 @@ class OutcomeIn(Schema):
     contributors_gave: str = ""
 
 
-class AccountIn(Schema):
+class AccountIn(InputSchema):
     title: str
     text: str
     about_id: int | None = None
@@ -140,8 +143,12 @@ class MatrixRowOut(Schema):
 
 def _item_out(request: HttpRequest, item: Any) -> dict[str, Any]:
     item = item_get_for(request.user, request.project, item.pk)  # type: ignore[attr-defined]
-    row = row_dict(item, clock.today(), request, slug=item.project.slug)
     d = selectors.item_detail(item=item)
+    project = request.project  # type: ignore[attr-defined]
+    tombstones.mark([item, *d["corrections"], *d["accounts"]], user=request.user, project=project)
+    row = row_dict(item, clock.today(), request, slug=item.project.slug)
+    if item.withheld:  # hidden from the public by the lead: the tombstone only
+        return {"item": row, "details": {}}
     details: dict[str, Any] = {
         "corrections": [c.pk for c in d["corrections"]],
         "accounts": [{"id": a.pk, "by": a.author_label, "text": a.body} for a in d["accounts"]],
@@ -193,7 +200,7 @@ def _files(files: list[FileIn]) -> list[tuple[str, bytes]]:
             out.append((f.name, base64.b64decode(f.content_base64, validate=True)))
         except (binascii.Error, ValueError):
             raise ValidationFailed(
-                f"“{f.name}”: content_base64 is not valid base64.", field="attachments"
+                f"{quoted(f.name)}: content_base64 is not valid base64.", field="attachments"
             ) from None
     return out
 
@@ -213,6 +220,7 @@ def record_timeline(request: HttpRequest, slug: str, filters: Query[TimelineQuer
         cursor=cursor,
     )
     today = clock.today()
+    tombstones.mark(page.rows, user=request.user, project=request.project)  # type: ignore[attr-defined]
     return TimelineOut(
         items=[row_dict(r, today, request, slug=slug) for r in page.rows],
         next_cursor=page.next_cursor.token() if page.next_cursor else None,

@@ -8,6 +8,8 @@ class RecordConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.record import event_types  # noqa: F401
+        from workings.record import erasure, event_types  # noqa: F401
+
+        erasure.register()
 
         register_project_tab("Working record", "record:timeline", "view_record", 30)

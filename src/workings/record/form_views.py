@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +19,16 @@ from workings.projects.views import ProjectMixin
 from workings.record import forms, services
 from workings.record.models import Item, Kind, Position
 from workings.record.permissions import item_get_for, record_policy, require
+
+
+def _preview(form: Any) -> list[tuple[str, str]]:
+    """The written fields as they will read in the record, in the form's order."""
+    shown = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if isinstance(field, django_forms.CharField) and not field.widget.is_hidden and value:
+            shown.append((str(field.label), str(value)))
+    return shown
 
 
 class RecordFormView(ProjectMixin, View):
@@ -50,9 +61,12 @@ class RecordFormView(ProjectMixin, View):
     def perform(self, data: dict[str, Any]) -> Item:
         raise NotImplementedError
 
-    def page(self, request: HttpRequest, form: Any) -> HttpResponse:
+    def page(
+        self, request: HttpRequest, form: Any, preview: list[tuple[str, str]] | None = None
+    ) -> HttpResponse:
         context = self.context(
             form=form,
+            preview=preview,
             heading=self.heading,
             intro=self.intro,
             submit=self.submit,
@@ -69,6 +83,9 @@ class RecordFormView(ProjectMixin, View):
     def post(self, request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
         self.load(request, kwargs)
         form = self.form_class(request.POST, request.FILES, **self.form_kwargs())
+        if form.is_valid() and request.POST.get("preview"):
+            # Show how the words will read, and save nothing.
+            return self.page(request, form, preview=_preview(form))
         if form.is_valid():
             try:
                 item = self.perform(form.cleaned_data)

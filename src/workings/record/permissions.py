@@ -83,6 +83,11 @@ class RecordPolicy:
         # Own accounts are changed by their author (versioned), never "corrected" by others.
         return item.kind != Kind.ACCOUNT and self.can_write(user, item.project)
 
+    def sees_hidden(self, user: Any, project: Project) -> bool:
+        """Members read entries the lead hid from the public (marked hidden); others see
+        the tombstone."""
+        return project_policy.is_member(user, project)
+
     def membership_of(self, user: Any, project: Project) -> Membership | None:
         if user is None or not user.is_authenticated:
             return None

@@ -122,7 +122,7 @@ def _leavers(
     if filters.person:
         members = members.filter(pk=filters.person)
     if filters.q:
-        members = members.filter(left_reason__icontains=filters.q)
+        members = members.filter(left_reason_public=True, left_reason__icontains=filters.q)
     since = filters.date_from - dt.timedelta(days=1) if filters.date_from else None
     lowers = [d for d in (after, since) if d]
     if lowers:

@@ -34,7 +34,8 @@ def row_dict(row: Any, today: dt.date, request: Any = None, *, slug: str) -> dic
             "by": m.label,
             "status": "",
             "due_on": None,
-            "text": m.left_reason,
+            "text": m.public_left_reason,
+            "tombstone": "",
             "credit": m.get_credit_display(),
             "url": "",
         }
@@ -49,6 +50,8 @@ def row_dict(row: Any, today: dt.date, request: Any = None, *, slug: str) -> dic
         "status": status_of(row, today),
         "due_on": row.due_on.isoformat() if row.due_on else None,
         "text": row.body,
+        # In place of erased words, or words the lead hid from the public: when and why.
+        "tombstone": getattr(row, "tombstone", ""),
         "corrects": row.corrects_id,
         "about": row.about_id,
         "url": request.build_absolute_uri(url) if request is not None else url,

@@ -3,7 +3,6 @@ selector, render. The form pages share one base class and one template."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -17,15 +16,27 @@ from django.utils.safestring import mark_safe
 from django.views import View
 
 from workings.core import clock
+from workings.core.csvfile import csv_lines
 from workings.core.exceptions import NotFound
 from workings.projects.models import Membership
 from workings.projects.views import ProjectMixin
-from workings.record import forms, fragments, selectors
+from workings.record import forms, fragments, selectors, tombstones
 from workings.record.models import Attachment, Kind
 from workings.record.permissions import item_get_for, record_policy
 from workings.record.serialise import row_dict
 
-EXPORT_FIELDS = ["date", "kind", "title", "area", "by", "status", "due_on", "text", "url"]
+EXPORT_FIELDS = [
+    "date",
+    "kind",
+    "title",
+    "area",
+    "by",
+    "status",
+    "due_on",
+    "text",
+    "tombstone",
+    "url",
+]
 
 
 def _members(project: Any) -> list[Membership]:
@@ -63,7 +74,9 @@ class TimelineView(ProjectMixin, View):
         query = request.GET.copy()
         query.pop("after", None)
         version = fragments.record_version(self.project)
-        key = fragments.key_for(self.project, version, request.GET.urlencode())
+        # Members and the public see hidden entries differently: one cached body for each.
+        audience = "members" if record_policy.sees_hidden(request.user, self.project) else "public"
+        key = fragments.key_for(self.project, version, f"{audience}:{request.GET.urlencode()}")
         body = fragments.get(key)
         if body is None:
             body = self.render_body(request, query.urlencode())
@@ -97,6 +110,7 @@ class TimelineView(ProjectMixin, View):
         form, filters = parse_filters(request.GET, _members(self.project))
         cursor = selectors.Cursor.parse(request.GET.get("after"))
         page = selectors.timeline_page(project=self.project, filters=filters, cursor=cursor)
+        tombstones.mark(page.rows, user=request.user, project=self.project)
         return render_to_string(
             "record/_timeline_body.html",
             {
@@ -121,26 +135,17 @@ class ExportView(ProjectMixin, View):
         rows = selectors.timeline_all(project=self.project, filters=filters)
         today = clock.today()
         name = f"{self.project.slug}-working-record"
-        dicts = (row_dict(r, today, request, slug=slug) for r in rows)
+        dicts = (
+            row_dict(r, today, request, slug=slug)
+            for r in tombstones.marked(rows, user=request.user, project=self.project)
+        )
         if self.fmt == "json":
             response = StreamingHttpResponse(_json_lines(dicts), content_type="application/json")
             response["Content-Disposition"] = f'attachment; filename="{name}.json"'
             return response
-        response = StreamingHttpResponse(_csv_lines(dicts), content_type="text/csv")
+        response = StreamingHttpResponse(csv_lines(EXPORT_FIELDS, dicts), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
-    writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_FIELDS, extrasaction="ignore")
-    yield writer.writeheader() or ",".join(EXPORT_FIELDS) + "\r\n"
-    for row in rows:
-        yield writer.writerow(row)
 
 
 def _json_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
@@ -157,6 +162,14 @@ class ItemView(ProjectMixin, View):
         item = item_get_for(request.user, self.project, pk)
         user = request.user
         detail = selectors.item_detail(item=item)
+        linked = [r for r in (item.corrects, item.about) if r is not None]
+        tombstones.mark(
+            [item, *linked, *detail["corrections"], *detail["accounts"]],
+            user=user,
+            project=self.project,
+        )
+        if item.withheld:
+            detail = {"corrections": [], "accounts": [], "attachments": [], "versions": []}
         own_position = next(
             (p for p in detail.get("positions", []) if p.author_membership.user_id == user.pk),
             None,
@@ -194,8 +207,8 @@ class AttachmentView(ProjectMixin, View):
 
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         attachment = Attachment.objects.filter(pk=pk, item__project=self.project).first()
-        if attachment is None:
-            raise NotFound("We could not find that attachment.")
+        if attachment is None or not attachment.file:
+            raise NotFound("We could not find that attachment (it may have been erased).")
         response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from workings.core import clock
-from workings.ledger.annex_verify import signature_body
 from workings.ledger.checkpoint import sign_note
 from workings.reports import ledger_view
 from workings.reports.ledger_view import b64
 from workings.reports.sections import build_all
+from workings.verifier.annex import signature_body
 
 SCHEMA = "workings-annex/1"
 TEMPLATE_VERSION = 1

@@ -8,6 +8,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.reports import event_types  # noqa: F401  (registers event types)
+        from workings.reports import erasure, event_types  # noqa: F401  (registers event types)
+
+        erasure.register()
 
         register_project_tab("Reports", "reports:index", "view_record", 60)

@@ -57,7 +57,9 @@ def file_for(
         return row, False
     try:
         with transaction.atomic():
-            return AnnexFile.objects.create(**key, requested_by=actor), True
+            # A signed-out reader of the public annex is nobody to record.
+            requested_by = actor if getattr(actor, "is_authenticated", False) else None
+            return AnnexFile.objects.create(**key, requested_by=requested_by), True
     except IntegrityError:  # made by someone else at the same moment
         return AnnexFile.objects.defer("data").get(**key), False
 

@@ -10,11 +10,12 @@ plain words: "4d, level or nature of involvement: nothing recorded yet".
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
 from typing import Any
+
+from workings.core.csvfile import SafeWriter
 
 SHORT, LONG = "short", "long"
 
@@ -269,7 +270,7 @@ EXPORT_COLUMNS = [
 
 def export_csv(rows: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = SafeWriter(buf)
     w.writerow(EXPORT_COLUMNS)
     for r in rows:
         w.writerow([r["id"], r["section"], r["name"], r["asks"], _evidence_text(r), ""])

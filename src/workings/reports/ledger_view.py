@@ -18,7 +18,9 @@ from django.db.models import Q
 from workings.core.exceptions import NotFound
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
 from workings.events.permissions import PRIVATE_TYPES
-from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes, range_hash
+from workings.events.selectors import hidden_seqs
+from workings.ledger.hashing import range_hash
+from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes
 
 PUBLIC, TEAM, FUNDER = "public", "team", "funder"
 AUDIENCES = (PUBLIC, TEAM, FUNDER)
@@ -146,9 +148,11 @@ def load(*, project: Any, audience: str, checkpoint_size: int | None = None) -> 
             "body__erased_at",
         )
     )
+    # What the lead hid from the public view is withheld from the public annex (a tombstone).
+    hidden = set(hidden_seqs(log=log)) if audience == PUBLIC else set()
     for seq, etype, at, sealed, leaf, content, salt, erased_at in rows.iterator(chunk_size=2000):
         erased = erased_at is not None
-        readable = may_read(audience, etype, sealed)
+        readable = may_read(audience, etype, sealed) and seq not in hidden
         visible = readable and not erased
         cited = Cited(
             seq=seq,

@@ -3,8 +3,9 @@ GRIPP2 narrative versions, and finished annex files kept for reuse."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -92,6 +93,10 @@ class Registration(RecordedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "annex_json": "committed by annex_sha256, which the verifier checks it against",
+    }
+
     class Meta:
         ordering = ["-registered_at", "-id"]
         constraints = [
@@ -113,6 +118,11 @@ class Registration(RecordedModel):
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise PermissionError("Registrations are permanent: withdraw one instead.")
 
+    def integrity_problems(self) -> list[str]:
+        if hashlib.sha256(self.annex_json.encode()).hexdigest() != self.annex_sha256:
+            return ["field annex_json does not match its SHA-256 (annex_sha256)"]
+        return []
+
     def snapshot(self) -> dict[str, Any]:
         # The annex itself is committed to by its hash; the JSON is kept beside the log.
         return {
@@ -126,6 +136,7 @@ class Registration(RecordedModel):
             "registered_at": self.registered_at.isoformat(),
             "withdrawn_at": self.withdrawn_at.isoformat() if self.withdrawn_at else None,
             "withdrawn_reason": self.withdrawn_reason,
+            "withdrawn_by": self.withdrawn_by_id,
         }
 
 

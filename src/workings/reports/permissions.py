@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from workings.core.exceptions import NotAllowed, NotFound
+from workings.core.text import quoted
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
 from workings.reports.ledger_view import AUDIENCES, FUNDER, PUBLIC, TEAM
@@ -34,7 +35,9 @@ class ReportPolicy:
 
     def check_audience(self, user: Any, project: Any, audience: str) -> str:
         if audience not in AUDIENCES:
-            raise NotFound(f"There is no annex for {audience!r}: choose public, team or funder.")
+            raise NotFound(
+                f"There is no annex for {quoted(audience)}: choose public, team or funder."
+            )
         if audience not in self.audiences_for(user, project):
             raise NotAllowed(
                 f"Your role in this project does not let you see the {audience} annex."

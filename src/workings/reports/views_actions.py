@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
@@ -120,12 +121,28 @@ class RegistrationMixin:
         return reg
 
 
+def _tombstone(reg: Registration) -> dict[str, Any]:
+    return {
+        "registration": str(reg.uuid),
+        "project": reg.project.slug,
+        "audience": reg.audience,
+        "checkpoint_size": reg.checkpoint_size,
+        "withdrawn": True,
+        "withdrawn_at": reg.withdrawn_at.isoformat() if reg.withdrawn_at else None,
+        "withdrawn_reason": reg.withdrawn_reason,
+        "detail": str(_("This registration was withdrawn; only its tombstone is kept.")),
+    }
+
+
 class RegistrationView(RegistrationMixin, View):
     def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
         import json
 
         reg = self.registration(uuid)
-        if request.GET.get("format") == "json":
+        if request.GET.get("format", "").lower() == "json":
+            if reg.is_withdrawn:
+                # The tombstone only: a withdrawn registration is never served in full.
+                return JsonResponse(_tombstone(reg), status=410)
             response = HttpResponse(reg.annex_json, content_type="application/json")
             response["Content-Disposition"] = f'attachment; filename="registration-{reg.uuid}.json"'
             return response

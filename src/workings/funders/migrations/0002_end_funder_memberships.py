@@ -28,8 +28,9 @@ def end_funder_memberships(apps, schema_editor):  # type: ignore[no-untyped-def]
 class Migration(migrations.Migration):
     dependencies = [
         ("funders", "0001_initial"),
-        ("projects", "0001_initial"),
-        ("events", "0003_witness_proof"),
+        # The live models are used, so every table they read must be up to date.
+        ("projects", "0002_membership_left_reason_public"),
+        ("events", "0004_erasure_everywhere_and_hidden_entries"),
     ]
 
     operations = [

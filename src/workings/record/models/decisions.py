@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 
 from workings.core.vocab import InfluenceLevel, influence_shortfall
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership
 from workings.record.models.items import Item
 
@@ -48,6 +48,8 @@ class DecisionView(RecordedModel):
     stance = models.CharField(max_length=10, choices=Stance.choices)
     words = models.TextField(max_length=5000)
     created_at = models.DateTimeField()
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership
 from workings.record.models.items import Item
 
@@ -36,6 +36,8 @@ class Disagreement(RecordedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     outcome_at = models.DateTimeField(null=True, blank=True)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"outcome_at": WHEN_WRITTEN}
 
     def __str__(self) -> str:
         return str(self.item)
@@ -69,6 +71,11 @@ class Position(RecordedModel):
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "created_at": WHEN_WRITTEN,
+        "updated_at": WHEN_WRITTEN,
+    }
+
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
@@ -79,6 +86,17 @@ class Position(RecordedModel):
 
     def __str__(self) -> str:
         return f"{self.get_side_display()} position ({self.disagreement_id})"
+
+    keeps_history: ClassVar[bool] = True
+    history_prefetch: ClassVar[tuple[str, ...]] = ("versions",)
+
+    def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
+        committed = {f["version"]: (seq, f.get("text")) for seq, f, _ in history if "version" in f}
+        kept = {v.number: v.text for v in self.versions.all()}
+        problems = self.versions_problems(kept, committed, "record.positionversion")
+        if kept and max(kept) != self.version:
+            problems.append(f"its latest kept version is {max(kept)}, not {self.version}")
+        return problems
 
     def snapshot(self) -> dict[str, Any]:
         return {

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.record.models.items import Item
 
 
@@ -31,6 +31,8 @@ class Feedback(RecordedModel):
     satisfied = models.BooleanField(null=True, blank=True)
     satisfaction_why = models.TextField(max_length=5000, blank=True)
     satisfaction_at = models.DateTimeField(null=True, blank=True)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"satisfaction_at": WHEN_WRITTEN}
 
     def __str__(self) -> str:
         return str(self.item)

@@ -5,14 +5,14 @@ it can be filtered and keyset-paginated with a constant number of queries."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 from workings.core.vocab import ResearchArea
-from workings.events.recorded import RecordedModel
+from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership, Project
 
 
@@ -48,6 +48,11 @@ class Item(RecordedModel):
     due_on = models.DateField(null=True, blank=True)
     people = models.ManyToManyField(Membership, through="ItemPerson", related_name="+")
 
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "created_at": WHEN_WRITTEN,
+        "people": "the person filter's index, made from authors and participants",
+    }
+
     class Meta:
         ordering = ["-occurred_on", "-id"]
         indexes = [
@@ -69,6 +74,27 @@ class Item(RecordedModel):
 
     def is_overdue(self, today: Any) -> bool:
         return bool(self.is_open and self.due_on and self.due_on < today)
+
+    keeps_history: ClassVar[bool] = True
+    history_prefetch: ClassVar[tuple[str, ...]] = ("account_versions",)
+
+    @classmethod
+    def history_wanted(cls, fields: dict[str, Any], data: Any) -> bool:
+        return fields.get("kind") == Kind.ACCOUNT and isinstance(data, dict) and "version" in data
+
+    def history_problems(self, history: list[tuple[int, dict[str, Any], Any]]) -> list[str]:
+        """An own account keeps every version (AccountVersion); the entry that wrote or
+        edited it says which version it is, and its snapshot holds the words."""
+        committed = {
+            data["version"]: (seq, f.get("body"))
+            for seq, f, data in history
+            if isinstance(data, dict) and data.get("item") == self.pk and "version" in data
+        }
+        kept = {v.number: v.text for v in self.account_versions.all()}
+        problems = self.versions_problems(kept, committed, "record.accountversion")
+        if kept and kept[max(kept)] != self.body:
+            problems.append("its latest kept version is not its text")
+        return problems
 
     def snapshot(self) -> dict[str, Any]:
         return {

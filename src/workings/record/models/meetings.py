@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.db import models
@@ -50,6 +51,19 @@ class Attachment(RecordedModel):
     def __str__(self) -> str:
         return self.name
 
+    def integrity_problems(self) -> list[str]:
+        """The stored file against the SHA-256 the log committed to."""
+        digest = hashlib.sha256()
+        try:
+            with self.file.open("rb") as stored:
+                for chunk in iter(lambda: stored.read(1 << 20), b""):
+                    digest.update(chunk)
+        except (OSError, ValueError):
+            return ["its file is missing from storage (field file)"]
+        if digest.hexdigest() != self.sha256:
+            return ["its stored file does not match its SHA-256 (field sha256)"]
+        return []
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "item": self.item_id,
@@ -57,4 +71,5 @@ class Attachment(RecordedModel):
             "content_type": self.content_type,
             "size": self.size,
             "sha256": self.sha256,
+            "file": self.file.name,
         }

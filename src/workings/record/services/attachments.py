@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from workings.core.exceptions import ValidationFailed
+from workings.core.text import quoted
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -77,7 +78,7 @@ def _read(upload: Any) -> tuple[str, bytes]:
 
 def _too_big(name: str, size: int) -> ValidationFailed:
     return ValidationFailed(
-        f"“{name}” is {size / 1024 / 1024:.1f} MB; each attachment can be at most "
+        f"{quoted(name)} is {size / 1024 / 1024:.1f} MB; each attachment can be at most "
         f"{MAX_BYTES // 1024 // 1024} MB.",
         field="attachments",
     )
@@ -96,11 +97,11 @@ def check_files(uploads: Any) -> list[CheckedFile]:
         if len(content) > MAX_BYTES:
             raise _too_big(name, len(content))
         if not content:
-            raise ValidationFailed(f"“{name}” is empty.", field="attachments")
+            raise ValidationFailed(f"{quoted(name)} is empty.", field="attachments")
         found = detect_type(content)
         if found is None:
             raise ValidationFailed(
-                f"“{name}” is not a type we accept (we check the file itself, not its name). "
+                f"{quoted(name)} is not a type we accept (we check the file itself, not its name). "
                 f"Attach a {ALLOWED} file.",
                 field="attachments",
             )

@@ -77,7 +77,8 @@ def build(view: Any) -> dict[str, Any]:
         )
     fact(s, "Feedback items", len(rows))
     fact(s, "Answered", len(days))
-    fact(s, "Median days to an answer", median(days) if days else "no answers yet")
+    # "7", not the "7.0" statistics.median gives for an even count; "7.5" stays.
+    fact(s, "Median days to an answer", f"{median(days):g}" if days else "no answers yet")
     fact(s, "Unanswered", unanswered)
     fact(s, "Unanswered and overdue", overdue)
     fact(s, "Contributors satisfied / not satisfied", f"{satisfied} / {unsatisfied}")

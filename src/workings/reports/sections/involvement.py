@@ -4,6 +4,7 @@ when it exists), and always the record's own activity by month."""
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from workings.core.vocab import ResearchArea
@@ -20,6 +21,14 @@ ACTIVITIES = {
 }
 
 
+def _hours(total: Decimal | None) -> str:
+    """1.5 as "1.5", 5.00 as "5", 10098.99 as "10098.99" (never rounded)."""
+    if total is None:
+        return "0"
+    text = f"{total:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def build(view: Any) -> dict[str, Any]:
     s = new(
         "involvement",
@@ -30,21 +39,21 @@ def build(view: Any) -> dict[str, Any]:
     activities = view.rows("record.meeting")
     if activities:
         grid: Counter[tuple[str, str]] = Counter()
-        hours: Counter[tuple[str, str]] = Counter()
+        hours: dict[tuple[str, str], Decimal] = {}
         for _pk, f, seq in activities:
             it = items.get(f.get("item"), ({}, seq))[0]
             key = (label(ACTIVITIES, f.get("activity")), label(AREAS, it.get("area") or "none"))
             grid[key] += 1
-            try:
-                hours[key] += float(f.get("hours") or 0)
-            except ValueError:
+            try:  # exact: a float sum printed with :g kept only six digits
+                hours[key] = hours.get(key, Decimal(0)) + Decimal(str(f.get("hours") or 0))
+            except InvalidOperation:
                 pass
             s["cites"].append(seq)
         table(
             s,
             "Meetings and activities by kind and research stage",
             ["Kind", "Research stage", "Number", "Hours"],
-            [[k, st, n, f"{hours[(k, st)]:g}"] for (k, st), n in sorted(grid.items())],
+            [[k, st, n, _hours(hours.get((k, st)))] for (k, st), n in sorted(grid.items())],
         )
     months: Counter[str] = Counter()
     for e in view.entries:

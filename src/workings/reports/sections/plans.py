@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from workings.reports.sections import fact, new
 
 RATE_KINDS = {"hourly": "per hour", "per_activity": "per activity"}
+
+
+def _amount(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
 
 
 def build(view: Any) -> dict[str, Any]:
@@ -16,9 +24,12 @@ def build(view: Any) -> dict[str, Any]:
         "Milestones, the involvement budget, payment terms and payments to contributors, and "
         "funder verification results.",
     )
-    project = view.project
-    if project.involvement_budget:
-        fact(s, "Involvement budget", f"{project.involvement_budget:,.2f} {project.currency}")
+    # The budget as the record stood at the checkpoint (the project's latest snapshot this
+    # audience may read), not today's row: an annex is "as of" its checkpoint.
+    recorded = view.state.get("projects.project", {}).get(view.project.pk)
+    budget = _amount(recorded[0].get("involvement_budget")) if recorded else None
+    if budget:
+        fact(s, "Involvement budget", f"{budget:,.2f} {recorded[0].get('currency', '')}".strip())
     versions = [
         f
         for _pk, f, _s in view.rows("agreements.agreementversion")

@@ -8,6 +8,16 @@ from typing import Any
 from workings.reports.sections import fact, item, new
 
 
+def _plain(etype: str) -> str:
+    """The event's plain-English summary ("Feedback given"), not its code."""
+    from workings.events import types
+
+    try:
+        return types.get(etype).summary
+    except ValueError:
+        return etype
+
+
 def build(view: Any) -> dict[str, Any]:
     s = new(
         "since_registration",
@@ -42,5 +52,5 @@ def build(view: Any) -> dict[str, Any]:
         if e.seq >= at:
             since[e.type] = since.get(e.type, 0) + 1
     for etype, n in sorted(since.items()):
-        fact(s, f"Delivered since: {etype}", n)
+        fact(s, f"Delivered since: {_plain(etype)}", n)
     return s

@@ -20,11 +20,15 @@ def build(view: Any) -> dict[str, Any]:
     erased = [e for e in view.entries if e.erased]
     withheld = [e for e in view.entries if e.withheld and not e.erased]
     reasons: dict[int, str] = {}
-    for e in view.of_type("entry.erased"):
+    for e in view.of_type("entry.erased", "entry.erased_private"):
         if isinstance(e.content, dict):
             data = e.content.get("data") or {}
             if "erased_seq" in data:
-                reasons[int(data["erased_seq"])] = str(data.get("reason", ""))
+                first = int(data["erased_seq"])
+                reasons[first] = str(data.get("reason", ""))
+                # Entries erased with it because they quoted its words.
+                for seq in data.get("also_erased") or ():
+                    reasons[int(seq)] = f"It quoted entry {first}, whose words were erased."
     fact(s, "Entries in the record", view.size)
     fact(s, "Entries whose content was erased", len(erased))
     sealed = sum(1 for e in withheld if e.sealed)

@@ -13,8 +13,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .checkpoint import CheckpointError, NoteError, parse_checkpoint, verify_note
-from .merkle import EMPTY_ROOT, verify_consistency
+from workings.ledger.checkpoint import CheckpointError, NoteError, parse_checkpoint, verify_note
+from workings.ledger.hashing import EMPTY_ROOT
+from workings.ledger.merkle import verify_consistency
 
 __all__ = ["WitnessAlarm", "WitnessState", "witness_update"]
 

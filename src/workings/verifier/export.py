@@ -1,7 +1,8 @@
 """The export format: JSON Lines, one header, one line per entry, then signed checkpoints.
 
 Why: anyone holding an export and the log's public key can check the whole record offline
-(see ``verify``). The format is plain JSON so that it can be read without our software.
+(see ``verify`` beside this module). The format is plain JSON so that it can be read
+without our software.
 
 Line 1: ``{"format": "workings-log-export/1", "origin": ..., "log_key": <verifier key>}``
 Entry:  ``{"kind": "entry", "seq": n, "leaf": <base64>, "salt": <base64|null>,
@@ -21,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from .canonical import canonical_json
+from workings.ledger.canonical import canonical_json
 
 __all__ = [
     "EXPORT_FORMAT",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from ledger_helpers import Log, build
 
-from workings.ledger.parallel import verify_file
-from workings.ledger.verify import verify_export
+from workings.verifier.parallel import verify_file
+from workings.verifier.verify import verify_export
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +81,8 @@ def test_small_files_stay_in_one_process(log: Log, tmp_path: Path) -> None:
 def test_tree_built_in_parts_has_every_prefix_root(n: int) -> None:
     import random
 
-    from workings.ledger.merkle import CompactRange
-    from workings.ledger.parallel import _levels, _merge_levels, _roots_from_levels
+    from workings.ledger.hashing import CompactRange, prefix_roots
+    from workings.verifier.parallel import merge_levels, part_levels
 
     rng = random.Random(n)
     hashes = [rng.randbytes(32) for _ in range(n)]
@@ -93,7 +93,9 @@ def test_tree_built_in_parts_has_every_prefix_root(n: int) -> None:
         expected[i] = cr.root()
     for _ in range(10):
         cuts = sorted({0, n, *(rng.randrange(n + 1) for _ in range(rng.randrange(4)))})
-        parts = [_levels(b"".join(hashes[a:b]), a) for a, b in zip(cuts, cuts[1:], strict=False)]
-        levels = _merge_levels(parts, n)
-        roots = _roots_from_levels(levels, list(range(1, n + 1)))
+        parts = [
+            part_levels(b"".join(hashes[a:b]), a) for a, b in zip(cuts, cuts[1:], strict=False)
+        ]
+        levels = merge_levels(parts, n)
+        roots = prefix_roots(levels, list(range(1, n + 1)))
         assert all(roots[m] == expected[m] for m in range(1, n + 1)), cuts

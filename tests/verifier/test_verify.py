@@ -11,9 +11,10 @@ from ledger_helpers import ORIGIN, Log, build
 
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
 from workings.ledger.entry import LeafHeader, decode_leaf, encode_leaf
-from workings.ledger.export import ExportEntry, read_export
-from workings.ledger.merkle import root_hash
-from workings.ledger.verify import main, verify_export
+from workings.ledger.hashing import leaf_hash, root_hash
+from workings.verifier.cli import main
+from workings.verifier.export import ExportEntry, read_export
+from workings.verifier.verify import verify_export
 
 
 def lines_of(text: str) -> list[str]:
@@ -116,7 +117,7 @@ def test_truncated_and_resigned_by_another_key(log: Log) -> None:
     forger = Log(keys=generate_signer(ORIGIN))
     for e in log.entries[:60]:
         forger.entries.append(e)
-        forger.tree.append(__import__("hashlib").sha256(b"\x00" + e.leaf).digest())
+        forger.tree.append(leaf_hash(e.leaf))
     forger.checkpoint()
     msgs = messages(forger.export(), log.vkey)
     assert msgs[0].startswith("the export says its log key is")
@@ -170,7 +171,7 @@ def test_sealed_entries_and_other_origin() -> None:
     entry = other.entries[0]
     log2 = Log(keys=log.keys)
     log2.entries.append(ExportEntry(0, entry.leaf, entry.content, entry.salt))
-    log2.tree.append(__import__("hashlib").sha256(b"\x00" + entry.leaf).digest())
+    log2.tree.append(leaf_hash(entry.leaf))
     log2.checkpoint()
     msgs = messages(log2.export(), log.vkey)
     assert msgs == ["entry 0: its leaf belongs to another log ('elsewhere.example/log')"]
@@ -194,16 +195,35 @@ def test_cli_exit_codes(log: Log, tmp_path: Path, capsys: pytest.CaptureFixture[
     good.write_text(log.export(), encoding="utf-8")
     keyfile = tmp_path / "log.pub"
     keyfile.write_text(log.vkey + "\n", encoding="utf-8")
-    assert main([str(good), "--key", log.vkey]) == 0
+    assert main(["verify", str(good), "--key", log.vkey]) == 0
     assert "OK: 100 entries" in capsys.readouterr().out
-    assert main([str(good), "--key", str(keyfile)]) == 0
+    assert main(["verify", str(good), "--key", str(keyfile)]) == 0
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         edit_entry(log.export(), 17, lambda o: o["content"].update(i=-1)), encoding="utf-8"
     )
-    assert main([str(bad), "--key", log.vkey]) == 1
+    assert main(["verify", str(bad), "--key", log.vkey]) == 1
     assert "entry 17: content does not match" in capsys.readouterr().out
-    assert main([str(good), "--key", "not-a-key"]) == 2
-    assert main([str(tmp_path / "missing.jsonl"), "--key", log.vkey]) == 2
-    assert main([str(good)]) == 2
-    assert main([]) == 2
+    assert main(["verify", str(good), "--key", "not-a-key"]) == 2
+    assert main(["verify", str(tmp_path / "missing.jsonl"), "--key", log.vkey]) == 2
+    assert main(["verify", str(good)]) == 2
+    assert main(["verify"]) == 2
+    assert main([]) == 2  # no command
+
+
+def test_the_workings_command_runs_the_same_verifier(
+    log: Log, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workings verify FILE --key KEY` is the verifier's one main, with no Django settings."""
+    from workings.cli import main as workings_main
+
+    good = tmp_path / "good.jsonl"
+    good.write_text(log.export(), encoding="utf-8")
+    assert workings_main(["verify", str(good), "--key", log.vkey]) == 0
+    assert "OK: 100 entries" in capsys.readouterr().out
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(edit_entry(log.export(), 5, lambda o: o.update(seq=6)), encoding="utf-8")
+    assert workings_main(["verify", str(bad), "--key", log.vkey]) == 1
+    assert "FAILED" in capsys.readouterr().out
+    assert workings_main(["verify-annex", str(good), "--key", log.vkey]) == 1
+    assert "this is not a readable annex" in capsys.readouterr().out

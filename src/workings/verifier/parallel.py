@@ -11,17 +11,25 @@ one ``verify_export`` would give, with its precise messages.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from .merkle import EMPTY_ROOT
-from .verify import VerifyReport, _Collector, _finish, _open_report, _Scan, _scan, verify_export
+from workings.ledger.hashing import HASH_SIZE, parent_level
 
-__all__ = ["verify_file"]
+from .verify import (
+    Collector,
+    Scan,
+    VerifyReport,
+    finish_report,
+    open_report,
+    scan_lines,
+    verify_export,
+)
+
+__all__ = ["merge_levels", "part_levels", "verify_file"]
 
 # Below this size the cost of starting a process outweighs the gain.
 MIN_PARALLEL_BYTES = 8_000_000
@@ -64,29 +72,22 @@ def _first_line_number(path: str, start: int) -> int:
 Levels = list[tuple[int, bytes]]  # per tree level: (index of the first node, node hashes)
 
 
-def _levels(leaf_hashes: bytes | bytearray, start: int) -> Levels:
+def part_levels(leaf_hashes: bytes | bytearray, start: int) -> Levels:
     """Every tree node computable from the leaves [start, start + n) alone, level by level.
 
     At each level a part can only hash the pairs (2i, 2i + 1) that lie wholly inside it;
-    a node whose children straddle two parts is left for ``_merge_levels``.
+    a node whose children straddle two parts is left for ``merge_levels``.
     """
-    sha = hashlib.sha256
     out: Levels = [(start, bytes(leaf_hashes))]
-    data: Any = memoryview(leaf_hashes)
     while True:
-        off = (start & 1) * 32
-        k = (len(data) - off) // 64
-        if k <= 0:
+        data = parent_level(out[-1][1], start)
+        if not data:
             return out
-        mv = data
-        data = b"".join(
-            [sha(b"\x01" + mv[i : i + 64]).digest() for i in range(off, off + 64 * k, 64)]
-        )
         start = (start + 1) // 2
         out.append((start, data))
 
 
-def _merge_levels(parts: list[Levels], n: int) -> list[bytes]:
+def merge_levels(parts: list[Levels], n: int) -> list[bytes]:
     """Whole levels of the tree of n leaves: the parts' nodes plus the few (O(log n) per
     boundary) nodes that straddle two parts, hashed here from the level below."""
     levels: list[bytes] = []
@@ -100,50 +101,26 @@ def _merge_levels(parts: list[Levels], n: int) -> list[bytes]:
             if lv >= len(part):
                 continue
             first, data = part[lv]
-            k = min(len(data) // 32, count - first)
+            k = min(len(data) // HASH_SIZE, count - first)
             if k <= 0:
                 continue
-            pos = _fill(buf, below, pos, first)
-            buf += data[: 32 * k]
+            buf += parent_level(below[2 * HASH_SIZE * pos : 2 * HASH_SIZE * first])
+            buf += data[: HASH_SIZE * k]
             pos = first + k
-        _fill(buf, below, pos, count)
+        buf += parent_level(below[2 * HASH_SIZE * pos : 2 * HASH_SIZE * count])
         levels.append(bytes(buf))
         lv += 1
     return levels
 
 
-def _fill(buf: bytearray, below: bytes, pos: int, upto: int) -> int:
-    """Append nodes pos..upto-1 of a level, hashed from the level below; returns upto."""
-    sha = hashlib.sha256
-    for i in range(pos, upto):
-        buf += sha(b"\x01" + below[64 * i : 64 * i + 64]).digest()
-    return max(pos, upto)
-
-
-def _roots_from_levels(levels: list[bytes], sizes: list[int]) -> dict[int, bytes]:
-    sha = hashlib.sha256
-    roots = {0: EMPTY_ROOT}
-    for m in set(sizes):
-        if m <= 0:
-            continue
-        r = b""
-        for lv in range(m.bit_length()):  # smallest (rightmost) perfect subtree first
-            if (m >> lv) & 1:
-                i = (m >> lv) - 1
-                h = levels[lv][32 * i : 32 * i + 32]
-                r = h if not r else sha(b"\x01" + h + r).digest()
-        roots[m] = r
-    return roots
-
-
-def _scan_part(path: str, start: int, end: int, origin: str) -> tuple[_Scan, bool, Levels]:
+def _scan_part(path: str, start: int, end: int, origin: str) -> tuple[Scan, bool, Levels]:
     """Scan one part; returns the scan, whether it found any problem, and its tree nodes."""
     report = VerifyReport()
-    col = _Collector(report)
+    col = Collector(report)
     first_line = _first_line_number(path, start)
-    scan = _scan(_lines(path, start, end), origin, col.fail, first_line, expected=None)
+    scan = scan_lines(_lines(path, start, end), origin, col.fail, first_line, expected=None)
     bad = bool(report.failures) or col.dropped > 0
-    levels = [] if bad or not scan.count else _levels(scan.leaf_hashes, scan.first_seq or 0)
+    levels = [] if bad or not scan.count else part_levels(scan.leaf_hashes, scan.first_seq or 0)
     return scan, bad, levels
 
 
@@ -158,9 +135,9 @@ def _boundaries(path: str, body_start: int, size: int, parts: int) -> list[int]:
     return cuts
 
 
-def _join(scans: list[_Scan]) -> _Scan | None:
+def _join(scans: list[Scan]) -> Scan | None:
     """Join the parts' scans in order, or None if they do not join up cleanly."""
-    joined = _Scan(bytearray(), [], 0, 0, 0, 0, 0)
+    joined = Scan(bytearray(), [], 0, 0, 0, 0, 0)
     for scan in scans:
         if scan.count:
             if joined.notes or scan.first_seq != joined.expected or scan.entry_after_note:
@@ -194,7 +171,7 @@ def verify_file(
     with open(path, "rb") as fp:
         first = fp.readline()
         body_start = fp.tell()
-    report, col = _open_report(first or None, verifier_key)
+    report, col = open_report(first or None, verifier_key)
     if report.failures or not report.origin:
         return _sequential(path, verifier_key)
     cuts = _boundaries(path, body_start, size, workers)
@@ -209,6 +186,5 @@ def verify_file(
     joined = _join([scan for scan, _, _ in results])
     if joined is None or any(bad for _, bad, _ in results):
         return _sequential(path, verifier_key)
-    levels = _merge_levels([lv for _, _, lv in results], joined.count)
-    joined.roots_at = lambda sizes: _roots_from_levels(levels, sizes)
-    return _finish(report, col, verifier_key, joined)
+    joined.levels = merge_levels([lv for _, _, lv in results], joined.count)
+    return finish_report(report, col, verifier_key, joined)

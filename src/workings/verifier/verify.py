@@ -3,32 +3,30 @@
 Why: the promise of the ledger is that anyone, without our software's goodwill, can check
 that nothing was rewritten or removed. This needs only the export and the verifier key:
 
-    python -m workings.ledger.verify EXPORT --key KEY
+    workings verify EXPORT --key KEY        (or: python -m workings.verifier verify ...)
 
 How it streams (docs/decisions/ledger-verify-memory.md): one pass over the lines keeps
 only 32 bytes per entry (its leaf hash) plus the checkpoints; at the end the tree is built
-level by level and the root at every checkpoint size is read off the perfect subtrees.
+level by level and the root at every checkpoint size is read off the perfect subtrees
+(both by ``workings.ledger.hashing``, the one hasher).
 Lines written by our exporter take a fast path (a few slices, one regex, three SHA-256
 calls); anything else goes through the strict, slower path with precise messages.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
 import binascii
 import hashlib
 import hmac
 import itertools
 import re
-import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from .canonical import canonical_json
-from .checkpoint import (
+from workings.ledger.canonical import canonical_json
+from workings.ledger.checkpoint import (
     Checkpoint,
     CheckpointError,
     NoteError,
@@ -36,11 +34,23 @@ from .checkpoint import (
     parse_verifier_key,
     verify_note,
 )
-from .entry import LeafError, decode_leaf
-from .export import ExportEntry, ExportError, parse_header, parse_line
-from .merkle import EMPTY_ROOT
+from workings.ledger.entry import LeafError, check_content, decode_leaf
+from workings.ledger.hashing import EMPTY_ROOT, leaf_hash, prefix_roots, tree_levels
 
-__all__ = ["Failure", "VerifyReport", "main", "verify_export"]
+from .export import ExportEntry, ExportError, parse_header, parse_line
+
+# The building blocks below verify_export (Collector to Scan) are public so that the
+# multi-process verifier (parallel.py) can scan parts of a file and finish one report.
+__all__ = [
+    "Collector",
+    "Failure",
+    "Scan",
+    "VerifyReport",
+    "finish_report",
+    "open_report",
+    "scan_lines",
+    "verify_export",
+]
 
 MAX_FAILURES = 1000
 
@@ -108,7 +118,9 @@ def _fast_leaf_regex(origin: str) -> re.Pattern[bytes]:
     )
 
 
-class _Collector:
+class Collector:
+    """Collects one report's failures, keeping the first MAX_FAILURES and counting the rest."""
+
     def __init__(self, report: VerifyReport) -> None:
         self.report = report
         self.dropped = 0
@@ -120,55 +132,24 @@ class _Collector:
             self.dropped += 1
 
 
-def _roots_at(leaf_hashes: bytearray, sizes: Iterable[int]) -> dict[int, bytes]:
-    """RFC 9162 roots of every prefix size in ``sizes``, building the tree level by level.
-
-    The perfect subtrees of [0, m) are, for every set bit L of m, node (L, (m >> L) - 1).
-    """
-    sha = hashlib.sha256
-    wanted = {m: [] for m in set(sizes) if m > 0}  # type: dict[int, list[bytes]]
-    level: Any = memoryview(leaf_hashes)
-    lv = 0
-    while True:
-        for m, parts in wanted.items():
-            if (m >> lv) & 1:
-                i = ((m >> lv) - 1) * 32
-                parts.append(bytes(level[i : i + 32]))
-        n = len(level) // 64
-        if n == 0:
-            break
-        mv = level
-        level = memoryview(
-            b"".join([sha(b"\x01" + mv[i : i + 64]).digest() for i in range(0, n * 64, 64)])
-        )
-        lv += 1
-    roots = {0: EMPTY_ROOT}
-    for m, parts in wanted.items():
-        r = parts[0]  # smallest (rightmost) subtree first
-        for h in parts[1:]:
-            r = sha(b"\x01" + h + r).digest()
-        roots[m] = r
-    return roots
-
-
 def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyReport:
     """Check an export line by line against the trusted ``verifier_key``; never raises on data.
 
     Raises NoteError only if ``verifier_key`` itself is not a valid key.
     """
     it = iter(lines)
-    report, col = _open_report(next(it, None), verifier_key)
+    report, col = open_report(next(it, None), verifier_key)
     if not report.origin:
         return report
-    scan = _scan(it, report.origin, col.fail, first_line=2, expected=0)
-    return _finish(report, col, verifier_key, scan)
+    scan = scan_lines(it, report.origin, col.fail, first_line=2, expected=0)
+    return finish_report(report, col, verifier_key, scan)
 
 
-def _open_report(first: str | bytes | None, verifier_key: str) -> tuple[VerifyReport, _Collector]:
+def open_report(first: str | bytes | None, verifier_key: str) -> tuple[VerifyReport, Collector]:
     """Check the header line against the trusted key; report.origin is set if it parses."""
     trusted = parse_verifier_key(verifier_key)
     report = VerifyReport()
-    col = _Collector(report)
+    col = Collector(report)
     fail = col.fail
     if first is None:
         fail(None, 1, "the export is empty")
@@ -194,14 +175,16 @@ def _open_report(first: str | bytes | None, verifier_key: str) -> tuple[VerifyRe
     return report, col
 
 
-def _finish(report: VerifyReport, col: _Collector, verifier_key: str, scan: _Scan) -> VerifyReport:
+def finish_report(
+    report: VerifyReport, col: Collector, verifier_key: str, scan: Scan
+) -> VerifyReport:
     """Check the checkpoints against the scanned leaves and settle the report."""
     count = scan.count
     report.entries = count
     report.erased = scan.erased
     report.size = count
-    roots_at = scan.roots_at or (lambda sizes: _roots_at(scan.leaf_hashes, sizes))
-    _check_checkpoints(scan.notes, verifier_key, report.origin, count, roots_at, report, col.fail)
+    levels = scan.levels if scan.levels is not None else tree_levels(scan.leaf_hashes)
+    _check_checkpoints(scan.notes, verifier_key, report.origin, count, levels, report, col.fail)
     if count and (report.latest_checkpoint is None or report.latest_checkpoint.size < count):
         covered = report.latest_checkpoint.size if report.latest_checkpoint else 0
         report.warnings.append(
@@ -216,7 +199,7 @@ def _finish(report: VerifyReport, col: _Collector, verifier_key: str, scan: _Sca
 
 
 @dataclass
-class _Scan:
+class Scan:
     """What one pass over (part of) the entry and checkpoint lines found."""
 
     leaf_hashes: bytearray
@@ -227,13 +210,13 @@ class _Scan:
     expected: int  # the next sequence number expected after the last entry
     last_line: int
     entry_after_note: bool = False
-    # Set when the tree was already built in parts (see parallel.py).
-    roots_at: Callable[[list[int]], dict[int, bytes]] | None = None
+    # The tree's whole levels, when they were already built in parts (see parallel.py).
+    levels: list[bytes] | None = None
 
 
-def _scan(
+def scan_lines(
     it: Iterable[str | bytes], origin: str, fail: Any, first_line: int, expected: int | None
-) -> _Scan:
+) -> Scan:
     """Check entry lines and collect checkpoint notes, starting at line ``first_line``.
 
     ``expected`` None means "take the first entry's own seq" (a worker starting mid-file;
@@ -255,7 +238,7 @@ def _scan(
     if expected is None:
         peek = next(it, None)
         if peek is None:
-            return _Scan(leaf_hashes, notes, 0, 0, None, 0, lineno)
+            return Scan(leaf_hashes, notes, 0, 0, None, 0, lineno)
         expected = _peek_seq(_as_bytes(peek))
         it = itertools.chain([peek], it)
     seq_b = b"%d" % expected
@@ -286,7 +269,7 @@ def _scan(
                 ):
                     if first_seq is None:
                         first_seq = expected
-                    leaf_hashes += sha(b"\x00" + leaf).digest()
+                    leaf_hashes += leaf_hash(leaf)
                     expected += 1
                     count += 1
                     seq_b = b"%d" % expected
@@ -309,12 +292,12 @@ def _scan(
             entry_after_note = True
             fail(item.seq, lineno, f"entry {item.seq}: appears after the checkpoints")
         erased += _check_entry(item, lineno, origin, expected, fail)
-        leaf_hashes += sha(b"\x00" + item.leaf).digest()
+        leaf_hashes += leaf_hash(item.leaf)
         count += 1
         expected = item.seq + 1
         seq_b = b"%d" % expected
         prefix = _PREFIX_A + seq_b + _PREFIX_B
-    return _Scan(leaf_hashes, notes, count, erased, first_seq, expected, lineno, entry_after_note)
+    return Scan(leaf_hashes, notes, count, erased, first_seq, expected, lineno, entry_after_note)
 
 
 def _peek_seq(line: bytes) -> int:
@@ -365,8 +348,7 @@ def _check_entry(item: ExportEntry, lineno: int, origin: str, expected: int, fai
     if len(item.salt) != 32:
         fail(seq, lineno, f"entry {seq}: its salt is not 32 bytes")
         return 0
-    got = hashlib.sha256(item.salt + canonical_json(item.content)).hexdigest()
-    if not hmac.compare_digest(got, header.content_commitment):
+    if not check_content(header, item.content, item.salt):
         fail(
             seq,
             lineno,
@@ -381,7 +363,7 @@ def _check_checkpoints(
     verifier_key: str,
     origin: str,
     count: int,
-    roots_at: Callable[[list[int]], dict[int, bytes]],
+    levels: Iterable[bytes | memoryview],
     report: VerifyReport,
     fail: Any,
 ) -> None:
@@ -406,7 +388,7 @@ def _check_checkpoints(
         parsed.append((k, lineno, cp))
     if not notes:
         fail(None, 0, "the export has no checkpoints, so nothing in it is signed")
-    roots = roots_at([cp.size for _, _, cp in parsed if cp.size <= count] + [count])
+    roots = prefix_roots(levels, [cp.size for _, _, cp in parsed if cp.size <= count] + [count])
     report.root = roots[count]
     prev_size = -1
     good_size = 0
@@ -444,46 +426,3 @@ def _check_checkpoints(
         report.checkpoints += 1
         if report.latest_checkpoint is None or cp.size >= report.latest_checkpoint.size:
             report.latest_checkpoint = cp
-
-
-def read_key(value: str) -> str:
-    """A verifier key given on the command line: the key itself, or a file holding it."""
-    path = Path(value)
-    if path.is_file():
-        return path.read_text(encoding="utf-8").strip()
-    return value.strip()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: exit 0 if the export verifies, 1 if it does not, 2 on usage errors."""
-    parser = argparse.ArgumentParser(
-        prog="python -m workings.ledger.verify",
-        description="Check a Workings log export against the log's public key.",
-    )
-    parser.add_argument("export", help="path to the export file (JSON Lines)")
-    parser.add_argument(
-        "--key", required=True, help="the log's verifier key, or a file containing it"
-    )
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 2 if exc.code else 0
-    key = read_key(args.key)
-    try:
-        parse_verifier_key(key)
-    except NoteError as exc:
-        print(f"error: the key is not a valid verifier key: {exc}", file=sys.stderr)
-        return 2
-    try:
-        from .parallel import verify_file
-
-        report = verify_file(args.export, key)
-    except OSError as exc:
-        print(f"error: cannot read the export: {exc}", file=sys.stderr)
-        return 2
-    print(report.summary())
-    return 0 if report.ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -5,35 +5,29 @@
 Checks, with nothing but the file and the log's verifier key: the checkpoint's signature;
 that every cited entry's leaf is in the tree the checkpoint describes (inclusion proof);
 that every content shown matches the commitment in its leaf; and that every entry a section
-cites is in the annex. Prints each failure in plain English, saying where, and exits 1;
-exits 0 when the annex is genuine, 2 on usage errors. Pure Python: no Django.
+cites is in the annex. Each failure is reported in plain English, saying where it is; the
+command line (``cli``) prints them and exits 1, or 0 when the annex is genuine. Pure Python:
+no Django.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
 import binascii
 import hashlib
 import io
 import json
-import sys
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .canonical import canonical_json
-from .checkpoint import (
-    CheckpointError,
-    NoteError,
-    parse_checkpoint,
-    parse_verifier_key,
-    verify_note,
-)
-from .entry import LeafError, check_content, decode_leaf
-from .merkle import leaf_hash, verify_inclusion
-from .verify import read_key
+from workings.ledger.canonical import canonical_json
+from workings.ledger.checkpoint import CheckpointError, NoteError, parse_checkpoint, verify_note
+from workings.ledger.entry import LeafError, check_content, decode_leaf
+from workings.ledger.hashing import leaf_hash
+from workings.ledger.merkle import verify_inclusion
+
+__all__ = ["SCHEMAS", "AnnexReport", "load_annex", "signature_body", "verify_annex"]
 
 SCHEMAS = ("workings-annex/1",)
 SIGNED_HEAD = ("title", "project", "audience", "audience_label")
@@ -264,37 +258,3 @@ def _pdf_attachment(data: bytes) -> bytes:
     if not found:
         raise ValueError("the PDF does not carry an annex.json attachment")
     return bytes(found[0])
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="workings verify-annex",
-        description="Check a Workings annex (JSON or PDF) against the log's verifier key.",
-    )
-    parser.add_argument("file", help="the annex: a .json file, or a PDF annex")
-    parser.add_argument("--key", required=True, help="the verifier key, or a file containing it")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return 2 if exc.code else 0
-    key = read_key(args.key)
-    try:
-        parse_verifier_key(key)
-    except NoteError as exc:
-        print(f"error: the key is not a valid verifier key: {exc}", file=sys.stderr)
-        return 2
-    try:
-        doc = load_annex(args.file)
-    except OSError as exc:
-        print(f"error: cannot read the file: {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"FAILED: file: this is not a readable annex ({exc})")
-        return 1
-    report = verify_annex(doc, key)
-    print(report.summary())
-    return 0 if report.ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

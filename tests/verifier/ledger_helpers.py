@@ -8,8 +8,8 @@ from typing import Any
 
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
-from workings.ledger.export import ExportEntry, write_export
-from workings.ledger.merkle import CompactRange, leaf_hash
+from workings.ledger.hashing import CompactRange, leaf_hash
+from workings.verifier.export import ExportEntry, write_export
 
 ORIGIN = "workings.example/projects/7"
 

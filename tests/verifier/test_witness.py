@@ -6,8 +6,9 @@ import pytest
 from ledger_helpers import ORIGIN, Log
 
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
-from workings.ledger.merkle import consistency_proof, root_hash
-from workings.ledger.witness import WitnessAlarm, WitnessState, witness_update
+from workings.ledger.hashing import root_hash
+from workings.ledger.merkle import consistency_proof
+from workings.verifier.witness import WitnessAlarm, WitnessState, witness_update
 
 
 def grown(n: int) -> Log:

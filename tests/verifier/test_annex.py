@@ -9,10 +9,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from workings.ledger.annex_verify import main, signature_body, verify_annex
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf
-from workings.ledger.merkle import inclusion_proof, root_hash
+from workings.ledger.hashing import root_hash
+from workings.ledger.merkle import inclusion_proof
+from workings.verifier.annex import signature_body, verify_annex
+from workings.verifier.cli import main
 
 ORIGIN = "workings.test/annex"
 
@@ -173,14 +175,14 @@ def test_cli_json_and_pdf(tmp_path: Path, capsys: Any) -> None:
     good.write_text(json.dumps(doc))
     keyfile = tmp_path / "key.pub"
     keyfile.write_text(key + "\n")
-    assert main([str(good), "--key", str(keyfile)]) == 0
+    assert main(["verify-annex", str(good), "--key", str(keyfile)]) == 0
     assert "OK: the annex is genuine" in capsys.readouterr().out
     bad = copy.deepcopy(doc)
     bad["entries"][0]["content"]["data"]["said"] = "x"
     (tmp_path / "bad.json").write_text(json.dumps(bad))
-    assert main([str(tmp_path / "bad.json"), "--key", key]) == 1
+    assert main(["verify-annex", str(tmp_path / "bad.json"), "--key", key]) == 1
     assert "entry 1" in capsys.readouterr().out
-    assert main([str(good), "--key", "not a key"]) == 2
+    assert main(["verify-annex", str(good), "--key", "not a key"]) == 2
 
     import pypdf
 
@@ -190,8 +192,8 @@ def test_cli_json_and_pdf(tmp_path: Path, capsys: Any) -> None:
     buf = io.BytesIO()
     writer.write(buf)
     (tmp_path / "annex.pdf").write_bytes(buf.getvalue())
-    assert main([str(tmp_path / "annex.pdf"), "--key", key]) == 0
+    assert main(["verify-annex", str(tmp_path / "annex.pdf"), "--key", key]) == 0
     plain = pypdf.PdfWriter()
     plain.add_blank_page(100, 100)
     plain.write(tmp_path / "plain.pdf")
-    assert main([str(tmp_path / "plain.pdf"), "--key", key]) == 1
+    assert main(["verify-annex", str(tmp_path / "plain.pdf"), "--key", key]) == 1
