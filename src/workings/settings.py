@@ -71,6 +71,7 @@ CSRF_TRUSTED_ORIGINS = [
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "workings.accounts",
     "workings.projects",
     "workings.events",
+    "workings.funders",
     "workings.agreements",
     "workings.record",
     "workings.concerns",

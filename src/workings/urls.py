@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from workings.api.api import api
+from workings.core.admin_site import site as admin_site
 from workings.projects.urls import invitation_urlpatterns
 
 handler500 = "workings.core.views.server_error"
@@ -14,8 +15,10 @@ urlpatterns = [
     path("", include("workings.events.urls")),
     path("", include("workings.agreements.urls")),
     path("", include("workings.record.urls")),
+    path("", include("workings.funders.urls")),
     path("", include("workings.concerns.urls")),
     path("", include("workings.notifications.urls")),
     path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),
+    path("admin/", admin_site.urls),
 ]

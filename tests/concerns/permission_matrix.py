@@ -15,6 +15,8 @@ from tests.matrix import ALL, CONTRIBUTOR, FUNDER, MEMBERS, SIGNED_IN, Case, slu
 
 RAISER = frozenset({CONTRIBUTOR})
 FUNDER_ONLY = frozenset({FUNDER})
+# The funder's reviewer reads concerns but is not a member, so raises none.
+RAISERS = MEMBERS - {FUNDER}
 RAISER_AND_FUNDER = frozenset({CONTRIBUTOR, FUNDER})
 
 
@@ -51,7 +53,7 @@ def _anon(world: Any) -> dict[str, Any]:
 CASES: dict[str, Case] = {
     "concerns:list": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
     # An empty form is refused with a message: still "allowed in".
-    "concerns:raise": Case(get=MEMBERS, post=MEMBERS, kwargs=slug_kwargs),
+    "concerns:raise": Case(get=RAISERS, post=RAISERS, kwargs=slug_kwargs),
     "concerns:detail": Case(get=RAISER_AND_FUNDER, post=None, kwargs=_sealed),
     "concerns:reply": Case(get=None, post=RAISER_AND_FUNDER, kwargs=_sealed),
     "concerns:escalate": Case(get=None, post=RAISER, kwargs=_sealed),
@@ -64,8 +66,8 @@ CASES: dict[str, Case] = {
     # The anonymous pages need no account: anyone with the project's link.
     "concerns:anonymous-raise": Case(get=ALL, post=ALL, kwargs=_anon),
     "concerns:anonymous-follow-up": Case(get=ALL, post=ALL, kwargs=_anon),
-    "api:concern_list": Case(get=MEMBERS, post=MEMBERS, kwargs=slug_kwargs, json=True),
-    "api:concern_create": Case(get=MEMBERS, post=MEMBERS, kwargs=slug_kwargs, json=True),
+    "api:concern_list": Case(get=MEMBERS, post=RAISERS, kwargs=slug_kwargs, json=True),
+    "api:concern_create": Case(get=MEMBERS, post=RAISERS, kwargs=slug_kwargs, json=True),
     "api:concern_detail": Case(get=RAISER_AND_FUNDER, post=None, kwargs=_api_sealed, json=True),
     "api:concern_reply_create": Case(
         get=None, post=RAISER_AND_FUNDER, kwargs=_api_sealed, json=True

@@ -36,7 +36,7 @@ def test_each_choice_says_who_reads_it_in_the_words_of_the_box(world: Any) -> No
     page = html.unescape(_page(world))
     box = re.search(r'<div class="panel concern-readers">.*?</div>', page, re.S).group(0)
     readers = mode_readers(world.project)
-    assert "Funder Person, the funder's reviewer." in readers["confidential"]
+    assert "Funder Person, reviewer for World Fund." in readers["confidential"]
     for mode, line in readers.items():
         assert line in box
         label = re.search(

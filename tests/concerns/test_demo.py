@@ -7,12 +7,14 @@ from workings.concerns import demo
 from workings.concerns.models import Concern
 from workings.core.demo import DemoContext
 from workings.events.models import Entry
+from workings.funders import demo as funders_demo
 from workings.projects import demo as projects_demo
 
 
 def test_demo_concerns(db: Any, capsys: Any) -> None:
     ctx = DemoContext()
     projects_demo.build(ctx)
+    funders_demo.build(ctx)
     agreements_demo.build(ctx)
     demo.build(ctx)
     stride = ctx.projects["stride"]

@@ -34,8 +34,12 @@ class TestRaise:
         assert not entry.sealed and entry.actor == world.users["contributor"]
 
     def test_any_member_may_raise(self, world: Any) -> None:
-        for role in ("observer", "researcher", "lead", "funder"):
+        for role in ("observer", "researcher", "lead"):
             raise_open(world, role=role)
+
+    def test_the_funders_reviewer_is_not_a_member_and_may_not(self, world: Any) -> None:
+        with pytest.raises(NotAllowed):
+            raise_open(world, role="funder")
 
     def test_outsider_may_not(self, world: Any) -> None:
         with pytest.raises(NotAllowed):
@@ -100,13 +104,14 @@ class TestRaise:
     def test_no_funder_and_no_independent_person_goes_to_site_reviewers(
         self, world: Any, settings: Any
     ) -> None:
-        from workings.projects import services as project_services
+        from workings.funders import services as funder_services
 
         settings.WORKINGS_INDEPENDENT_REVIEWERS = ["site.reviewer@example.org"]
-        project_services.membership_remove(
-            actor=world.users["lead"],
-            project=world.project,
-            membership_id=world.memberships["funder"].pk,
+        fund = world.extra["funder_organisation"]
+        funder_services.appointment_end(
+            actor=world.extra["funder_admin"],
+            organisation=fund,
+            appointment_id=fund.appointments.get(user=world.users["funder"]).pk,
             reason="Moved on",
         )
         concern = raise_confidential(world)

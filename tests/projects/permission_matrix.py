@@ -7,7 +7,6 @@ from typing import Any
 from tests.matrix import (
     ALL,
     CONTRIBUTOR,
-    FUNDER,
     LEAD,
     MEMBERS,
     NOBODY,
@@ -52,7 +51,10 @@ def _api_invitation(world: Any) -> dict[str, Any]:
 
 # Every current member may leave, except that the last lead is refused by the service
 # with a form error (still 'allowed in'); the matrix checks who reaches the page at all.
-LEAVERS = frozenset({OBSERVER, CONTRIBUTOR, RESEARCHER, LEAD, FUNDER})
+# The funder's reviewer is appointed by the funder organisation, not a member: they have no
+# membership to leave or rename.
+LEAVERS = frozenset({OBSERVER, CONTRIBUTOR, RESEARCHER, LEAD})
+MEMBERSHIP_HOLDERS = LEAVERS
 
 CASES: dict[str, Case] = {
     "projects:list": Case(get=SIGNED_IN, post=None),
@@ -64,7 +66,9 @@ CASES: dict[str, Case] = {
     "projects:member-remove": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_member),
     "projects:invitation-create": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=slug_kwargs),
     "projects:invitation-withdraw": Case(get=None, post=LEAD_ONLY, kwargs=_invitation),
-    "projects:membership": Case(get=MEMBERS, post=MEMBERS, kwargs=slug_kwargs),
+    "projects:membership": Case(
+        get=MEMBERSHIP_HOLDERS, post=MEMBERSHIP_HOLDERS, kwargs=slug_kwargs
+    ),
     "projects:leave": Case(get=LEAVERS, post=LEAVERS, kwargs=slug_kwargs),
     # Only the invited address may open an invitation link (the invitee is not in the cast).
     "invitations:answer": Case(
@@ -85,7 +89,7 @@ CASES: dict[str, Case] = {
     "api:member_role": Case(get=None, post=LEAD_ONLY, kwargs=_api_member, json=True),
     "api:member_remove": Case(get=None, post=LEAD_ONLY, kwargs=_api_member, json=True),
     "api:membership_update": Case(
-        get=None, post=None, kwargs=slug_kwargs, json=True, other={"PUT": MEMBERS}
+        get=None, post=None, kwargs=slug_kwargs, json=True, other={"PUT": MEMBERSHIP_HOLDERS}
     ),
     "api:leave": Case(get=None, post=LEAVERS, kwargs=slug_kwargs, json=True),
     "api:invitation_list": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=slug_kwargs, json=True),

@@ -2,7 +2,8 @@
 
 Member endpoints let in whoever the concern policy lets into the project's concerns
 (concerns_project_for: its members, and people who raised a concern there and have left);
-the concern policy then decides per concern. The anonymous endpoints
+the concern policy then decides per concern. Raising one takes project_auth("raise_concern"):
+the funder's reviewers read concerns but do not raise them. The anonymous endpoints
 take no authentication at all, never read the session, take the receipt code only in the
 JSON body and answer with Cache-Control: no-store. Instead of a CSRF token they require a
 JSON body and a same-site Origin (SameSiteJson)."""
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from workings.api.auth import project_auth
-from workings.concerns import selectors, services
+from workings.concerns import reads, selectors, services
 from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import (
     concern_get_for,
@@ -33,7 +34,10 @@ from workings.core.schema import InputSchema
 KEEP_THE_CODE = "Keep this code: it is shown only once."
 
 router = Router(tags=["concerns"])
-MEMBERS = project_auth("raise_concern", getter=concerns_project_for)
+MEMBERS = project_auth("view_concerns", getter=concerns_project_for)
+# Raising is checked before the body is read: the funder's reviewers and former members
+# are refused, never told what is wrong with what they sent.
+RAISERS = project_auth("raise_concern")
 
 
 class ConcernIn(InputSchema):
@@ -88,6 +92,12 @@ class ReplyOut(Schema):
     created_on: dt.date
 
 
+class ReadOut(Schema):
+    reader: str
+    read_at: dt.datetime
+    via: str
+
+
 class ConcernOut(Schema):
     id: int
     mode: str
@@ -106,6 +116,8 @@ class ConcernOut(Schema):
     due_on: dt.date
     overdue: bool
     stages: list[StageOut]
+    # For the raiser of a sealed concern: who read it, and when (first read each day).
+    read_by: list[ReadOut] | None = None
     replies: list[ReplyOut]
 
 
@@ -133,6 +145,8 @@ def _author(reply: Any) -> str:
 
 
 def _payload(user: Any, concern: Concern, *, as_raiser: bool = False) -> dict[str, Any]:
+    if not as_raiser:
+        reads.note_concern_read(user, concern, via="api")
     ctx = concern_context(user, concern, as_raiser=as_raiser)
     full = ctx["full"]
     return {
@@ -153,6 +167,7 @@ def _payload(user: Any, concern: Concern, *, as_raiser: bool = False) -> dict[st
         "due_on": ctx["timing"]["due_on"],
         "overdue": ctx["timing"]["overdue"],
         "stages": ctx["stages"],
+        "read_by": ctx.get("sealed_reads"),
         "replies": [
             {
                 "id": r.pk,
@@ -191,7 +206,7 @@ def concern_list(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     return rows
 
 
-@router.post("/projects/{slug}/concerns", response={201: ConcernOut, 202: ReceiptOut}, auth=MEMBERS)
+@router.post("/projects/{slug}/concerns", response={201: ConcernOut, 202: ReceiptOut}, auth=RAISERS)
 def concern_create(
     request: HttpRequest, slug: str, payload: ConcernIn, response: HttpResponse
 ) -> Any:

@@ -8,10 +8,15 @@ class ConcernsConfig(AppConfig):
     def ready(self) -> None:
         from workings.concerns import erasure, event_types  # noqa: F401
         from workings.concerns.permissions import raised_the_sealed_entry
+        from workings.concerns.reads import note_entry_reads
         from workings.core.nav import register_project_tab
-        from workings.events.permissions import register_sealed_reader
+        from workings.events.permissions import (
+            register_sealed_read_listener,
+            register_sealed_reader,
+        )
 
         register_sealed_reader(raised_the_sealed_entry)
+        register_sealed_read_listener(note_entry_reads)
         erasure.register()
 
-        register_project_tab("Concerns", "concerns:list", "raise_concern", 50)
+        register_project_tab("Concerns", "concerns:list", "view_concerns", 50)

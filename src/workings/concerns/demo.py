@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from workings.concerns import services
+from workings.concerns import reads, services
 from workings.core.clock import frozen_at
 from workings.core.demo import DemoContext
 from workings.events.services import sealed_batch_append
@@ -72,6 +72,8 @@ def build(ctx: DemoContext) -> None:
                 reason="No answer from the independent person in time.",
             )
     with _at((talked_over.stage_started_on + dt.timedelta(days=3)).isoformat(), 14):
+        # Helen reads it first: the read is recorded, and Dev sees who read it and when.
+        reads.note_concern_read(people["funder"], talked_over, via="page")
         services.concern_reply(
             actor=people["funder"],
             concern=talked_over,

@@ -17,6 +17,7 @@ from workings.accounts.models import User
 from workings.concerns.models import Concern, Mode
 from workings.concerns.procedure import SITE, site_reviewer_emails
 from workings.projects.models import Membership
+from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
 
 TEAM = (Role.LEAD, Role.RESEARCHER)
@@ -38,7 +39,7 @@ def reviewers(concern: Concern) -> set[int]:
             if emails
             else set()
         )
-    return _members(concern, (Role.FUNDER,))
+    return project_policy.reviewer_ids(concern.project)
 
 
 def handlers(concern: Concern) -> set[int]:
@@ -55,7 +56,9 @@ def audience(concern: Concern) -> set[int]:
     """Everyone who may see the concern (open: all members; sealed: raiser and reviewers,
     plus the team once involved)."""
     if concern.mode == Mode.OPEN:
-        people = _members(concern, tuple(Role.values))
+        people = _members(concern, tuple(Role.values)) | project_policy.reviewer_ids(
+            concern.project
+        )
     else:
         people = reviewers(concern)
         if concern.team_involved:

@@ -64,7 +64,7 @@ class ConcernPolicy:
         )
 
     def can_raise(self, user: Any, project: Any) -> bool:
-        return project_policy.is_member(user, project)
+        return project_policy.can(user, "raise_concern", project)
 
     def can_view(self, user: Any, concern: Concern) -> bool:
         if self.is_raiser(user, concern):
@@ -82,6 +82,15 @@ class ConcernPolicy:
         if concern.mode == Mode.OPEN:
             return True
         return self.is_raiser(user, concern) or self.is_reviewer(user, concern)
+
+    def reads_sealed_content(self, user: Any, concern: Concern) -> bool:
+        """Whether showing this person the concern in full is a read of sealed content that
+        must be recorded (everyone but the raiser: reviewers, the site's reviewers)."""
+        return (
+            concern.mode in SEALED_MODES
+            and self.can_view_full(user, concern)
+            and not self.is_raiser(user, concern)
+        )
 
     def can_see_raiser(self, user: Any, concern: Concern) -> bool:
         if concern.mode == Mode.ANONYMOUS:

@@ -7,6 +7,7 @@ from typing import Any
 from workings.concerns import selectors
 from workings.concerns.models import Concern, Status, SummaryState
 from workings.concerns.permissions import concern_policy
+from workings.concerns.reads import reads_for_raiser
 from workings.core import clock
 
 
@@ -48,8 +49,12 @@ def concern_context(user: Any, concern: Concern, *, as_raiser: bool = False) -> 
         raiser_label = selectors.raiser_labels([concern]).get(concern.pk)
     is_raiser = as_raiser or concern_policy.is_raiser(user, concern)
     is_open = concern.is_open
+    sealed_reads = None
+    if is_raiser and concern.is_sealed:
+        sealed_reads = reads_for_raiser(concern)
     return {
         "concern": concern,
+        "sealed_reads": sealed_reads,
         "full": full,
         "is_raiser": is_raiser,
         "raiser_label": raiser_label,

@@ -3,8 +3,10 @@
 The stages come from the agreement in force (workings.agreements.selectors.procedure_for),
 else from the default procedure defined there. Open concerns follow every stage; sealed
 (confidential and anonymous) concerns skip the team's stages and go straight to the
-independent person and the funder's reviewers, or, where the project has neither, to the
-site's own independent reviewers (settings.WORKINGS_INDEPENDENT_REVIEWERS).
+funder's reviewers (the independent person's stage only where the funder organisation has
+appointed an independent reviewer, so the person named really can read it), or, where the
+project has no funder reviewer, to the site's own independent reviewers
+(settings.WORKINGS_INDEPENDENT_REVIEWERS).
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ from django.conf import settings
 
 from workings.agreements import selectors as agreement_selectors
 from workings.agreements.selectors import Procedure
-from workings.projects.models import Membership
-from workings.projects.roles import Role
+from workings.projects.permissions import project_policy
 
 TEAM_ROLES = frozenset({"lead", "team"})
 SITE = "site"
@@ -40,9 +41,7 @@ def site_reviewer_emails() -> list[str]:
 
 
 def has_funder(project: Any) -> bool:
-    return Membership.objects.filter(
-        project=project, role=Role.FUNDER, left_at__isnull=True
-    ).exists()
+    return bool(project_policy.reviewers(project))
 
 
 @dataclass(frozen=True)
@@ -74,15 +73,17 @@ def route_for(project: Any, *, sealed: bool) -> Route:
     }
     if not sealed:
         return Route(stages=stages, route="team", **common)
-    funder = has_funder(project)
+    reviewers = project_policy.reviewers(project)
+    funder = bool(reviewers)
+    independent = any(r.independent for r in reviewers)
     kept = [
         s
         for s in stages
-        if (s["handler_role"] == "independent" and person)
+        if (s["handler_role"] == "independent" and independent)
         or (s["handler_role"] == "funder" and funder)
     ]
-    # Without a funder's reviewer on Workings, the site's reviewers read it (and relay to a
-    # named independent person, who need not have an account).
+    # Without a funder's reviewer on Workings, the site's reviewers read it. The independent
+    # person reads a sealed concern only if the funder organisation appointed them.
     return Route(stages=kept or [dict(SITE_STAGE)], route="reviewers" if funder else SITE, **common)
 
 
@@ -97,15 +98,9 @@ def readers_description(project: Any, *, sealed: bool) -> list[str]:
             "This project has no funder's reviewer on Workings, so the site's own independent "
             "reviewers will read it."
         )
-    if route.independent_person and any(s["handler_role"] == "independent" for s in route.stages):
-        readers.append(
-            f"The independent person named in the agreement: {route.independent_person}."
-        )
-    funders = Membership.objects.filter(
-        project=project, role=Role.FUNDER, left_at__isnull=True
-    ).select_related("user")
-    for m in funders:
-        readers.append(f"{m.label}, the funder's reviewer.")
+    # Exactly the people who can read it: each named, as the concern page will list them.
+    for reviewer in project_policy.reviewers(project):
+        readers.append(f"{reviewer.label}.")
     readers.append(
         "Nobody in the project team, unless a reviewer asks them for a response, and then only "
         "through a summary you have approved."

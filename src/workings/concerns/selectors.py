@@ -14,7 +14,7 @@ from workings.concerns.models import SEALED_MODES, Concern, Mode, Reply, Status
 from workings.concerns.permissions import concern_policy
 from workings.concerns.procedure import SITE
 from workings.projects.models import Membership, Project
-from workings.projects.roles import Role
+from workings.projects.permissions import project_policy
 
 
 def closed_concern_counts(project: Any) -> list[dict[str, Any]]:
@@ -103,9 +103,7 @@ def raiser_labels(concerns: list[Concern]) -> dict[int, str]:
 def inbox_for(*, user: Any) -> QuerySet[Concern]:
     """Concerns escalated to this funder reviewer (or routed to the site's reviewers),
     oldest first."""
-    funder_projects = Membership.objects.filter(
-        user=user, role=Role.FUNDER, left_at__isnull=True
-    ).values("project_id")
+    funder_projects = project_policy.projects_for(user, "review").values("pk")
     mine = (
         Q(project_id__in=funder_projects)
         & (Q(handler_role__in=("funder", "independent")) | Q(mode__in=SEALED_MODES))

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from workings.concerns import anonymous_views, selectors, services
+from workings.concerns import anonymous_views, reads, selectors, services
 from workings.concerns.forms import (
     AskTeamForm,
     CloseForm,
@@ -139,6 +139,7 @@ class ConcernMixin(ConcernProjectMixin):
     def page(
         self, concern: Concern, *, forms_: dict[str, forms.Form] | None = None
     ) -> HttpResponse:
+        reads.note_concern_read(self.request.user, concern, via="page")
         ctx = concern_context(self.request.user, concern)
         given = forms_ or {}
         ctx["forms"] = {

@@ -15,7 +15,7 @@ from workings.core.exceptions import NotFound
 from workings.core.schema import InputSchema
 from workings.events import selectors, services
 from workings.events.content import readable_part
-from workings.events.permissions import log_policy
+from workings.events.permissions import log_policy, note_sealed_reads
 
 router = Router(tags=["log"])
 
@@ -102,6 +102,7 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
     rows, size = selectors.entries_range(project=project, start=start, end=end)
     contacts = log_policy.can_view_contacts(request.user, project)
     out = []
+    shown = []
     for e in rows:
         visible = log_policy.can_view_content(request.user, project, e)
         body = getattr(e, "body", None)
@@ -110,6 +111,8 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
         if visible and body is not None and body.members_content is not None:
             if log_policy.can_view_member_part(request.user, project, e):
                 members = readable_part(body.members_content, contact=contacts)
+        if visible and body and not erased:
+            shown.append(e)
         out.append(
             {
                 "seq": e.seq,
@@ -124,6 +127,7 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
                 "members_content": members,
             }
         )
+    note_sealed_reads(request.user, project, shown, "log")
     last = rows[-1].seq + 1 if rows else start
     return {
         "size": size,

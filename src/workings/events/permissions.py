@@ -88,6 +88,24 @@ def register_sealed_reader(check: Callable[[Any, Any, Entry], bool]) -> None:
         _SEALED_READERS.append(check)
 
 
+# Told of every sealed entry whose content is about to be shown to someone, so the read is
+# recorded (the concerns app registers one; it knows which concern an entry is about).
+_SEALED_READ_LISTENERS: list[Callable[[Any, Any, list[Entry], str], None]] = []
+
+
+def register_sealed_read_listener(listener: Callable[[Any, Any, list[Entry], str], None]) -> None:
+    if listener not in _SEALED_READ_LISTENERS:
+        _SEALED_READ_LISTENERS.append(listener)
+
+
+def note_sealed_reads(user: Any, project: Any, entries: list[Entry], via: str) -> None:
+    shown = [e for e in entries if e.sealed]
+    if not shown:
+        return
+    for listener in _SEALED_READ_LISTENERS:
+        listener(user, project, shown, via)
+
+
 # The log's own entries about other entries: never erased or hidden themselves.
 LOG_OWN_TYPES = frozenset(
     {"entry.erased", "entry.erased_private", "entry.hidden", "entry.shown", "sealed"}

@@ -1,5 +1,6 @@
 """Demo people and projects: STRIDE, a fictional three-year stroke-rehabilitation trial,
-and a second project led by someone else (to show what outsiders cannot see)."""
+and a second project led by someone else (to show what outsiders cannot see). The funder's
+reviewer is not a member: the funder organisation appoints her (funders/demo.py)."""
 
 from __future__ import annotations
 
@@ -61,13 +62,6 @@ PEOPLE: dict[str, tuple[str, str, str, str, str]] = {
         "Winston Clarke",
         "Winston Clarke",
         Role.CONTRIBUTOR,
-        Credit.NAME,
-    ),
-    "funder": (
-        "helen.marsh@example.org",
-        "Helen Marsh",
-        "Helen Marsh (NSRF)",
-        Role.FUNDER,
         Credit.NAME,
     ),
     "observer": (

@@ -3,7 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.projects.permissions import MEMBER_ROLES
 from workings.projects.roles import ROLE_DESCRIPTIONS, Credit, Role
+
+# A project's members give these roles only: funder reviewers are appointed by the funder.
+MEMBER_ROLE_CHOICES = [(r, label) for r, label in Role.choices if r in MEMBER_ROLES]
 
 
 class DateInput(forms.DateInput):
@@ -50,9 +54,11 @@ class InvitationForm(forms.Form):
     email = forms.CharField(label="E-mail address", max_length=254, widget=forms.EmailInput)
     role = forms.ChoiceField(
         label="Role",
-        choices=Role.choices,
+        choices=MEMBER_ROLE_CHOICES,
         widget=forms.RadioSelect,
-        help_text=" ".join(f"{Role(r).label}: {d}" for r, d in ROLE_DESCRIPTIONS.items()),
+        help_text=" ".join(
+            f"{Role(r).label}: {d}" for r, d in ROLE_DESCRIPTIONS.items() if r in MEMBER_ROLES
+        ),
     )
     message = forms.CharField(
         label="Message", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
@@ -116,7 +122,7 @@ class LeaveForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label="New role", choices=Role.choices)
+    role = forms.ChoiceField(label="New role", choices=MEMBER_ROLE_CHOICES)
     reason = forms.CharField(
         label="Reason", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -21,7 +21,8 @@ ROLE_DESCRIPTIONS = {
         "raises concerns, confirms or disputes claims, and can leave at any time."
     ),
     Role.FUNDER: (
-        "A reviewer at the funder: reads the record, receives escalations, witnesses checkpoints."
+        "A reviewer appointed by the project's funder organisation (never by the project): "
+        "reads the record, receives escalations, witnesses checkpoints."
     ),
     Role.OBSERVER: "Reads the record, for example a steering committee member.",
 }

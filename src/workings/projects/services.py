@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from workings.core import clock
 from workings.core.email import email_subject
@@ -20,6 +21,20 @@ from workings.projects import validation as v
 from workings.projects.models import Invitation, Membership, Project
 from workings.projects.permissions import membership_policy, project_policy
 from workings.projects.roles import Credit, Role
+
+FUNDER_ROLE_REFUSED = _(
+    "Nobody in a project can make someone a funder reviewer. The funder organisation "
+    "appoints its own reviewers: name your funder on the project's Funder page, and the "
+    "organisation confirms it."
+)
+
+
+def _given_role(value: Any) -> str:
+    """A role a member may give (invite with or change to): never the funder reviewer's."""
+    chosen = v.role(value)
+    if not project_policy.can_give_role(chosen):
+        raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
+    return chosen
 
 
 def _unique_slug(title: str) -> str:
@@ -122,7 +137,7 @@ def invitation_create(
     if not project_policy.can(actor, "invite", project):
         raise NotAllowed("Only a lead can invite people.")
     address = v.email_address(email)
-    chosen_role = v.role(role)
+    chosen_role = _given_role(role)
     text = v.optional_text(message, field="message", label="Message", max_length=2000)
     pending = Invitation.objects.filter(project=project, status=Invitation.Status.PENDING)
     if any(v.same_address(i.email, address) for i in pending.only("email")):
@@ -214,6 +229,8 @@ def invitation_accept(
     *, actor: Any, token: str, display_name: str = "", credit: str = Credit.NAME
 ) -> Membership:
     invitation = _answerable(actor, token)
+    if not project_policy.can_give_role(invitation.role):
+        raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
     name = v.optional_text(display_name, field="display_name", label="Display name", max_length=80)
     chosen_credit = v.credit(credit)
     membership = Membership.objects.filter(project=invitation.project, user=actor).first()
@@ -322,7 +339,7 @@ def membership_change_role(
     membership = _locked_membership(project, membership_id)
     if not membership_policy.can_change_role(actor, membership):
         raise NotAllowed("Only a lead can change people's roles.")
-    new_role = v.role(role)
+    new_role = _given_role(role)
     why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)
     if new_role == membership.role:
         raise ValidationFailed(f"{membership.label} already has that role.", field="role")

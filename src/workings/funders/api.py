@@ -1,0 +1,160 @@
+"""Funder organisations, their people, and a project's funder over the API. Same services
+and policy as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from workings.api.auth import project_auth
+from workings.core.schema import InputSchema
+from workings.funders import selectors, services
+from workings.funders.permissions import organisation_get_for
+from workings.projects.permissions import project_policy
+
+router = Router(tags=["funders"])
+
+
+class OrganisationOut(Schema):
+    name: str
+    slug: str
+
+
+class AppointmentOut(Schema):
+    id: int
+    name: str
+    kind: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+
+
+class OrganisationDetailOut(OrganisationOut):
+    people: list[AppointmentOut]
+
+
+class AppointIn(InputSchema):
+    email: str
+    kind: str
+
+
+class EndIn(InputSchema):
+    reason: str = ""
+
+
+class AnswerIn(InputSchema):
+    confirm: bool
+
+
+class LinkOut(Schema):
+    id: int
+    organisation: OrganisationOut
+    status: str
+    named_at: dt.datetime
+    answered_at: dt.datetime | None
+
+
+class ProjectFunderOut(Schema):
+    reviewers: list[str]
+    links: list[LinkOut]
+
+
+class NameIn(InputSchema):
+    organisation: str
+
+
+def _appointment_out(a: Any) -> AppointmentOut:
+    return AppointmentOut(
+        id=a.pk,
+        name=a.user.display_name,
+        kind=a.kind,
+        started_at=a.started_at,
+        ended_at=a.ended_at,
+    )
+
+
+def _link_out(link: Any) -> LinkOut:
+    return LinkOut(
+        id=link.pk,
+        organisation=OrganisationOut(name=link.organisation.name, slug=link.organisation.slug),
+        status=link.status,
+        named_at=link.named_at,
+        answered_at=link.answered_at,
+    )
+
+
+@router.get("/funders", response=list[OrganisationOut])
+def funder_organisation_list(request: HttpRequest) -> list[OrganisationOut]:
+    """Every funder organisation a project may name (added by site administrators)."""
+    return [OrganisationOut(name=o.name, slug=o.slug) for o in selectors.organisation_choices()]
+
+
+@router.get("/funders/{slug}", response=OrganisationDetailOut)
+def funder_organisation_detail(request: HttpRequest, slug: str) -> OrganisationDetailOut:
+    """The organisation and its people (current and ended), for the people it appoints."""
+    org = organisation_get_for(request.user, slug)
+    return OrganisationDetailOut(
+        name=org.name,
+        slug=org.slug,
+        people=[_appointment_out(a) for a in selectors.appointment_list(organisation=org)],
+    )
+
+
+@router.post("/funders/{slug}/appointments", response={201: AppointmentOut})
+def funder_appoint(request: HttpRequest, slug: str, payload: AppointIn) -> Status[AppointmentOut]:
+    org = organisation_get_for(request.user, slug)
+    appointment = services.appointment_create(
+        actor=request.user, organisation=org, email=payload.email, kind=payload.kind
+    )
+    return Status(201, _appointment_out(appointment))
+
+
+@router.post("/funders/{slug}/appointments/{appointment_id}/end", response=AppointmentOut)
+def funder_appointment_end(
+    request: HttpRequest, slug: str, appointment_id: int, payload: EndIn
+) -> AppointmentOut:
+    org = organisation_get_for(request.user, slug)
+    return _appointment_out(
+        services.appointment_end(
+            actor=request.user,
+            organisation=org,
+            appointment_id=appointment_id,
+            reason=payload.reason,
+        )
+    )
+
+
+@router.post("/funders/{slug}/requests/{link_id}/answer", response=LinkOut)
+def funder_request_answer(
+    request: HttpRequest, slug: str, link_id: int, payload: AnswerIn
+) -> LinkOut:
+    """Confirm (or decline) that the organisation funds a project that named it."""
+    org = organisation_get_for(request.user, slug)
+    link = selectors.project_links(organisation=org).filter(pk=link_id).first()
+    return _link_out(
+        services.project_funder_answer(
+            actor=request.user, link_id=link.pk if link else 0, confirm=payload.confirm
+        )
+    )
+
+
+@router.get("/projects/{slug}/funder", response=ProjectFunderOut, auth=project_auth("view_members"))
+def project_funder(request: HttpRequest, slug: str) -> ProjectFunderOut:
+    """Who the project's funder is, and who reviews for it now."""
+    project = request.project  # type: ignore[attr-defined]
+    return ProjectFunderOut(
+        reviewers=[r.label for r in project_policy.reviewers(project)],
+        links=[_link_out(link) for link in selectors.funder_links_of(project=project)],
+    )
+
+
+@router.post("/projects/{slug}/funder", response={201: LinkOut}, auth=project_auth("update"))
+def project_funder_name(request: HttpRequest, slug: str, payload: NameIn) -> Status[LinkOut]:
+    """Name the project's funder organisation (a lead); its admins are asked to confirm."""
+    project = request.project  # type: ignore[attr-defined]
+    link = services.project_funder_name(
+        actor=request.user, project=project, organisation=payload.organisation
+    )
+    return Status(201, _link_out(link))

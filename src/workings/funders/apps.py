@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class FundersConfig(AppConfig):
+    name = "workings.funders"
+    label = "funders"
+    verbose_name = "Funder organisations"
+
+    def ready(self) -> None:
+        from workings.core.nav import register_project_tab
+        from workings.funders import admin, event_types  # noqa: F401
+        from workings.funders.reviewers import reviewer_source
+        from workings.projects.permissions import register_reviewer_source
+
+        register_reviewer_source(reviewer_source)
+        register_project_tab("Funder", "funders:project-funder", "view_members", 15)

@@ -1,0 +1,61 @@
+"""Reads for funder organisations, a project's funder, and who read sealed content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from workings.funders.models import Appointment, FunderOrganisation, ProjectFunder, SealedRead
+from workings.funders.permissions import funder_policy
+
+
+def organisation_choices() -> QuerySet[FunderOrganisation]:
+    """Every organisation a project may name (their names are not secret)."""
+    return FunderOrganisation.objects.order_by("name", "id")
+
+
+def organisation_list_for(*, user: Any) -> QuerySet[FunderOrganisation]:
+    return funder_policy.organisations_for(user).order_by("name", "id")
+
+
+def appointment_list(*, organisation: FunderOrganisation) -> QuerySet[Appointment]:
+    """Current posts first, then ended ones (kept, never deleted)."""
+    return (
+        Appointment.objects.filter(organisation=organisation)
+        .select_related("user", "appointed_by", "ended_by")
+        .order_by("ended_at", "kind", "started_at", "id")
+    )
+
+
+def project_links(*, organisation: FunderOrganisation) -> QuerySet[ProjectFunder]:
+    return (
+        ProjectFunder.objects.filter(organisation=organisation)
+        .select_related("project", "named_by", "answered_by")
+        .order_by("-named_at", "-id")
+    )
+
+
+def funder_links_of(*, project: Any) -> QuerySet[ProjectFunder]:
+    return (
+        ProjectFunder.objects.filter(project=project)
+        .select_related("organisation")
+        .order_by("-named_at", "-id")
+    )
+
+
+def confirmed_funder_of(*, project: Any) -> ProjectFunder | None:
+    return funder_links_of(project=project).filter(status=ProjectFunder.Status.CONFIRMED).first()
+
+
+def proposed_funder_of(*, project: Any) -> ProjectFunder | None:
+    return funder_links_of(project=project).filter(status=ProjectFunder.Status.PROPOSED).first()
+
+
+def reads_of_concern(*, project: Any, concern_id: int) -> list[SealedRead]:
+    """Who read a sealed concern, and when (first read each day), oldest first."""
+    return list(
+        SealedRead.objects.filter(project=project, concern_id=concern_id).order_by(
+            "first_read_at", "id"
+        )
+    )
