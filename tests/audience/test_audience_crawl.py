@@ -213,6 +213,33 @@ def _annex_downloads(demo: Demo) -> list[dict[str, Any]]:
     ]
 
 
+def _funder_rows(label: str, key: str) -> Fill:
+    """Rows of a funder organisation's pages: their slug is the organisation's."""
+
+    def fill(demo: Demo) -> list[dict[str, Any]]:
+        from django.apps import apps
+
+        rows = apps.get_model(label)._default_manager.values_list("organisation__slug", "pk")
+        return [{"slug": s, key: pk} for s, pk in rows]
+
+    return fill
+
+
+def _admin_objects(demo: Demo) -> list[dict[str, Any]]:
+    from workings.funders.models import FunderOrganisation
+
+    return [{"object_id": pk} for pk in FunderOrganisation.objects.values_list("pk", flat=True)]
+
+
+def _view_on_site(demo: Demo) -> list[dict[str, Any]]:
+    from django.contrib.contenttypes.models import ContentType
+
+    from workings.funders.models import FunderOrganisation
+
+    kind = ContentType.objects.get_for_model(FunderOrganisation).pk
+    return [{"content_type_id": kind, "object_id": o["object_id"]} for o in _admin_objects(demo)]
+
+
 MEMBERS = _rows("projects.membership", "pk")
 INVITATIONS = _rows("projects.invitation", "pk")
 ITEMS = _rows("record.item", "pk")
@@ -230,6 +257,16 @@ FILLS: dict[str, Fill] = {
     "events:erase": _entries,
     "events:hide": _entries,
     "events:data-request": _entries,
+    "funders:appointment-end": _funder_rows("funders.appointment", "pk"),
+    "funders:answer": _funder_rows("funders.projectfunder", "pk"),
+    "api:funder_appointment_end": _funder_rows("funders.appointment", "appointment_id"),
+    "api:funder_request_answer": _funder_rows("funders.projectfunder", "link_id"),
+    # The admin site is for site administrators only: every audience here must be refused.
+    "admin:view_on_site": _view_on_site,
+    "admin:funders_funderorganisation_history": _admin_objects,
+    "admin:funders_funderorganisation_delete": _admin_objects,
+    "admin:funders_funderorganisation_change": _admin_objects,
+    "admin:app_list": lambda demo: [{"app_label": "funders"}],
     "record:item": ITEMS,
     "record:feedback-answer": ITEMS,
     "record:feedback-satisfaction": ITEMS,
