@@ -1,7 +1,8 @@
 """A reason for leaving is private to the team unless the person chooses to publish it.
 
-A private reason is kept on the membership for the team's members page and is left out of the
-log entirely, so the public log, the published record, its exports and the annex never hold it.
+A private reason is kept on the membership for the team's members page and is committed only in
+the log's member-only part, so the public log, the published record, its exports and the public
+annex never hold it.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -85,10 +86,43 @@ class RecordView(ProjectMixin, View):
         )
 
 
-class EntryEraseView(ProjectMixin, View):
+class ConfirmEraseMixin:
+    """The erase page and the data-protection-request page: the same steps (find the entry,
+    confirm with a reason, erase through the service, say so); each view says who may, which
+    form and service, and where to go next."""
+
+    form_class: type[forms.Form]
+    request: HttpRequest
+
+    def _entry(self, seq: int) -> Entry:
+        raise NotImplementedError
+
+    def _page(self, entry: Entry, form: Any) -> HttpResponse:
+        raise NotImplementedError
+
+    def _erase(self, seq: int, reason: str) -> HttpResponse:
+        """Erase through the service (raising WorkingsError on refusal) and answer."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        return self._page(self._entry(seq), self.form_class())
+
+    def post(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
+        entry = self._entry(seq)
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                return self._erase(seq, form.cleaned_data["reason"])
+            except WorkingsError as error:
+                add_service_error(form, error)
+        return self._page(entry, form)
+
+
+class EntryEraseView(ConfirmEraseMixin, ProjectMixin, View):
     """Confirm, with a reason, then erase an entry's content (the leaf stays)."""
 
     action = "view_record"
+    form_class = EraseForm
 
     def _entry(self, seq: int) -> Entry:
         entry = (
@@ -114,35 +148,21 @@ class EntryEraseView(ProjectMixin, View):
             status=400 if form.errors else 200,
         )
 
-    def get(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
-        return self._page(self._entry(seq), EraseForm())
-
-    def post(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
-        entry = self._entry(seq)
-        form = EraseForm(request.POST)
-        if form.is_valid():
-            try:
-                services.entry_erase(
-                    actor=request.user,
-                    project=self.project,
-                    seq=seq,
-                    reason=form.cleaned_data["reason"],
-                )
-            except WorkingsError as error:
-                add_service_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    f"The content of entry {seq} was erased. The record still shows that it "
-                    "existed, when, and why it was erased.",
-                )
-                return redirect("events:record", slug=self.project.slug)
-        return self._page(entry, form)
+    def _erase(self, seq: int, reason: str) -> HttpResponse:
+        services.entry_erase(actor=self.request.user, project=self.project, seq=seq, reason=reason)
+        messages.success(
+            self.request,
+            f"The content of entry {seq} was erased. The record still shows that it "
+            "existed, when, and why it was erased.",
+        )
+        return redirect("events:record", slug=self.project.slug)
 
 
-class DataRequestView(View):
+class DataRequestView(ConfirmEraseMixin, View):
     """A site administrator erases an entry's words on a data-protection request. Not a
     project page: no project role can reach it, the lead's included."""
+
+    form_class = DataRequestForm
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not log_policy.handles_data_requests(request.user):
@@ -175,29 +195,15 @@ class DataRequestView(View):
             status=400 if form.errors else 200,
         )
 
-    def get(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
-        return self._page(self._entry(seq), DataRequestForm())
-
-    def post(self, request: HttpRequest, slug: str, seq: int) -> HttpResponse:
-        entry = self._entry(seq)
-        form = DataRequestForm(request.POST)
-        if form.is_valid():
-            try:
-                services.entry_erase_on_request(
-                    actor=request.user,
-                    project=self.project,
-                    seq=seq,
-                    reason=form.cleaned_data["reason"],
-                )
-            except WorkingsError as error:
-                add_service_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Entry %(seq)s was erased. Its author has been told why.") % {"seq": seq},
-                )
-                return redirect("events:data-request-done")
-        return self._page(entry, form)
+    def _erase(self, seq: int, reason: str) -> HttpResponse:
+        services.entry_erase_on_request(
+            actor=self.request.user, project=self.project, seq=seq, reason=reason
+        )
+        messages.success(
+            self.request,
+            _("Entry %(seq)s was erased. Its author has been told why.") % {"seq": seq},
+        )
+        return redirect("events:data-request-done")
 
 
 class DataRequestDoneView(View):
