@@ -10,7 +10,7 @@ from workings.events.types import Audience
 
 def test_every_registered_type_declares_an_audience() -> None:
     registered = types.all_types()
-    assert len(registered) > 30  # every app's event_types.py was loaded
+    assert len(registered) > 30  # every app's snapshots.py was loaded
     for event_type in registered:
         assert isinstance(event_type.audience, Audience), event_type.name
 

@@ -7,7 +7,7 @@ class AgreementsConfig(AppConfig):
     verbose_name = "Involvement agreements"
 
     def ready(self) -> None:
-        from workings.agreements import erasure, event_types  # noqa: F401
+        from workings.agreements import erasure, snapshots  # noqa: F401
 
         erasure.register()
         from workings.core.nav import register_project_tab

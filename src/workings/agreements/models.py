@@ -14,6 +14,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from workings.agreements.snapshots import (
+    AgreementCommentSnapshot,
+    AgreementSignatureSnapshot,
+    AgreementVersionSnapshot,
+)
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
@@ -97,22 +102,22 @@ class AgreementVersion(RecordedModel):
         return self.status in OPEN_STATUSES
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "number": self.number,
-            "status": self.status,
-            "based_on": self.based_on_id,
-            "started_from": self.started_from,
-            "content": self.content,
-            "revision": self.revision,
-            "content_hash": self.content_hash,
-            "created_by": self.created_by_id,
-            "updated_by": self.updated_by_id,
-            "proposed_by": self.proposed_by_id,
-            "proposed_at": _iso(self.proposed_at),
-            "in_force_at": _iso(self.in_force_at),
-            "ended_at": _iso(self.ended_at),
-        }
+        return AgreementVersionSnapshot(
+            project=self.project_id,
+            number=self.number,
+            status=self.status,
+            based_on=self.based_on_id,
+            started_from=self.started_from,
+            content=self.content,
+            revision=self.revision,
+            content_hash=self.content_hash,
+            created_by=self.created_by_id,
+            updated_by=self.updated_by_id,
+            proposed_by=self.proposed_by_id,
+            proposed_at=_iso(self.proposed_at),
+            in_force_at=_iso(self.in_force_at),
+            ended_at=_iso(self.ended_at),
+        ).fields()
 
 
 class AgreementComment(RecordedModel):
@@ -134,13 +139,13 @@ class AgreementComment(RecordedModel):
         return f"Comment on {self.section} of version {self.version_id}"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "version": self.version_id,
-            "section": self.section,
-            "parent": self.parent_id,
-            "author": self.author_id,
-            "body": self.body,
-        }
+        return AgreementCommentSnapshot(
+            version=self.version_id,
+            section=self.section,
+            parent=self.parent_id,
+            author=self.author_id,
+            body=self.body,
+        ).fields()
 
 
 class AgreementSignature(RecordedModel):
@@ -172,12 +177,12 @@ class AgreementSignature(RecordedModel):
         return self.answer in AGREEING
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "version": self.version_id,
-            "party": self.party_id,
-            "membership": self.membership_id,
-            "answer": self.answer,
-            "words": self.words,
-            "content_hash": self.content_hash,
-            "signed_at": _iso(self.signed_at),
-        }
+        return AgreementSignatureSnapshot(
+            version=self.version_id,
+            party=self.party_id,
+            membership=self.membership_id,
+            answer=self.answer,
+            words=self.words,
+            content_hash=self.content_hash,
+            signed_at=_iso(self.signed_at),
+        ).fields()

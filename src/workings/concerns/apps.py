@@ -6,7 +6,7 @@ class ConcernsConfig(AppConfig):
     label = "concerns"
 
     def ready(self) -> None:
-        from workings.concerns import erasure, event_types  # noqa: F401
+        from workings.concerns import erasure, snapshots  # noqa: F401
         from workings.concerns.permissions import raised_the_sealed_entry
         from workings.concerns.reads import note_entry_reads
         from workings.core.nav import register_project_tab

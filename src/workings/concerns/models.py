@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 
+from workings.concerns.snapshots import ConcernSnapshot, ReplySnapshot
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
@@ -131,36 +132,36 @@ class Concern(RecordedModel):
         return self.stage_index + 1 < len(self.stages)
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "mode": self.mode,
-            "subject": self.subject,
-            "what_happened": self.what_happened,
-            "outcome_wanted": self.outcome_wanted,
-            "link": (
+        return ConcernSnapshot(
+            project=self.project_id,
+            mode=self.mode,
+            subject=self.subject,
+            what_happened=self.what_happened,
+            outcome_wanted=self.outcome_wanted,
+            link=(
                 f"{self.link_kind}:{self.link_id}"
                 if self.link_kind or self.link_id is not None
                 else None
             ),
-            "raised_by": self.raised_by_id,
-            "raised_on": self.raised_on.isoformat(),
-            "stages": self.stages,
-            "procedure_is_default": self.procedure_is_default,
-            "procedure_version_id": self.procedure_version_id,
-            "route": self.route,
-            "stage_index": self.stage_index,
-            "stage_started_on": self.stage_started_on.isoformat(),
-            "status": self.status,
-            "outcome": self.outcome,
-            "outcome_reasons": self.outcome_reasons,
-            "closed_on": self.closed_on.isoformat() if self.closed_on else None,
-            "summary_state": self.summary_state,
-            "summary_text": self.summary_text,
-            "team_involved": self.team_involved,
-            "independent_person": self.independent_person,
-            "handler_role": self.handler_role,
-            "highest_stage_reached": self.highest_stage_reached,
-        }
+            raised_by=self.raised_by_id,
+            raised_on=self.raised_on.isoformat(),
+            stages=self.stages,
+            procedure_is_default=self.procedure_is_default,
+            procedure_version_id=self.procedure_version_id,
+            route=self.route,
+            stage_index=self.stage_index,
+            stage_started_on=self.stage_started_on.isoformat(),
+            status=self.status,
+            outcome=self.outcome,
+            outcome_reasons=self.outcome_reasons,
+            closed_on=self.closed_on.isoformat() if self.closed_on else None,
+            summary_state=self.summary_state,
+            summary_text=self.summary_text,
+            team_involved=self.team_involved,
+            independent_person=self.independent_person,
+            handler_role=self.handler_role,
+            highest_stage_reached=self.highest_stage_reached,
+        ).fields()
 
 
 class Reply(RecordedModel):
@@ -196,16 +197,16 @@ class Reply(RecordedModel):
         return f"Reply {self.pk} on concern {self.concern_id}"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "concern": self.concern_id,
-            "author": self.author_id,
-            "by_raiser": self.by_raiser,
-            "author_role": self.author_role,
-            "kind": self.kind,
-            "audience": self.audience,
-            "body": self.body,
-            "stage_index": self.stage_index,
-        }
+        return ReplySnapshot(
+            concern=self.concern_id,
+            author=self.author_id,
+            by_raiser=self.by_raiser,
+            author_role=self.author_role,
+            kind=self.kind,
+            audience=self.audience,
+            body=self.body,
+            stage_index=self.stage_index,
+        ).fields()
 
 
 class AnonymousWindow(models.Model):

@@ -8,6 +8,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.events import checks  # noqa: F401  (registers system checks)
+        from workings.events import checks, snapshots  # noqa: F401  (system checks, log types)
 
         register_project_tab("Record", "events:record", "view_record", 90)

@@ -3,6 +3,8 @@
 Ranges: 100-199 projects and people; 200-299 agreements; 300-399 the working record;
 400-499 concerns; 500-599 reports; 900-999 the log itself.
 The leaf header carries the name; the code is the durable key we never hand out twice.
+Each app registers its types in its `<app>/snapshots.py`, beside its snapshot contracts
+(docs/decisions/snapshot-contract.md); the log's own are in events/snapshots.py.
 
 Every type declares its audience where it is registered (docs/decisions/event-audiences.md):
 - PUBLIC: anyone who may read the record reads its public content. Personal data (e-mail
@@ -16,7 +18,8 @@ An entry appended with ``sealed=True`` is sealed whatever its type declares.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 
 
 class Audience(enum.StrEnum):
@@ -33,6 +36,8 @@ class EventType:
     audience: Audience
     # Keys of the event's data that are personal: kept in the member-only part.
     personal: frozenset[str] = frozenset()
+    # The module that registered it: an app's snapshots module (tests/events/test_types.py).
+    module: str = field(default="", compare=False)
 
 
 _BY_NAME: dict[str, EventType] = {}
@@ -52,7 +57,8 @@ def register(
     existing = _BY_CODE.get(code)
     if existing is not None and existing.name != name:
         raise ValueError(f"Event code {code} is already used by {existing.name}.")
-    event_type = EventType(code, name, summary, audience, frozenset(personal))
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    event_type = EventType(code, name, summary, audience, frozenset(personal), module)
     _BY_CODE[code] = event_type
     _BY_NAME[name] = event_type
     return event_type
@@ -62,7 +68,9 @@ def get(name: str) -> EventType:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise ValueError(f"Unknown event type {name!r}: register it in event_types.py") from None
+        raise ValueError(
+            f"Unknown event type {name!r}: register it in its app's snapshots.py"
+        ) from None
 
 
 def all_types() -> list[EventType]:
@@ -80,14 +88,16 @@ def audience_of(name: str, *, sealed: bool) -> Audience:
         return Audience.MEMBERS
 
 
-# The log's own events.
-ENTRY_ERASED = register(900, "entry.erased", "Content erased", Audience.PUBLIC)
-SEALED = register(901, "sealed", "A sealed entry was made", Audience.SEALED)
-# An erasure of an entry only members could read: its fresh snapshots stay members-only too.
-ENTRY_ERASED_MEMBERS = register(902, "entry.erased_private", "Content erased", Audience.MEMBERS)
-ENTRY_HIDDEN = register(
-    903, "entry.hidden", "An entry was hidden from the public view", Audience.PUBLIC
+# The log's own types (900-999) are declared in events/snapshots.py like every app's. These
+# names still resolve here for callers written before the move (events/services.py, audit.py).
+_MOVED = frozenset(
+    {"ENTRY_ERASED", "SEALED", "ENTRY_ERASED_MEMBERS", "ENTRY_HIDDEN", "ENTRY_SHOWN"}
 )
-ENTRY_SHOWN = register(
-    904, "entry.shown", "A hidden entry was shown to the public again", Audience.PUBLIC
-)
+
+
+def __getattr__(name: str) -> EventType:
+    if name in _MOVED:
+        from workings.events import snapshots
+
+        return getattr(snapshots, name)  # type: ignore[no-any-return]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

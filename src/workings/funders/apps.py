@@ -8,7 +8,7 @@ class FundersConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.funders import admin, event_types  # noqa: F401
+        from workings.funders import admin, snapshots  # noqa: F401
         from workings.funders.reviewers import reviewer_source
         from workings.projects.permissions import register_reviewer_source
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
+from workings.funders.snapshots import ProjectFunderSnapshot, SealedReadSnapshot
 
 
 class FunderOrganisation(models.Model):
@@ -138,15 +139,15 @@ class ProjectFunder(RecordedModel):
         return f"{self.organisation} for {self.project} ({self.get_status_display()})"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "organisation": self.organisation_id,
-            "status": self.status,
-            "named_by": self.named_by_id,
-            "answered_by": self.answered_by_id,
-            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
-            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
-        }
+        return ProjectFunderSnapshot(
+            project=self.project_id,
+            organisation=self.organisation_id,
+            status=self.status,
+            named_by=self.named_by_id,
+            answered_by=self.answered_by_id,
+            answered_at=self.answered_at.isoformat() if self.answered_at else None,
+            ended_at=self.ended_at.isoformat() if self.ended_at else None,
+        ).fields()
 
 
 class SealedRead(RecordedModel):
@@ -183,12 +184,12 @@ class SealedRead(RecordedModel):
         return f"Read by {self.reader_label} on {self.day}"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "reader": self.reader_id,
-            "subject": self.subject,
-            "concern": self.concern_id,
-            "reader_label": self.reader_label,
-            "day": self.day.isoformat(),
-            "via": self.via,
-        }
+        return SealedReadSnapshot(
+            project=self.project_id,
+            reader=self.reader_id,
+            subject=self.subject,
+            concern=self.concern_id,
+            reader_label=self.reader_label,
+            day=self.day.isoformat(),
+            via=self.via,
+        ).fields()

@@ -7,7 +7,7 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.projects import event_types  # noqa: F401
+        from workings.projects import snapshots  # noqa: F401
 
         register_project_tab("Overview", "projects:detail", "view", 0)
         register_project_tab("Members", "projects:members", "view_members", 10)

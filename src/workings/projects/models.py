@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.roles import Credit, Role
+from workings.projects.snapshots import InvitationSnapshot, MembershipSnapshot, ProjectSnapshot
 
 
 class Project(RecordedModel):
@@ -43,18 +44,18 @@ class Project(RecordedModel):
         return f"{settings.WORKINGS_LOG_NAME}/{self.slug}"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "slug": self.slug,
-            "title": self.title,
-            "summary": self.summary,
-            "funder_name": self.funder_name,
-            "funder_reference": self.funder_reference,
-            "start_date": self.start_date.isoformat(),
-            "end_date": self.end_date.isoformat(),
-            "involvement_budget": str(self.involvement_budget),
-            "currency": self.currency,
-            "is_published": self.is_published,
-        }
+        return ProjectSnapshot(
+            slug=self.slug,
+            title=self.title,
+            summary=self.summary,
+            funder_name=self.funder_name,
+            funder_reference=self.funder_reference,
+            start_date=self.start_date.isoformat(),
+            end_date=self.end_date.isoformat(),
+            involvement_budget=str(self.involvement_budget),
+            currency=self.currency,
+            is_published=self.is_published,
+        ).fields()
 
 
 class Membership(RecordedModel):
@@ -116,19 +117,19 @@ class Membership(RecordedModel):
         return hmac.new(key, self.left_reason.encode(), hashlib.sha256).hexdigest()
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "user": self.user_id,
-            "role": self.role,
-            "display_name": self.display_name,
-            "credit": self.credit,
-            "left_at": self.left_at.isoformat() if self.left_at else None,
+        return MembershipSnapshot(
+            project=self.project_id,
+            user=self.user_id,
+            role=self.role,
+            display_name=self.display_name,
+            credit=self.credit,
+            left_at=self.left_at.isoformat() if self.left_at else None,
             # A private reason stays out of the log (which the public reads) altogether.
-            "left_reason": self.public_left_reason,
-            "left_reason_public": self.left_reason_public,
-            "left_reason_digest": self.private_left_reason_digest,
-            "removed_by": self.removed_by_id,
-        }
+            left_reason=self.public_left_reason,
+            left_reason_public=self.left_reason_public,
+            left_reason_digest=self.private_left_reason_digest,
+            removed_by=self.removed_by_id,
+        ).fields()
 
     def personal_fields(self) -> frozenset[str]:
         # A leaving reason is the person's own unless they chose to publish it; an
@@ -170,15 +171,15 @@ class Invitation(RecordedModel):
         return f"Invitation for {self.email} to {self.project}"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "email": self.email,
-            "role": self.role,
-            "message": self.message,
-            "invited_by": self.invited_by_id,
-            "status": self.status,
-            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
-        }
+        return InvitationSnapshot(
+            project=self.project_id,
+            email=self.email,
+            role=self.role,
+            message=self.message,
+            invited_by=self.invited_by_id,
+            status=self.status,
+            answered_at=self.answered_at.isoformat() if self.answered_at else None,
+        ).fields()
 
     def personal_fields(self) -> frozenset[str]:
         # The address (and the invitation's words, which often name the person).

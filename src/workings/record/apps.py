@@ -8,7 +8,7 @@ class RecordConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.record import erasure, event_types  # noqa: F401
+        from workings.record import erasure, snapshots  # noqa: F401
 
         erasure.register()
 

@@ -8,7 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
-        from workings.reports import erasure, event_types  # noqa: F401  (registers event types)
+        from workings.reports import erasure, snapshots  # noqa: F401  (registers event types)
 
         erasure.register()
 

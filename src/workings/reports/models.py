@@ -13,6 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from workings.events.recorded import RecordedModel
+from workings.reports.snapshots import (
+    NarrativeVersionSnapshot,
+    RegistrationSnapshot,
+    ReplyAnswerSnapshot,
+    ReplyRoundSnapshot,
+)
 
 
 class ReplyRound(RecordedModel):
@@ -34,14 +40,14 @@ class ReplyRound(RecordedModel):
         ordering = ["-opened_on", "-id"]
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "purpose": self.purpose,
-            "opened_by": self.opened_by_id,
-            "opened_on": self.opened_on.isoformat(),
-            "closes_on": self.closes_on.isoformat(),
-            "invited": list(self.invited),
-        }
+        return ReplyRoundSnapshot(
+            project=self.project_id,
+            purpose=self.purpose,
+            opened_by=self.opened_by_id,
+            opened_on=self.opened_on.isoformat(),
+            closes_on=self.closes_on.isoformat(),
+            invited=list(self.invited),
+        ).fields()
 
 
 class ReplyAnswer(RecordedModel):
@@ -62,13 +68,13 @@ class ReplyAnswer(RecordedModel):
         ]
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "round": self.round_id,
-            "user": self.user_id,
-            "kind": self.kind,
-            "statement": self.statement,
-            "answered_at": self.answered_at.isoformat(),
-        }
+        return ReplyAnswerSnapshot(
+            round=self.round_id,
+            user=self.user_id,
+            kind=self.kind,
+            statement=self.statement,
+            answered_at=self.answered_at.isoformat(),
+        ).fields()
 
 
 class Registration(RecordedModel):
@@ -125,19 +131,19 @@ class Registration(RecordedModel):
 
     def snapshot(self) -> dict[str, Any]:
         # The annex itself is committed to by its hash; the JSON is kept beside the log.
-        return {
-            "uuid": str(self.uuid),
-            "project": self.project_id,
-            "audience": self.audience,
-            "checkpoint_size": self.checkpoint_size,
-            "annex_sha256": self.annex_sha256,
-            "title": self.title,
-            "registered_by": self.registered_by_id,
-            "registered_at": self.registered_at.isoformat(),
-            "withdrawn_at": self.withdrawn_at.isoformat() if self.withdrawn_at else None,
-            "withdrawn_reason": self.withdrawn_reason,
-            "withdrawn_by": self.withdrawn_by_id,
-        }
+        return RegistrationSnapshot(
+            uuid=str(self.uuid),
+            project=self.project_id,
+            audience=self.audience,
+            checkpoint_size=self.checkpoint_size,
+            annex_sha256=self.annex_sha256,
+            title=self.title,
+            registered_by=self.registered_by_id,
+            registered_at=self.registered_at.isoformat(),
+            withdrawn_at=self.withdrawn_at.isoformat() if self.withdrawn_at else None,
+            withdrawn_reason=self.withdrawn_reason,
+            withdrawn_by=self.withdrawn_by_id,
+        ).fields()
 
 
 class NarrativeVersion(RecordedModel):
@@ -158,13 +164,13 @@ class NarrativeVersion(RecordedModel):
         ]
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "number": self.number,
-            "text": self.text,
-            "author": self.author_id,
-            "saved_at": self.saved_at.isoformat(),
-        }
+        return NarrativeVersionSnapshot(
+            project=self.project_id,
+            number=self.number,
+            text=self.text,
+            author=self.author_id,
+            saved_at=self.saved_at.isoformat(),
+        ).fields()
 
 
 class AnnexFile(models.Model):

@@ -17,7 +17,7 @@ from workings.core.text import check_plain_text
 from workings.events.services import append_event
 from workings.projects.models import Membership
 from workings.projects.roles import Role
-from workings.reports import annex, event_types
+from workings.reports import annex, snapshots
 from workings.reports.models import NarrativeVersion, Registration, ReplyAnswer, ReplyRound
 from workings.reports.permissions import report_policy
 
@@ -53,7 +53,7 @@ def reply_round_open(*, actor: Any, project: Any, purpose: str, days: int) -> Re
     )
     append_event(
         project=project,
-        type=event_types.REPLY_OPENED.name,
+        type=snapshots.REPLY_OPENED.name,
         actor=actor,
         content={"purpose": purpose, "days": days},
         subjects=[rnd],
@@ -92,7 +92,7 @@ def reply_answer(
     answer = ReplyAnswer.objects.create(
         round=rnd, user=actor, kind=kind, statement=text, answered_at=clock.now()
     )
-    etype = event_types.REPLY_ADDED if kind == "reply" else event_types.REPLY_DECLINED
+    etype = snapshots.REPLY_ADDED if kind == "reply" else snapshots.REPLY_DECLINED
     append_event(
         project=project, type=etype.name, actor=actor, content={"kind": kind}, subjects=[answer]
     )
@@ -134,7 +134,7 @@ def registration_create(
         ) from None
     append_event(
         project=project,
-        type=event_types.REGISTERED.name,
+        type=snapshots.REGISTERED.name,
         actor=actor,
         content={"uuid": str(reg.uuid), "audience": audience, "checkpoint_size": size},
         subjects=[reg],
@@ -158,7 +158,7 @@ def registration_withdraw(*, actor: Any, registration: Registration, reason: str
     reg.refresh_from_db()
     append_event(
         project=reg.project,
-        type=event_types.REGISTRATION_WITHDRAWN.name,
+        type=snapshots.REGISTRATION_WITHDRAWN.name,
         actor=actor,
         content={"uuid": str(reg.uuid), "reason": reason},
         subjects=[reg],
@@ -192,7 +192,7 @@ def narrative_save(
     )
     append_event(
         project=project,
-        type=event_types.NARRATIVE_SAVED.name,
+        type=snapshots.NARRATIVE_SAVED.name,
         actor=actor,
         content={"number": version.number},
         subjects=[version],

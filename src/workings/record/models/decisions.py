@@ -8,6 +8,7 @@ from workings.core.vocab import InfluenceLevel, influence_shortfall
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership
 from workings.record.models.items import Item
+from workings.record.snapshots import DecisionSnapshot, DecisionViewSnapshot
 
 
 class Stance(models.TextChoices):
@@ -32,12 +33,12 @@ class Decision(RecordedModel):
         return influence_shortfall(self.promised or None, self.influence)
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "item": self.item_id,
-            "decided_by": self.decided_by,
-            "influence": self.influence,
-            "promised": self.promised,
-        }
+        return DecisionSnapshot(
+            item=self.item_id,
+            decided_by=self.decided_by,
+            influence=self.influence,
+            promised=self.promised,
+        ).fields()
 
 
 class DecisionView(RecordedModel):
@@ -61,9 +62,9 @@ class DecisionView(RecordedModel):
         return f"{self.get_stance_display()} ({self.decision_id})"
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "decision": self.decision_id,
-            "membership": self.membership_id,
-            "stance": self.stance,
-            "words": self.words,
-        }
+        return DecisionViewSnapshot(
+            decision=self.decision_id,
+            membership=self.membership_id,
+            stance=self.stance,
+            words=self.words,
+        ).fields()

@@ -8,6 +8,7 @@ from django.db import models
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership
 from workings.record.models.items import Item
+from workings.record.snapshots import DisagreementSnapshot, PositionSnapshot
 
 
 class DisagreementOutcome(models.TextChoices):
@@ -47,15 +48,15 @@ class Disagreement(RecordedModel):
         return self.outcome != DisagreementOutcome.OPEN
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "item": self.item_id,
-            "outcome": self.outcome,
-            "outcome_text": self.outcome_text,
-            "research_team_gave": self.research_team_gave,
-            "contributors_gave": self.contributors_gave,
-            "what_changed": self.what_changed,
-            "outcome_by": self.outcome_by_id,
-        }
+        return DisagreementSnapshot(
+            item=self.item_id,
+            outcome=self.outcome,
+            outcome_text=self.outcome_text,
+            research_team_gave=self.research_team_gave,
+            contributors_gave=self.contributors_gave,
+            what_changed=self.what_changed,
+            outcome_by=self.outcome_by_id,
+        ).fields()
 
 
 class Position(RecordedModel):
@@ -99,13 +100,13 @@ class Position(RecordedModel):
         return problems
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "disagreement": self.disagreement_id,
-            "author_membership": self.author_membership_id,
-            "side": self.side,
-            "text": self.text,
-            "version": self.version,
-        }
+        return PositionSnapshot(
+            disagreement=self.disagreement_id,
+            author_membership=self.author_membership_id,
+            side=self.side,
+            text=self.text,
+            version=self.version,
+        ).fields()
 
 
 class PositionVersion(models.Model):

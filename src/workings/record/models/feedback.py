@@ -7,6 +7,7 @@ from django.db import models
 
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.record.models.items import Item
+from workings.record.snapshots import FeedbackSnapshot
 
 
 class Outcome(models.TextChoices):
@@ -42,14 +43,14 @@ class Feedback(RecordedModel):
         return self.answered_at is not None
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "item": self.item_id,
-            "on_behalf_of": self.on_behalf_of,
-            "outcome": self.outcome,
-            "what_done": self.what_done,
-            "why": self.why,
-            "answered_by": self.answered_by_id,
-            "answered_at": self.answered_at.isoformat() if self.answered_at else None,
-            "satisfied": self.satisfied,
-            "satisfaction_why": self.satisfaction_why,
-        }
+        return FeedbackSnapshot(
+            item=self.item_id,
+            on_behalf_of=self.on_behalf_of,
+            outcome=self.outcome,
+            what_done=self.what_done,
+            why=self.why,
+            answered_by=self.answered_by_id,
+            answered_at=self.answered_at.isoformat() if self.answered_at else None,
+            satisfied=self.satisfied,
+            satisfaction_why=self.satisfaction_why,
+        ).fields()

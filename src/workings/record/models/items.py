@@ -14,6 +14,7 @@ from django.urls import reverse
 from workings.core.vocab import ResearchArea
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership, Project
+from workings.record.snapshots import ItemSnapshot
 
 
 class Kind(models.TextChoices):
@@ -97,20 +98,20 @@ class Item(RecordedModel):
         return problems
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "project": self.project_id,
-            "kind": self.kind,
-            "area": self.area,
-            "occurred_on": self.occurred_on.isoformat(),
-            "author": self.author_id,
-            "author_membership": self.author_membership_id,
-            "title": self.title,
-            "body": self.body,
-            "corrects": self.corrects_id,
-            "about": self.about_id,
-            "is_open": self.is_open,
-            "due_on": self.due_on.isoformat() if self.due_on else None,
-        }
+        return ItemSnapshot(
+            project=self.project_id,
+            kind=self.kind,
+            area=self.area,
+            occurred_on=self.occurred_on.isoformat(),
+            author=self.author_id,
+            author_membership=self.author_membership_id,
+            title=self.title,
+            body=self.body,
+            corrects=self.corrects_id,
+            about=self.about_id,
+            is_open=self.is_open,
+            due_on=self.due_on.isoformat() if self.due_on else None,
+        ).fields()
 
 
 class ItemPerson(models.Model):

@@ -8,6 +8,7 @@ from django.db import models
 from workings.events.recorded import RecordedModel
 from workings.projects.models import Membership
 from workings.record.models.items import Item
+from workings.record.snapshots import AttachmentSnapshot, MeetingSnapshot
 
 
 class Activity(models.TextChoices):
@@ -29,12 +30,12 @@ class Meeting(RecordedModel):
         return str(self.item)
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "item": self.item_id,
-            "activity": self.activity,
-            "hours": str(self.hours),
-            "participants": sorted(m.pk for m in self.participants.all()),
-        }
+        return MeetingSnapshot(
+            item=self.item_id,
+            activity=self.activity,
+            hours=str(self.hours),
+            participants=sorted(m.pk for m in self.participants.all()),
+        ).fields()
 
 
 class Attachment(RecordedModel):
@@ -65,11 +66,11 @@ class Attachment(RecordedModel):
         return []
 
     def snapshot(self) -> dict[str, Any]:
-        return {
-            "item": self.item_id,
-            "name": self.name,
-            "content_type": self.content_type,
-            "size": self.size,
-            "sha256": self.sha256,
-            "file": self.file.name,
-        }
+        return AttachmentSnapshot(
+            item=self.item_id,
+            name=self.name,
+            content_type=self.content_type,
+            size=self.size,
+            sha256=self.sha256,
+            file=self.file.name,
+        ).fields()

@@ -1,0 +1,90 @@
+"""Agreement events, codes 200-299. Codes are never reused.
+
+This module is the app's snapshot contract (docs/decisions/snapshot-contract.md): its
+event types with their audiences, and a declared snapshot per recorded model, which the
+models write through and every reader reads through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from workings.events.snapshots import Snapshot
+from workings.events.types import Audience, register
+
+DRAFT_STARTED = register(
+    200, "agreement.draft_started", "An agreement draft was started", Audience.PUBLIC
+)
+DRAFT_SAVED = register(
+    201, "agreement.draft_saved", "The agreement draft was saved", Audience.PUBLIC
+)
+AMENDMENT_STARTED = register(
+    202,
+    "agreement.amendment_started",
+    "An amendment to the agreement in force was started",
+    Audience.PUBLIC,
+)
+VERSION_PROPOSED = register(
+    203,
+    "agreement.version_proposed",
+    "An agreement version was proposed for signing",
+    Audience.PUBLIC,
+)
+COMMENT_ADDED = register(
+    204, "agreement.comment_added", "Someone commented on the agreement", Audience.PUBLIC
+)
+SIGNED = register(205, "agreement.signed", "A party answered the agreement", Audience.PUBLIC)
+IN_FORCE = register(
+    206, "agreement.in_force", "An agreement version came into force", Audience.PUBLIC
+)
+
+
+@dataclass(frozen=True)
+class AgreementVersionSnapshot(Snapshot):
+    """One version of the involvement agreement and its content."""
+
+    model: ClassVar[str] = "agreements.agreementversion"
+    schema_version: ClassVar[int] = 1
+    project: int | None = None
+    number: int = 0
+    status: str = ""
+    based_on: int | None = None
+    started_from: str = ""
+    content: dict = field(default_factory=dict)
+    revision: int = 1
+    content_hash: str = ""
+    created_by: int | None = None
+    updated_by: int | None = None
+    proposed_by: int | None = None
+    proposed_at: str | None = None  # ISO time
+    in_force_at: str | None = None  # ISO time
+    ended_at: str | None = None  # ISO time
+
+
+@dataclass(frozen=True)
+class AgreementCommentSnapshot(Snapshot):
+    """A comment on a section of a draft."""
+
+    model: ClassVar[str] = "agreements.agreementcomment"
+    schema_version: ClassVar[int] = 1
+    version: int | None = None
+    section: str = ""
+    parent: int | None = None
+    author: int | None = None
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementSignatureSnapshot(Snapshot):
+    """A party's answer to a proposed version, in their words."""
+
+    model: ClassVar[str] = "agreements.agreementsignature"
+    schema_version: ClassVar[int] = 1
+    version: int | None = None
+    party: int | None = None
+    membership: int | None = None
+    answer: str = ""
+    words: str = ""
+    content_hash: str = ""
+    signed_at: str | None = None  # ISO time
