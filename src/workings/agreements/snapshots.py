@@ -7,9 +7,12 @@ models write through and every reader reads through.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
+from django.utils.translation import gettext_lazy as _
+
+from workings.agreements import sections
 from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, register
 
@@ -61,6 +64,43 @@ class AgreementVersionSnapshot(Snapshot):
     in_force_at: str | None = None  # ISO time
     ended_at: str | None = None  # ISO time
 
+    def sections(self) -> list[tuple[str, str, str]]:
+        """(key, title, text) of each written section, in the agreement's own order, then
+        any section this software does not know, as stored. Not the stored order alone:
+        PostgreSQL's jsonb does not keep the order keys were written in."""
+        written = dict(self.content.get("sections") or {})
+        known = [k for k in sections.SECTION_KEYS if k in written]
+        keys = known + [k for k in written if k not in sections.SECTIONS_BY_KEY]
+        return [
+            (k, sections.SECTION_TITLES.get(k, k.replace("_", " ").capitalize()), written[k])
+            for k in keys
+        ]
+
+    @property
+    def decision_rights(self) -> dict[str, str]:
+        """research area -> the contributor influence this version promises."""
+        return dict(self.content.get("decision_rights") or {})
+
+    @property
+    def payment(self) -> AgreedPayment | None:
+        """The payment terms the version records, if any (as written: the rate as text)."""
+        terms = self.content.get("payment") or {}
+        if not terms:
+            return None
+        names = [f.name for f in fields(AgreedPayment)]
+        return AgreedPayment(**{k: terms[k] for k in names if k in terms})
+
+
+@dataclass(frozen=True)
+class AgreedPayment:
+    """The "payment" part of an agreement version's content."""
+
+    rate: str | None = None
+    currency: str | None = None
+    rate_kind: str | None = None  # "hourly" | "per_activity"
+    payment_days: int | None = None
+    expenses_policy: str | None = None
+
 
 @dataclass(frozen=True)
 class AgreementCommentSnapshot(Snapshot):
@@ -88,3 +128,20 @@ class AgreementSignatureSnapshot(Snapshot):
     words: str = ""
     content_hash: str = ""
     signed_at: str | None = None  # ISO time
+
+
+# How a report states a version's status and a party's answer. The choices are worded for
+# the people signing ("I agree"); a report speaks about them ("Agreed").
+STATUS_IN_REPORTS = {
+    "draft": _("Draft"),
+    "proposed": _("Proposed for signing"),
+    "in_force": _("In force"),
+    "superseded": _("Was in force; replaced"),
+    "replaced": _("Replaced before coming into force"),
+}
+ANSWER_IN_REPORTS = {
+    "agree": _("Agreed"),
+    "agree_with_reservations": _("Agreed with reservations"),
+    "do_not_agree": _("Did not agree"),
+}
+RATE_KINDS = sections.RATE_KINDS  # "per hour" / "per activity", as the agreement words them

@@ -69,6 +69,12 @@ class Snapshot:
         return out
 
     @classmethod
+    def labels(cls, field: str) -> dict[str, str]:
+        """value -> plain-English label of one of the model's choice fields: the one place
+        readers get labels from (never a copy of the choices)."""
+        return choice_labels(cls.model, field)
+
+    @classmethod
     def upgrade(cls, fields: dict[str, Any], from_version: int) -> dict[str, Any]:
         """Turn a dict of `from_version` into one of `from_version + 1`. A class that bumps
         its version adds a step here for each version it leaves behind."""

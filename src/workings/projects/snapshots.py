@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from django.utils.translation import gettext_lazy as _
+
 from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, register
 
@@ -91,3 +93,12 @@ class InvitationSnapshot(Snapshot):
     invited_by: int | None = None
     status: str = ""
     answered_at: str | None = None  # ISO time
+
+
+# How a report says someone asked to be credited ("credited by name"). The choices are the
+# member's own answer on a form ("My name"), so a report keeps its own wording, here.
+CREDIT_IN_REPORTS = {
+    "name": _("by name"),
+    "pseudonym": _("by pseudonym"),
+    "anonymous": _("counted, not named"),
+}

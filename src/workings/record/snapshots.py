@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from django.utils.translation import gettext_lazy as _
+
 from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, register
 
@@ -168,3 +170,8 @@ class PositionSnapshot(Snapshot):
     side: str = ""
     text: str = ""
     version: int = 1
+
+
+# How a report states a contributor's view of a decision ("Agrees"); the choices are the
+# contributor's own answer on a form ("Agree").
+STANCE_IN_REPORTS = {"agree": _("Agrees"), "disagree": _("Disagrees"), "mixed": _("Mixed feelings")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q
 
@@ -19,9 +19,12 @@ from workings.core.exceptions import NotFound
 from workings.events.content import merged, readable_part
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
 from workings.events.selectors import hidden_seqs
+from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, audience_of
 from workings.ledger.hashing import range_hash
 from workings.ledger.merkle import inclusion_proof_ranges, perfect_nodes
+
+S = TypeVar("S", bound=Snapshot)
 
 PUBLIC, TEAM, FUNDER = "public", "team", "funder"
 AUDIENCES = (PUBLIC, TEAM, FUNDER)
@@ -78,6 +81,20 @@ class LedgerView:
         """(id, fields, seq) for every row of a model, in the order first recorded."""
         got = self.state.get(label, {})
         return [(pk, fields, seq) for pk, (fields, seq) in got.items()]
+
+    def read(self, kind: type[S]) -> list[tuple[int, S, int]]:
+        """(id, typed snapshot, seq) for every row of the snapshot's model, in the order
+        first recorded: how sections read the record (docs/decisions/snapshot-contract.md)."""
+        return [(pk, kind.read(fields), seq) for pk, fields, seq in self.rows(kind.model)]
+
+    def latest(self, kind: type[S], pk: Any) -> tuple[S, int] | None:
+        """One row's latest snapshot this audience may read, and its entry; None if none."""
+        row = self.state.get(kind.model, {}).get(pk)
+        return None if row is None else (kind.read(row[0]), row[1])
+
+    def history_of(self, kind: type[S], pk: Any) -> list[tuple[S, int]]:
+        """Every snapshot of one row this audience may read, oldest first."""
+        return [(kind.read(f), seq) for f, seq in self.history.get(kind.model, {}).get(pk, [])]
 
     def of_type(self, *types: str) -> list[Cited]:
         wanted = set(types)

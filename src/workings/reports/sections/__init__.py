@@ -12,6 +12,8 @@ from typing import Any
 
 from django.apps import apps
 
+from workings.projects.snapshots import MembershipSnapshot
+
 NOTHING = "Nothing recorded yet."
 
 ORDER = (
@@ -117,20 +119,19 @@ def people_names(view: Any) -> dict[int, str]:
         return cache
     from workings.accounts.models import User
 
-    rows = view.rows("projects.membership")
-    ids = {f.get("user") for _, f, _ in rows if f.get("user")}
+    rows = view.read(MembershipSnapshot)
+    ids = {f.user for _, f, _ in rows if f.user}
     profile = dict(User.objects.filter(pk__in=ids).values_list("pk", "display_name"))
     names: dict[int, str] = {}
     for _, f, _ in rows:
-        uid = f.get("user")
-        credit = f.get("credit")
-        if credit == "anonymous":
+        uid = f.user
+        if f.credit == "anonymous":
             names[uid] = "A member who chose to stay anonymous"
-        elif credit == "pseudonym":
+        elif f.credit == "pseudonym":
             # Never the account's name behind a pseudonym, even if none was chosen.
-            names[uid] = f.get("display_name") or "A member"
+            names[uid] = f.display_name or "A member"
         else:
-            names[uid] = f.get("display_name") or profile.get(uid) or "A member"
+            names[uid] = f.display_name or profile.get(uid) or "A member"
     view._names = names
     return names
 
@@ -145,10 +146,10 @@ def name_of(view: Any, user_ref: Any) -> str:
 
 def member_name(view: Any, membership_id: Any) -> str:
     """The name to show for a membership row, honouring its credit choice."""
-    row = view.state.get("projects.membership", {}).get(membership_id)
-    if row is None:
+    found = view.latest(MembershipSnapshot, membership_id)
+    if found is None:
         return "someone"
-    return people_names(view).get(row[0].get("user"), "A member")
+    return people_names(view).get(found[0].user, "A member")
 
 
 def label(choices: dict[str, str], value: Any) -> str:

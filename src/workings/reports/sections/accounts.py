@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from workings.record.snapshots import ItemSnapshot
 from workings.reports.sections import item, member_name, new
 
 
@@ -14,14 +15,14 @@ def build(view: Any) -> dict[str, Any]:
         "Written by contributors in their own words, which no one else can edit. Shown in full "
         "as last written.",
     )
-    for _pk, f, seq in view.rows("record.item"):
-        if f.get("kind") != "account":
+    for _pk, f, seq in view.read(ItemSnapshot):
+        if f.kind != "account":
             continue
         item(
             s,
-            f.get("title") or "Own account",
-            f.get("body", ""),
-            f"By {member_name(view, f.get('author_membership'))}, {f.get('occurred_on', '')}",
+            f.title or "Own account",
+            f.body,
+            f"By {member_name(view, f.author_membership)}, {f.occurred_on}",
             [seq],
         )
     return s

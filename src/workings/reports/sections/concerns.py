@@ -7,16 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from workings.concerns.snapshots import ConcernSnapshot
 from workings.reports.sections import fact, item, new, optional, table
 
-MODES = {"open": "Open", "confidential": "Confidential", "anonymous": "Anonymous"}
-OUTCOMES = {
-    "resolved": "Resolved",
-    "resolved_with_changes": "Resolved with changes",
-    "not_upheld": "Not upheld",
-    "unresolved": "Unresolved",
-    "": "Still open",
-}
+STILL_OPEN = "Still open"  # a concern with no outcome yet
 
 
 def build(view: Any) -> dict[str, Any]:
@@ -27,6 +21,8 @@ def build(view: Any) -> dict[str, Any]:
         "only by how they were raised, how far they went, how long they took and their "
         "outcome.",
     )
+    modes = ConcernSnapshot.labels("mode")
+    outcomes = {**ConcernSnapshot.labels("outcome"), "": STILL_OPEN}
     selectors = optional("workings.concerns.selectors", "closed_concern_counts")
     if selectors is not None:
         closed = selectors.closed_concern_counts(view.project)
@@ -37,8 +33,8 @@ def build(view: Any) -> dict[str, Any]:
             ["How raised", "Outcome", "Number", "Average days open"],
             [
                 [
-                    MODES.get(mode, mode),
-                    OUTCOMES.get(outcome, outcome),
+                    modes.get(mode, mode),
+                    outcomes.get(outcome, outcome),
                     n,
                     round(
                         sum(
@@ -54,23 +50,23 @@ def build(view: Any) -> dict[str, Any]:
         )
     if view.audience == "public":
         return s
-    rows = view.rows("concerns.concern")
+    rows = view.read(ConcernSnapshot)
     for _pk, f, seq in rows:
-        mode = f.get("mode", "")
-        stages = f.get("stages") or []
-        stage_index = f.get("stage_index") or 0
+        mode = f.mode
+        stages = f.stages
+        stage_index = f.stage_index
         stage = stages[stage_index]["name"] if stage_index < len(stages) else "?"
         meta = (
-            f"{MODES.get(mode, mode)}; raised {str(f.get('raised_on', ''))[:10]}; "
-            f"stage: {stage}; status: {f.get('status', '')}; "
-            f"outcome: {OUTCOMES.get(f.get('outcome') or '', f.get('outcome'))}"
+            f"{modes.get(mode, mode)}; raised {f.raised_on[:10]}; "
+            f"stage: {stage}; status: {f.status}; "
+            f"outcome: {outcomes.get(f.outcome or '', f.outcome)}"
         )
         if mode == "open":
-            item(s, f.get("subject", "Concern"), f.get("what_happened", ""), meta, [seq])
+            item(s, f.subject or "Concern", f.what_happened, meta, [seq])
         else:
             # Sealed (funder audience only): the entry is proven, its content withheld.
             view.redact(*(hs for _f, hs in view.history["concerns.concern"][_pk]))
-            item(s, f"A {MODES.get(mode, mode).lower()} concern", "", meta, [seq])
+            item(s, f"A {modes.get(mode, mode).lower()} concern", "", meta, [seq])
     if rows:
         fact(s, "Concerns in the record", len(rows))
     return s

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from workings.record.snapshots import DisagreementSnapshot, ItemSnapshot, PositionSnapshot
 from workings.reports.sections import fact, item, member_name, new
-
-OUTCOMES = {
-    "open": "Not settled yet",
-    "resolved": "Resolved",
-    "compromise": "Compromise",
-    "unresolved": "Left unresolved",
-    "escalated": "Escalated to a concern",
-}
-SIDES = {"research_team": "Research team", "contributors": "Public contributors"}
 
 
 def build(view: Any) -> dict[str, Any]:
@@ -23,42 +15,44 @@ def build(view: Any) -> dict[str, Any]:
         "Each side's position in its own words (as its author last wrote it), and how the "
         "disagreement ended.",
     )
-    rows = view.rows("record.disagreement")
+    rows = view.read(DisagreementSnapshot)
     if not rows:
         return s
-    items = view.state.get("record.item", {})
-    positions: dict[int, list[tuple[dict[str, Any], int]]] = {}
-    for _pk, f, seq in view.rows("record.position"):
-        positions.setdefault(f.get("disagreement"), []).append((f, seq))
+    outcomes = DisagreementSnapshot.labels("outcome")
+    sides = PositionSnapshot.labels("side")
+    positions: dict[int | None, list[tuple[PositionSnapshot, int]]] = {}
+    for _pk, pf, pseq in view.read(PositionSnapshot):
+        positions.setdefault(pf.disagreement, []).append((pf, pseq))
     counts: dict[str, int] = {}
     for pk, f, seq in rows:
-        it, iseq = items.get(f.get("item"), ({}, seq))
-        outcome = f.get("outcome", "open")
+        found = view.latest(ItemSnapshot, f.item)
+        it, iseq = found if found else (None, seq)
+        outcome = f.outcome
         counts[outcome] = counts.get(outcome, 0) + 1
-        parts = [it.get("body", "")]
+        parts = [it.body if it else ""]
         cites = [seq, iseq]
         for pf, pseq in positions.get(pk, []):
             parts.append(
-                f"{SIDES.get(pf.get('side'), pf.get('side'))}, "
-                f"{member_name(view, pf.get('author_membership'))}: {pf.get('text', '')}"
+                f"{sides.get(pf.side, pf.side)}, "
+                f"{member_name(view, pf.author_membership)}: {pf.text}"
             )
             cites.append(pseq)
-        if f.get("outcome_text"):
-            parts.append(f"Outcome: {f['outcome_text']}")
-        if f.get("research_team_gave"):
-            parts.append(f"The research team gave: {f['research_team_gave']}")
-        if f.get("contributors_gave"):
-            parts.append(f"Contributors gave: {f['contributors_gave']}")
-        if f.get("what_changed"):
-            parts.append(f"What changed: {f['what_changed']}")
+        if f.outcome_text:
+            parts.append(f"Outcome: {f.outcome_text}")
+        if f.research_team_gave:
+            parts.append(f"The research team gave: {f.research_team_gave}")
+        if f.contributors_gave:
+            parts.append(f"Contributors gave: {f.contributors_gave}")
+        if f.what_changed:
+            parts.append(f"What changed: {f.what_changed}")
         item(
             s,
-            it.get("title", "Disagreement"),
+            it.title if it else "Disagreement",
             "\n\n".join(p for p in parts if p),
-            f"{OUTCOMES.get(outcome, outcome)}; raised {it.get('occurred_on', '')}",
+            f"{outcomes.get(outcome, outcome)}; raised {it.occurred_on if it else ''}",
             cites,
         )
-    for key, name in OUTCOMES.items():
+    for key, name in outcomes.items():
         if counts.get(key):
             fact(s, name, counts[key])
     return s

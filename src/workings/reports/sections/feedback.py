@@ -6,14 +6,9 @@ import datetime as dt
 from statistics import median
 from typing import Any
 
+from workings.record.snapshots import FeedbackSnapshot, ItemSnapshot
 from workings.reports.sections import fact, item, member_name, new
 
-OUTCOMES = {
-    "adopted": "Adopted",
-    "partly_adopted": "Partly adopted",
-    "not_adopted": "Not adopted",
-    "not_yet_decided": "Not yet decided",
-}
 MAX_ITEMS = 500
 
 
@@ -31,48 +26,49 @@ def build(view: Any) -> dict[str, Any]:
         "Feedback from contributors, what was done with it and why, how long answers took, "
         "what is overdue or unanswered, and whether contributors were satisfied.",
     )
-    rows = view.rows("record.feedback")
+    rows = view.read(FeedbackSnapshot)
     if not rows:
         return s
-    items = view.state.get("record.item", {})
+    outcomes = FeedbackSnapshot.labels("outcome")
     # Overdue as of the checkpoint: the time of its last entry, not today.
     as_of = view.entries[-1].recorded_at.date() if view.entries else dt.date.min
     days, unanswered, overdue, satisfied, unsatisfied = [], 0, 0, 0, 0
     for n, (_pk, f, seq) in enumerate(rows):
-        it, iseq = items.get(f.get("item"), ({}, seq))
-        said_on = _date(it.get("occurred_on"))
-        answered = _date(f.get("answered_at"))
-        due = _date(it.get("due_on"))
+        found = view.latest(ItemSnapshot, f.item)
+        it, iseq = found if found else (None, seq)
+        said_on = _date(it.occurred_on if it else None)
+        answered = _date(f.answered_at)
+        due = _date(it.due_on if it else None)
         if answered and said_on:
             days.append((answered - said_on).days)
         elif not answered:
             unanswered += 1
             overdue += bool(due and due < as_of)
-        if f.get("satisfied") is True:
+        if f.satisfied is True:
             satisfied += 1
-        elif f.get("satisfied") is False:
+        elif f.satisfied is False:
             unsatisfied += 1
         if n >= MAX_ITEMS:
             continue
-        parts = [f"You said: {it.get('body') or it.get('title', '')}"]
+        parts = [f"You said: {(it.body or it.title) if it else ''}"]
         if answered:
-            parts.append(f"We did: {f.get('what_done', '')}")
-            parts.append(f"Because: {f.get('why', '')}")
+            parts.append(f"We did: {f.what_done}")
+            parts.append(f"Because: {f.why}")
         else:
             parts.append("Not answered yet" + (f" (was due {due})" if due and due < as_of else ""))
-        if f.get("satisfied") is not None:
+        if f.satisfied is not None:
             parts.append(
-                ("Satisfied" if f["satisfied"] else "Not satisfied")
-                + (f": {f['satisfaction_why']}" if f.get("satisfaction_why") else "")
+                ("Satisfied" if f.satisfied else "Not satisfied")
+                + (f": {f.satisfaction_why}" if f.satisfaction_why else "")
             )
         item(
             s,
-            it.get("title", "Feedback"),
+            it.title if it else "Feedback",
             "\n\n".join(parts),
-            f"From {member_name(view, it.get('author_membership'))}"
-            f"{' on behalf of ' + f['on_behalf_of'] if f.get('on_behalf_of') else ''}, "
-            f"{it.get('occurred_on', '')}; outcome: "
-            f"{OUTCOMES.get(f.get('outcome') or '', 'none yet')}",
+            f"From {member_name(view, it.author_membership if it else None)}"
+            f"{' on behalf of ' + f.on_behalf_of if f.on_behalf_of else ''}, "
+            f"{it.occurred_on if it else ''}; outcome: "
+            f"{outcomes.get(f.outcome or '', 'none yet')}",
             [seq, iseq],
         )
     fact(s, "Feedback items", len(rows))

@@ -7,18 +7,10 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from workings.core.vocab import ResearchArea
+from workings.record.snapshots import ItemSnapshot, MeetingSnapshot
 from workings.reports.sections import day, label, new, table
 
-AREAS = {**dict(ResearchArea.choices), "none": "Not linked to a stage"}
-ACTIVITIES = {
-    "meeting": "Meeting",
-    "workshop": "Workshop",
-    "document_review": "Document review",
-    "training": "Training",
-    "event": "Event",
-    "other": "Other",
-}
+NO_STAGE = "Not linked to a stage"
 
 
 def _hours(total: Decimal | None) -> str:
@@ -35,17 +27,19 @@ def build(view: Any) -> dict[str, Any]:
         "Involvement over time",
         "Meetings and activities by kind and research stage, and how much was recorded each month.",
     )
-    items = view.state.get("record.item", {})
-    activities = view.rows("record.meeting")
+    activities = view.read(MeetingSnapshot)
     if activities:
+        kinds = MeetingSnapshot.labels("activity")
+        areas = {**ItemSnapshot.labels("area"), "none": NO_STAGE}
         grid: Counter[tuple[str, str]] = Counter()
         hours: dict[tuple[str, str], Decimal] = {}
         for _pk, f, seq in activities:
-            it = items.get(f.get("item"), ({}, seq))[0]
-            key = (label(ACTIVITIES, f.get("activity")), label(AREAS, it.get("area") or "none"))
+            found = view.latest(ItemSnapshot, f.item)
+            area = (found[0].area if found else "") or "none"
+            key = (label(kinds, f.activity), label(areas, area))
             grid[key] += 1
             try:  # exact: a float sum printed with :g kept only six digits
-                hours[key] = hours.get(key, Decimal(0)) + Decimal(str(f.get("hours") or 0))
+                hours[key] = hours.get(key, Decimal(0)) + Decimal(str(f.hours or 0))
             except InvalidOperation:
                 pass
             s["cites"].append(seq)

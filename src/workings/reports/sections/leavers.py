@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from workings.projects.snapshots import MembershipSnapshot
 from workings.reports.sections import day, item, new, people_names
-from workings.reports.sections.people import ROLE_LABELS
 
 
 def build(view: Any) -> dict[str, Any]:
@@ -16,17 +16,17 @@ def build(view: Any) -> dict[str, Any]:
         "one, and never in the public annex.",
     )
     names = people_names(view)
-    for _pk, f, seq in view.rows("projects.membership"):
-        if not f.get("left_at"):
+    roles = MembershipSnapshot.labels("role")
+    for _pk, f, seq in view.read(MembershipSnapshot):
+        if not f.left_at:
             continue
-        removed = f.get("removed_by") is not None
-        how = "was removed by a lead" if removed else "left"
-        reason = (f.get("left_reason") or "").strip()
+        how = "was removed by a lead" if f.removed_by is not None else "left"
+        reason = f.left_reason.strip()
         item(
             s,
-            f"{names.get(f.get('user'), 'A member')} ({ROLE_LABELS.get(f.get('role'), '')})",
+            f"{names.get(f.user, 'A member')} ({roles.get(f.role, '')})",
             reason if reason else "No reason was shared.",
-            f"{how.capitalize()} on {day(f.get('left_at'))}",
+            f"{how.capitalize()} on {day(f.left_at)}",
             [seq],
         )
     return s

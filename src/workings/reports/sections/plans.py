@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from workings.agreements.snapshots import RATE_KINDS, AgreementVersionSnapshot
+from workings.projects.snapshots import ProjectSnapshot
 from workings.reports.sections import fact, new
-
-RATE_KINDS = {"hourly": "per hour", "per_activity": "per activity"}
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -26,22 +26,18 @@ def build(view: Any) -> dict[str, Any]:
     )
     # The budget as the record stood at the checkpoint (the project's latest snapshot this
     # audience may read), not today's row: an annex is "as of" its checkpoint.
-    recorded = view.state.get("projects.project", {}).get(view.project.pk)
-    budget = _amount(recorded[0].get("involvement_budget")) if recorded else None
-    if budget:
-        fact(s, "Involvement budget", f"{budget:,.2f} {recorded[0].get('currency', '')}".strip())
-    versions = [
-        f
-        for _pk, f, _s in view.rows("agreements.agreementversion")
-        if f.get("status") == "in_force"
-    ]
-    pay = (versions[-1].get("content") or {}).get("payment") if versions else None
+    recorded = view.latest(ProjectSnapshot, view.project.pk)
+    budget = _amount(recorded[0].involvement_budget) if recorded else None
+    if budget and recorded:
+        fact(s, "Involvement budget", f"{budget:,.2f} {recorded[0].currency}".strip())
+    versions = [f for _pk, f, _s in view.read(AgreementVersionSnapshot) if f.status == "in_force"]
+    pay = versions[-1].payment if versions else None
     if pay:
         fact(
             s,
             "Payment terms agreed",
-            f"{pay.get('rate')} {pay.get('currency')} {RATE_KINDS.get(pay.get('rate_kind'), '')}, "
-            f"paid within {pay.get('payment_days')} days",
+            f"{pay.rate} {pay.currency} {RATE_KINDS.get(pay.rate_kind or '', '')}, "
+            f"paid within {pay.payment_days} days",
         )
     for label_, model in (("Milestones", "plans.milestone"), ("Payments", "plans.payment")):
         rows = view.rows(model)

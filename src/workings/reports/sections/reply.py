@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workings.reports.sections import fact, item, name_of, new
+from workings.reports.snapshots import ReplyAnswerSnapshot, ReplyRoundSnapshot
 
 
 def build(view: Any) -> dict[str, Any]:
@@ -14,20 +15,17 @@ def build(view: Any) -> dict[str, Any]:
         "Before this annex was issued, every current contributor was offered a set number of "
         "days to add a statement. Statements appear exactly as written.",
     )
-    rounds = view.rows("reports.replyround")
+    rounds = view.read(ReplyRoundSnapshot)
     if not rounds:
         return s
     rid, rf, rseq = rounds[-1]  # the latest round covered by the checkpoint
-    answers = {
-        f.get("user"): (f, seq)
-        for _pk, f, seq in view.rows("reports.replyanswer")
-        if f.get("round") == rid
-    }
-    fact(s, "Purpose", rf.get("purpose", ""))
-    fact(s, "Window", f"{rf.get('opened_on')} to {rf.get('closes_on')} (inclusive)")
-    invited = list(rf.get("invited") or [])
-    replied = [u for u in invited if answers.get(u, ({},))[0].get("kind") == "reply"]
-    declined = [u for u in invited if answers.get(u, ({},))[0].get("kind") == "decline"]
+    answers = {f.user: (f, seq) for _pk, f, seq in view.read(ReplyAnswerSnapshot) if f.round == rid}
+    fact(s, "Purpose", rf.purpose)
+    fact(s, "Window", f"{rf.opened_on} to {rf.closes_on} (inclusive)")
+    invited = list(rf.invited)
+    kinds = {u: a.kind for u, (a, _seq) in answers.items()}
+    replied = [u for u in invited if kinds.get(u) == "reply"]
+    declined = [u for u in invited if kinds.get(u) == "decline"]
     silent = [u for u in invited if u not in answers]
     fact(s, "Offered the right of reply", len(invited))
     fact(s, "Replied", ", ".join(name_of(view, u) for u in replied) or "nobody")
@@ -39,8 +37,8 @@ def build(view: Any) -> dict[str, Any]:
         item(
             s,
             f"Statement by {name_of(view, u)}",
-            f.get("statement", ""),
-            f"Added {str(f.get('answered_at', ''))[:10]}",
+            f.statement,
+            f"Added {f.answered_at[:10]}",
             [seq],
         )
     for u in declined:

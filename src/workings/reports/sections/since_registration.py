@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from workings.agreements.snapshots import AgreementVersionSnapshot
+from workings.events.snapshots import snapshot_type
 from workings.reports.sections import fact, item, new
+from workings.reports.snapshots import RegistrationSnapshot
 
 
 def _plain(etype: str) -> str:
@@ -18,6 +21,18 @@ def _plain(etype: str) -> str:
         return etype
 
 
+def _milestones(view: Any) -> list[tuple[str, str, int]]:
+    """(name, status, seq) of each milestone, once an app declares milestone snapshots
+    (with a `title` and a `status`); nothing before."""
+    kind = snapshot_type("plans.milestone")
+    if kind is None:
+        return []
+    return [
+        (str(getattr(m, "title", "") or "Milestone"), str(getattr(m, "status", "")), seq)
+        for _p, m, seq in view.read(kind)
+    ]
+
+
 def build(view: Any) -> dict[str, Any]:
     s = new(
         "since_registration",
@@ -27,24 +42,25 @@ def build(view: Any) -> dict[str, Any]:
     )
     regs = [
         (pk, f, seq)
-        for pk, f, seq in view.rows("reports.registration")
-        if f.get("audience") == view.audience and not f.get("withdrawn_at")
+        for pk, f, seq in view.read(RegistrationSnapshot)
+        if f.audience == view.audience and not f.withdrawn_at
     ]
     if not regs:
         s["empty"] = "No earlier annex has been registered for this audience."
         return s
     _pk, f, seq = regs[-1]
-    at = int(f.get("checkpoint_size") or 0)
-    fact(s, "Registered", f"{str(f.get('registered_at'))[:10]} (permanent link id {f.get('uuid')})")
+    at = f.checkpoint_size
+    fact(s, "Registered", f"{f.registered_at[:10]} (permanent link id {f.uuid})")
     fact(s, "Record size then", at)
     fact(s, "Entries recorded since", max(view.size - at, 0))
     s["cites"].append(seq)
-    planned = view.rows("agreements.agreementversion") + view.rows("plans.milestone")
-    planned_then = [(p, pf, ps) for p, pf, ps in planned if ps < at]
-    for _p, pf, ps in planned_then:
-        label = pf.get("title") or pf.get("name") or f"Version {pf.get('number', '')}"
-        status = pf.get("status") or pf.get("state") or "no status recorded"
-        item(s, f"Planned: {label}", f"Now: {status}", "", [ps])
+    planned = [
+        (f"Version {v.number}", v.status, vseq)
+        for _p, v, vseq in view.read(AgreementVersionSnapshot)
+    ] + _milestones(view)
+    planned_then = [(name, status, ps) for name, status, ps in planned if ps < at]
+    for name, status, ps in planned_then:
+        item(s, f"Planned: {name}", f"Now: {status or 'no status recorded'}", "", [ps])
     if not planned_then:
         fact(s, "Agreement and milestones at registration", "Nothing recorded yet.")
     since: dict[str, int] = {}
