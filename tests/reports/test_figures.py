@@ -235,16 +235,17 @@ def test_a_figure_that_vanishes_is_noticed(hand: Hand, monkeypatch: Any) -> None
 def test_hours_are_summed_exactly() -> None:
     """Hours were summed as floats and printed with six significant digits, so 101
     meetings of 99.99 hours read "10099" instead of 10098.99."""
-    from types import SimpleNamespace
-
+    from workings.reports.ledger_view import LedgerView
     from workings.reports.sections import involvement
 
     meetings = {n: ({"item": n, "activity": "meeting", "hours": "99.99"}, n) for n in range(101)}
     items = {n: ({"area": "methods"}, n) for n in range(101)}
-    view = SimpleNamespace(
+    view = LedgerView(
+        project=None,
+        audience="public",
+        checkpoint=None,  # type: ignore[arg-type]
+        log=None,  # type: ignore[arg-type]
         state={"record.item": items, "record.meeting": meetings},
-        rows=lambda label: [(pk, f, seq) for pk, (f, seq) in meetings.items()],
-        entries=[],
     )
     section = involvement.build(view)
     assert section["tables"][0]["rows"] == [["Meeting", "Methods", "101", "10098.99"]]

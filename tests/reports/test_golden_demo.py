@@ -92,7 +92,8 @@ def deterministic(monkeypatch: Any, tmp_path: Path, settings: Any) -> Iterator[N
     for model in apps.get_models():
         for f in model._meta.concrete_fields:
             if f.default is uuid.uuid4:
-                monkeypatch.setattr(f, "default", lambda: uuid.UUID(bytes=ids(16), version=4))
+                # Django caches a field's default callable (_get_default) on first use.
+                monkeypatch.setattr(f, "_get_default", lambda: uuid.UUID(bytes=ids(16), version=4))
     # Private leaving reasons are committed as an HMAC keyed with the site secret.
     settings.SECRET_KEY = "workings-golden-demo-secret-key-not-for-use-anywhere-else"
     # A fixed signing key: Ed25519 signatures are deterministic, so checkpoints are too.

@@ -8,7 +8,7 @@ models write through and every reader reads through.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.utils.translation import gettext_lazy as _
 
@@ -49,12 +49,13 @@ class AgreementVersionSnapshot(Snapshot):
 
     model: ClassVar[str] = "agreements.agreementversion"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     number: int = 0
     status: str = ""
     based_on: int | None = None
     started_from: str = ""
-    content: dict = field(default_factory=dict)
+    content: dict[str, Any] = field(default_factory=dict)
     revision: int = 1
     content_hash: str = ""
     created_by: int | None = None
@@ -108,6 +109,7 @@ class AgreementCommentSnapshot(Snapshot):
 
     model: ClassVar[str] = "agreements.agreementcomment"
     schema_version: ClassVar[int] = 1
+
     version: int | None = None
     section: str = ""
     parent: int | None = None
@@ -121,6 +123,7 @@ class AgreementSignatureSnapshot(Snapshot):
 
     model: ClassVar[str] = "agreements.agreementsignature"
     schema_version: ClassVar[int] = 1
+
     version: int | None = None
     party: int | None = None
     membership: int | None = None

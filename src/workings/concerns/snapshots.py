@@ -47,6 +47,7 @@ class ConcernSnapshot(Snapshot):
 
     model: ClassVar[str] = "concerns.concern"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     mode: str = ""
     subject: str = ""
@@ -79,6 +80,7 @@ class ReplySnapshot(Snapshot):
 
     model: ClassVar[str] = "concerns.reply"
     schema_version: ClassVar[int] = 1
+
     concern: int | None = None
     author: int | None = None
     by_raiser: bool = False

@@ -58,7 +58,7 @@ class Snapshot:
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        return tuple(f.name for f in dataclasses.fields(cls))
 
     def fields(self) -> dict[str, Any]:
         """The dict committed to the log. Version 1 has no version key (see the module

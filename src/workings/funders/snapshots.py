@@ -46,6 +46,7 @@ class ProjectFunderSnapshot(Snapshot):
 
     model: ClassVar[str] = "funders.projectfunder"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     organisation: int | None = None
     status: str = ""
@@ -61,6 +62,7 @@ class SealedReadSnapshot(Snapshot):
 
     model: ClassVar[str] = "funders.sealedread"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     reader: int | None = None
     subject: str = ""

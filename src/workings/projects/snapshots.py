@@ -50,6 +50,7 @@ class ProjectSnapshot(Snapshot):
 
     model: ClassVar[str] = "projects.project"
     schema_version: ClassVar[int] = 1
+
     slug: str = ""
     title: str = ""
     summary: str = ""
@@ -68,6 +69,7 @@ class MembershipSnapshot(Snapshot):
 
     model: ClassVar[str] = "projects.membership"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     user: int | None = None
     role: str = ""
@@ -86,6 +88,7 @@ class InvitationSnapshot(Snapshot):
 
     model: ClassVar[str] = "projects.invitation"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     email: str = ""
     role: str = ""

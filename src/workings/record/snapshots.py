@@ -63,6 +63,7 @@ class ItemSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.item"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     kind: str = ""
     area: str = ""
@@ -83,6 +84,7 @@ class MeetingSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.meeting"
     schema_version: ClassVar[int] = 1
+
     item: int | None = None
     activity: str = ""
     hours: str = "0"  # a decimal, as text
@@ -95,6 +97,7 @@ class AttachmentSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.attachment"
     schema_version: ClassVar[int] = 1
+
     item: int | None = None
     name: str = ""
     content_type: str = ""
@@ -109,6 +112,7 @@ class FeedbackSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.feedback"
     schema_version: ClassVar[int] = 1
+
     item: int | None = None
     on_behalf_of: str = ""
     outcome: str = ""
@@ -126,6 +130,7 @@ class DecisionSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.decision"
     schema_version: ClassVar[int] = 1
+
     item: int | None = None
     decided_by: str = ""
     influence: str = ""
@@ -138,6 +143,7 @@ class DecisionViewSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.decisionview"
     schema_version: ClassVar[int] = 1
+
     decision: int | None = None
     membership: int | None = None
     stance: str = ""
@@ -150,6 +156,7 @@ class DisagreementSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.disagreement"
     schema_version: ClassVar[int] = 1
+
     item: int | None = None
     outcome: str = "open"
     outcome_text: str = ""
@@ -165,6 +172,7 @@ class PositionSnapshot(Snapshot):
 
     model: ClassVar[str] = "record.position"
     schema_version: ClassVar[int] = 1
+
     disagreement: int | None = None
     author_membership: int | None = None
     side: str = ""

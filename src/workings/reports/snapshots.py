@@ -29,6 +29,7 @@ class ReplyRoundSnapshot(Snapshot):
 
     model: ClassVar[str] = "reports.replyround"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     purpose: str = ""
     opened_by: int | None = None
@@ -43,6 +44,7 @@ class ReplyAnswerSnapshot(Snapshot):
 
     model: ClassVar[str] = "reports.replyanswer"
     schema_version: ClassVar[int] = 1
+
     round: int | None = None
     user: int | None = None
     kind: str = ""
@@ -56,6 +58,7 @@ class RegistrationSnapshot(Snapshot):
 
     model: ClassVar[str] = "reports.registration"
     schema_version: ClassVar[int] = 1
+
     uuid: str = ""
     project: int | None = None
     audience: str = ""
@@ -75,6 +78,7 @@ class NarrativeVersionSnapshot(Snapshot):
 
     model: ClassVar[str] = "reports.narrativeversion"
     schema_version: ClassVar[int] = 1
+
     project: int | None = None
     number: int = 0
     text: str = ""
