@@ -99,11 +99,6 @@ class ConcernPolicy:
             return self.can_view(user, concern)
         return self.is_raiser(user, concern) or self.is_reviewer(user, concern)
 
-    def can_view_reply(self, user: Any, concern: Concern, audience: str) -> bool:
-        if audience == "all":
-            return self.can_view(user, concern)
-        return self.can_view_full(user, concern)
-
     # -- acting -----------------------------------------------------------------------
     def can_reply(self, user: Any, concern: Concern) -> bool:
         if self.is_raiser(user, concern) or self.is_reviewer(user, concern):
