@@ -28,7 +28,7 @@ from workings.concerns.permissions import concern_policy, require
 from workings.concerns.procedure import route_for
 from workings.core import clock
 from workings.core.exceptions import NotFound, ValidationFailed
-from workings.core.text import check_plain_text
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.permissions import project_policy
 
@@ -58,13 +58,6 @@ def _anonymous_allowed(project: Any) -> None:
             )
             % {"n": minutes}
         )
-
-
-def _text(value: Any, *, field: str, label: str, max_length: int, required: bool = True) -> str:
-    text = check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
-    if required and not text:
-        raise ValidationFailed(f"{label} cannot be empty.", field=field)
-    return text
 
 
 def _day(moment: dt.datetime) -> dt.datetime:
@@ -128,14 +121,16 @@ def _record(
 
 def _new_concern(*, project: Any, mode: str, raised_by: Any, data: dict[str, Any]) -> Concern:
     fields = {
-        "subject": _text(data.get("subject"), field="subject", label="Subject", max_length=200),
-        "what_happened": _text(
+        "subject": required_text(
+            data.get("subject"), field="subject", label="Subject", max_length=200
+        ),
+        "what_happened": required_text(
             data.get("what_happened"),
             field="what_happened",
             label="What happened",
             max_length=10000,
         ),
-        "outcome_wanted": _text(
+        "outcome_wanted": required_text(
             data.get("outcome_wanted"),
             field="outcome_wanted",
             label="The outcome you want",
@@ -294,7 +289,7 @@ def _add_reply(
 
 
 def _reply(concern: Concern, actor: Any, body: str) -> Reply:
-    text = _text(body, field="body", label="Your reply", max_length=10000)
+    text = required_text(body, field="body", label="Your reply", max_length=10000)
     if actor is ANONYMOUS or concern_policy.is_raiser(actor, concern):
         move = workflow.RAISER_REPLY
     elif _is_handler(actor, concern):
@@ -340,7 +335,7 @@ def _as_anonymous(step: Any, concern: Concern, *args: Any) -> Any:
 
 
 def _escalate(concern: Concern, actor: Any, reason: str) -> Concern:
-    why = _text(reason, field="reason", label="Reason", max_length=2000, required=False)
+    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
     workflow.next_status(concern.status, workflow.ESCALATE)  # closed concerns stop here
     if not concern.has_next_stage:
         raise ValidationFailed(
@@ -406,7 +401,7 @@ def concern_ask_team(*, actor: Any, concern: Concern, message: str) -> Reply:
         concern_policy.can_ask_team(actor, concern),
         "Only the funder's reviewers can ask the team for a response to an open concern.",
     )
-    text = _text(message, field="message", label="Your request", max_length=5000)
+    text = required_text(message, field="message", label="Your request", max_length=5000)
     concern.status = workflow.next_status(concern.status, workflow.ASK_TEAM)
     reply = _add_reply(concern, actor, text, kind=Reply.Kind.TEAM_REQUEST)
     _record(concern, "concern.team_asked", actor, {}, reply)
@@ -428,7 +423,7 @@ def concern_summary_propose(*, actor: Any, concern: Concern, text: str) -> Conce
         concern_policy.can_propose_summary(actor, concern),
         "Only a reviewer can propose what the team is told about a sealed concern.",
     )
-    summary = _text(text, field="text", label="Summary for the team", max_length=3000)
+    summary = required_text(text, field="text", label="Summary for the team", max_length=3000)
     concern.status = workflow.next_status(concern.status, workflow.PROPOSE_SUMMARY)
     if concern.team_involved:
         raise ValidationFailed("The team has already been involved with an approved summary.")
@@ -448,7 +443,7 @@ def concern_summary_propose(*, actor: Any, concern: Concern, text: str) -> Conce
 
 
 def _answer_summary(concern: Concern, actor: Any, approve: bool, comment: str) -> Concern:
-    note = _text(comment, field="comment", label="Comment", max_length=2000, required=False)
+    note = optional_text(comment, field="comment", label="Comment", max_length=2000)
     concern.status = workflow.next_status(concern.status, workflow.ANSWER_SUMMARY)
     if concern.summary_state != SummaryState.PROPOSED:
         raise ValidationFailed("There is no summary waiting for your approval.")
@@ -507,13 +502,9 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
         "As the raiser you can close your concern as resolved; other outcomes are for the "
         "funder's reviewers.",
     )
-    why = _text(
-        reasons,
-        field="reasons",
-        label="Reasons",
-        max_length=5000,
-        required=outcome == Outcome.NOT_UPHELD,
-    )
+    # Reasons are owed to the raiser only when the concern is not upheld.
+    check = required_text if outcome == Outcome.NOT_UPHELD else optional_text
+    why = check(reasons, field="reasons", label="Reasons", max_length=5000)
     concern.status = workflow.next_status(concern.status, workflow.CLOSE)
     concern.outcome = outcome
     concern.outcome_reasons = why

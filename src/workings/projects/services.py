@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from workings.core import clock
 from workings.core.email import email_subject
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event, log_create
 from workings.projects import validation as v
 from workings.projects.models import Invitation, Membership, Project
@@ -49,14 +50,14 @@ def _unique_slug(title: str) -> str:
 def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
     start, end = v.date_range(data.get("start_date"), data.get("end_date"))
     return {
-        "title": v.required_text(data.get("title"), field="title", label="Title", max_length=200),
-        "summary": v.required_text(
+        "title": required_text(data.get("title"), field="title", label="Title", max_length=200),
+        "summary": required_text(
             data.get("summary"), field="summary", label="Plain-English summary", max_length=5000
         ),
-        "funder_name": v.optional_text(
+        "funder_name": optional_text(
             data.get("funder_name"), field="funder_name", label="Funder", max_length=200
         ),
-        "funder_reference": v.optional_text(
+        "funder_reference": optional_text(
             data.get("funder_reference"),
             field="funder_reference",
             label="Funder reference",
@@ -138,7 +139,7 @@ def invitation_create(
         raise NotAllowed("Only a lead can invite people.")
     address = v.email_address(email)
     chosen_role = _given_role(role)
-    text = v.optional_text(message, field="message", label="Message", max_length=2000)
+    text = optional_text(message, field="message", label="Message", max_length=2000)
     pending = Invitation.objects.filter(project=project, status=Invitation.Status.PENDING)
     if any(v.same_address(i.email, address) for i in pending.only("email")):
         raise ValidationFailed(
@@ -231,7 +232,7 @@ def invitation_accept(
     invitation = _answerable(actor, token)
     if not project_policy.can_give_role(invitation.role):
         raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
-    name = v.optional_text(display_name, field="display_name", label="Display name", max_length=80)
+    name = optional_text(display_name, field="display_name", label="Display name", max_length=80)
     chosen_credit = v.credit(credit)
     membership = Membership.objects.filter(project=invitation.project, user=actor).first()
     if membership is not None and membership.is_active:
@@ -340,7 +341,7 @@ def membership_change_role(
     if not membership_policy.can_change_role(actor, membership):
         raise NotAllowed("Only a lead can change people's roles.")
     new_role = _given_role(role)
-    why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
     if new_role == membership.role:
         raise ValidationFailed(f"{membership.label} already has that role.", field="role")
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
@@ -374,7 +375,7 @@ def membership_update(
     )
     if membership is None or not membership_policy.can_update(actor, membership):
         raise NotAllowed("You are not a member of this project.")
-    membership.display_name = v.optional_text(
+    membership.display_name = optional_text(
         display_name, field="display_name", label="Display name", max_length=80
     )
     membership.credit = v.credit(credit)
@@ -408,7 +409,7 @@ def membership_leave(
     )
     if membership is None or not project_policy.can(actor, "leave", project):
         raise NotAllowed("You are not a member of this project.")
-    why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
     chosen_credit = v.credit(credit)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed(
@@ -445,7 +446,7 @@ def membership_remove(
     membership = _locked_membership(project, membership_id)
     if not membership_policy.can_remove(actor, membership):
         raise NotAllowed("Only a lead can remove people from a project.")
-    why = v.required_text(reason, field="reason", label="Reason", max_length=2000)
+    why = required_text(reason, field="reason", label="Reason", max_length=2000)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed("A project must always have a lead; this is the only one.")
     _protect_raiser(actor, project, membership, "removed", why)

@@ -8,6 +8,7 @@ from django.db import transaction
 from workings.agreements.selectors import feedback_response_days
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
 from workings.record.models import Feedback, Item, Kind
@@ -37,9 +38,9 @@ def feedback_give(
         raise NotAllowed("Your role in this project does not allow recording feedback.")
     membership = c.author_membership(actor, project)
     chosen_area = c.area(area)
-    title = c.required(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    body = c.required(text, field="text", label="The feedback", max_length=c.TEXT_MAX)
-    group = c.text(on_behalf_of, field="on_behalf_of", label="On behalf of", max_length=200)
+    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
+    body = required_text(text, field="text", label="The feedback", max_length=c.TEXT_MAX)
+    group = optional_text(on_behalf_of, field="on_behalf_of", label="On behalf of", max_length=200)
     if not group and not record_policy.speaks_for_contributors(actor, project):
         raise ValidationFailed(
             "Say which group of contributors this feedback came from (for example "
@@ -92,8 +93,8 @@ def feedback_answer(
     if not record_policy.can_answer(actor, item):
         raise NotAllowed("Only the lead or a researcher can answer feedback.")
     chosen = c.choice(outcome, Outcome, field="outcome", label="Outcome")
-    done = c.required(what_done, field="what_done", label="What was done")
-    because = c.required(why, field="why", label="Why")
+    done = required_text(what_done, field="what_done", label="What was done", max_length=c.TEXT_MAX)
+    because = required_text(why, field="why", label="Why", max_length=c.TEXT_MAX)
     feedback.outcome = chosen
     feedback.what_done = done
     feedback.why = because
@@ -128,7 +129,7 @@ def feedback_mark_satisfaction(
         )
     if not record_policy.can_mark_satisfaction(actor, item):
         raise NotAllowed("Only the contributor who gave this feedback can say this.")
-    reason = c.text(why, field="why", label="Why")
+    reason = optional_text(why, field="why", label="Why", max_length=c.TEXT_MAX)
     if not satisfied and not reason:
         raise ValidationFailed("Say why the answer does not satisfy you.", field="why")
     feedback.satisfied = bool(satisfied)
