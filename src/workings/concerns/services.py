@@ -235,19 +235,6 @@ def _fresh(concern: Concern) -> Concern:
     )
 
 
-def _is_handler(actor: Any, concern: Concern) -> bool:
-    if actor is ANONYMOUS:
-        return False
-    role = project_policy.role_of(actor, concern.project)
-    match concern.handler_role:
-        case "lead":
-            return role == "lead"
-        case "team":
-            return role in ("lead", "researcher")
-        case _:
-            return concern_policy.is_reviewer(actor, concern)
-
-
 def _author_role(actor: Any, concern: Concern) -> str:
     if actor is ANONYMOUS or concern_policy.is_raiser(actor, concern):
         return "raiser"
@@ -292,7 +279,7 @@ def _reply(concern: Concern, actor: Any, body: str) -> Reply:
     text = required_text(body, field="body", label="Your reply", max_length=10000)
     if actor is ANONYMOUS or concern_policy.is_raiser(actor, concern):
         move = workflow.RAISER_REPLY
-    elif _is_handler(actor, concern):
+    elif concern_policy.must_act(actor, concern):
         move = workflow.HANDLER_REPLY
     else:
         move = workflow.OTHER_REPLY
