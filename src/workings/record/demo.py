@@ -18,11 +18,9 @@ from workings.core.demo import DemoContext
 from workings.projects import services as project_services
 from workings.projects.models import Membership
 from workings.record import services
-from workings.record.demo_data import (
-    DECISIONS,
-    FEEDBACK,
-    MEETINGS,
-)
+from workings.record.demo_data.decisions import DECISIONS
+from workings.record.demo_data.feedback import FEEDBACK
+from workings.record.demo_data.meetings import MEETINGS
 
 DEMO_ORDER = 30
 
