@@ -7,14 +7,12 @@ pseudonym), corrections, and a contributor who joined and later left."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from allauth.account.models import EmailAddress
 
 from workings.accounts.models import User
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_day
 from workings.projects import services as project_services
 from workings.projects.models import Membership
 from workings.record import services
@@ -26,8 +24,7 @@ DEMO_ORDER = 30
 
 
 def _at(day: str, hour: int = 17) -> Any:
-    d = dt.date.fromisoformat(day)
-    return frozen_at(dt.datetime(d.year, d.month, d.day, hour, 0, tzinfo=dt.UTC))
+    return demo_day(day, hour)
 
 
 def _ms(stride: Any) -> dict[int, int]:
