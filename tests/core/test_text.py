@@ -11,7 +11,14 @@ import pytest
 from tests.record import helpers as h
 from workings.accounts.services import token_create
 from workings.core.exceptions import ValidationFailed
-from workings.core.text import check_plain_text, clean_line, clean_lines, quoted
+from workings.core.text import (
+    check_plain_text,
+    clean_line,
+    clean_lines,
+    optional_text,
+    quoted,
+    required_text,
+)
 
 
 @pytest.mark.parametrize("bad", ["nul\x00byte", "half \ud800 emoji", "\udfff"])
@@ -95,3 +102,18 @@ def test_the_api_refuses_surrogates_nul_and_huge_ids_in_plain_english(world: Any
         {"mode": "open", "subject": "A\ud800", "what_happened": "x", "outcome_wanted": "y"},
     )
     assert response.status_code == 422 and "broken character" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("empty", [None, "", "   ", "\t\n", "\x01"])
+def test_required_text_refuses_an_empty_answer_naming_the_field(empty: Any) -> None:
+    with pytest.raises(ValidationFailed, match="^Title cannot be empty.$") as caught:
+        required_text(empty, field="title", label="Title", max_length=200)
+    assert caught.value.field == "title"
+    assert optional_text(empty, field="title", label="Title", max_length=200) == ""
+
+
+def test_required_and_optional_text_clean_like_every_other_field() -> None:
+    assert required_text("  Two\nlines ", field="t", label="Title", max_length=200) == "Two lines"
+    assert optional_text(42, field="t", label="Hours", max_length=200) == "42"
+    with pytest.raises(ValidationFailed, match="limit is 5"):
+        required_text("toolong", field="t", label="Title", max_length=5)

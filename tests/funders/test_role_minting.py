@@ -29,6 +29,7 @@ from workings.funders import services as funder_services
 from workings.funders.models import FunderOrganisation
 from workings.projects import services as project_services
 from workings.projects.models import Invitation, Membership
+from workings.projects.services.invitations import _token_hash as token_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +143,7 @@ def accept_own_funder_invitation(s: dict[str, Any], client_for: Any) -> None:
         project=w.project,
         email=alt.email,
         role="funder",
-        token_hash=project_services._token_hash(raw),
+        token_hash=token_hash(raw),
         invited_by=lead,
     )
     with pytest.raises(ValidationFailed, match="funder organisation appoints"):

@@ -5,13 +5,11 @@ March 2025 to pay within 14 days instead of 30 after contributors' feedback."""
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from typing import Any
 
 from workings.agreements import services
 from workings.agreements.models import AgreementVersion
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_time
 
 DEMO_ORDER = 20
 
@@ -34,10 +32,6 @@ WORDS = {
         "You can do less at any time, and you do not have to explain why."
     ),
 }
-
-
-def _at(year: int, month: int, day: int, hour: int = 10) -> Any:
-    return frozen_at(dt.datetime(year, month, day, hour, 0, tzinfo=dt.UTC))
 
 
 def _save(
@@ -64,13 +58,13 @@ def build(ctx: DemoContext) -> None:
         p["contributor3"],
         p["contributor4"],
     )
-    with _at(2024, 9, 16):
+    with demo_time(2024, 9, 16):
         v1 = services.draft_start(actor=lead, project=stride, source="template")
-    with _at(2024, 9, 17):
+    with demo_time(2024, 9, 17):
         procedure = copy.deepcopy(v1.content["procedure"])
         procedure["independent_person"] = "Ruth Adeyemi, patient advocate at the Stroke Alliance"
         v1 = _save(lead, v1, WORDS, procedure=procedure)
-    with _at(2024, 9, 18):
+    with demo_time(2024, 9, 18):
         first = services.comment_create(
             actor=dev,
             version=v1,
@@ -80,7 +74,7 @@ def build(ctx: DemoContext) -> None:
                 "be quicker?"
             ),
         )
-    with _at(2024, 9, 19):
+    with demo_time(2024, 9, 19):
         reply = services.comment_create(
             actor=lead,
             version=v1,
@@ -91,7 +85,7 @@ def build(ctx: DemoContext) -> None:
                 "whether we can do better and come back to you."
             ),
         )
-    with _at(2024, 9, 20):
+    with demo_time(2024, 9, 20):
         services.comment_create(
             actor=margaret,
             version=v1,
@@ -105,7 +99,7 @@ def build(ctx: DemoContext) -> None:
             section="support",
             body="Can we have captions on every online meeting, not only on request?",
         )
-    with _at(2024, 9, 23):
+    with demo_time(2024, 9, 23):
         v1 = _save(
             margaret,
             v1,
@@ -118,7 +112,7 @@ def build(ctx: DemoContext) -> None:
                 )
             },
         )
-    with _at(2024, 9, 25):
+    with demo_time(2024, 9, 25):
         v1 = services.version_propose(actor=lead, version=v1)
     answers = [
         (lead, "agree", "", 30),
@@ -135,15 +129,15 @@ def build(ctx: DemoContext) -> None:
     ]
     for person, answer, words, day in answers:
         month = 9 if day == 30 else 10
-        with _at(2024, month, day):
+        with demo_time(2024, month, day):
             services.signature_create(actor=person, version=v1, answer=answer, words=words)
 
     # The amendment, after contributors' feedback on payment timing.
-    with _at(2025, 3, 3):
+    with demo_time(2025, 3, 3):
         v2 = services.draft_start(
             actor=dev, project=stride, source="version", from_number=v1.number
         )
-    with _at(2025, 3, 4):
+    with demo_time(2025, 3, 4):
         payment = {**v2.content["payment"], "payment_days": 14}
         v2 = _save(
             lead,
@@ -163,8 +157,8 @@ def build(ctx: DemoContext) -> None:
             section="payment",
             body="Thank you. Fourteen days makes a real difference.",
         )
-    with _at(2025, 3, 10):
+    with demo_time(2025, 3, 10):
         v2 = services.version_propose(actor=dev, version=v2)
     for day, person in enumerate((lead, margaret, dev, kestrel, winston), start=11):
-        with _at(2025, 3, day):
+        with demo_time(2025, 3, day):
             services.signature_create(actor=person, version=v2, answer="agree")

@@ -172,10 +172,6 @@ class AgreementSignature(RecordedModel):
     def __str__(self) -> str:
         return f"{self.get_answer_display()} (version {self.version_id})"
 
-    @property
-    def agrees(self) -> bool:
-        return self.answer in AGREEING
-
     def snapshot(self) -> dict[str, Any]:
         return AgreementSignatureSnapshot(
             version=self.version_id,

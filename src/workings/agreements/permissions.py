@@ -16,11 +16,6 @@ SIGNABLE = (VersionStatus.PROPOSED, VersionStatus.IN_FORCE)
 
 
 class AgreementPolicy:
-    def can_read(self, user: Any, project: Any) -> bool:
-        # The agreement is part of the project's record: whoever may read the record may
-        # read every version, its comments and its answers.
-        return project_policy.can(user, "view_record", project)
-
     def can_draft(self, user: Any, project: Any) -> bool:
         return project_policy.role_of(user, project) in DRAFTING_ROLES
 

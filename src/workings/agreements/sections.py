@@ -118,7 +118,6 @@ SECTIONS: tuple[Section, ...] = (
 
 SECTION_KEYS = tuple(s.key for s in SECTIONS)
 SECTION_TITLES = {s.key: s.title for s in SECTIONS}
-SECTIONS_BY_KEY = {s.key: s for s in SECTIONS}
 
 HANDLER_ROLES = {
     "lead": "The involvement lead",

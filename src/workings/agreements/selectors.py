@@ -125,12 +125,23 @@ def payment_terms_for(project: Any) -> PaymentTerms | None:
 
 
 def feedback_response_days(project: Any) -> int:
-    """Days within which feedback gets an answer (communication section), default 14."""
+    """Days within which feedback gets an answer (communication section). The default (14)
+    applies only when nothing is in force or the version predates the setting; a value that
+    is there but is not a whole number of days raises, because the due date it gives is
+    written into a log that cannot be corrected."""
     version = version_in_force(project)
     if version is None:
         return DEFAULT_FEEDBACK_RESPONSE_DAYS
-    days = (version.content.get("communication") or {}).get("feedback_response_days")
-    return int(days) if days else DEFAULT_FEEDBACK_RESPONSE_DAYS
+    communication = version.content.get("communication")
+    if communication is None or "feedback_response_days" not in communication:
+        return DEFAULT_FEEDBACK_RESPONSE_DAYS
+    days = communication["feedback_response_days"]
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise ValueError(
+            f"Agreement version {version.number} has feedback_response_days={days!r}, "
+            "not a whole number of days: the validation that stores it has a bug."
+        )
+    return days
 
 
 def amendment_history(project: Any) -> QuerySet[AgreementVersion]:

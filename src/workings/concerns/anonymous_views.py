@@ -108,9 +108,6 @@ class AnonymousRaiseView(_AnonymousMixin):
         return self._page(form)
 
 
-ACTIONS = ("view", "reply", "escalate", "summary")
-
-
 class AnonymousFollowUpView(_AnonymousMixin):
     """GET: ask for the code. POST: `code` plus `action` (view, reply, escalate, summary)."""
 

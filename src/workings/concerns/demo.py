@@ -8,16 +8,14 @@ import datetime as dt
 from typing import Any
 
 from workings.concerns import reads, services
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_day
 from workings.events.services import sealed_batch_append
 
 DEMO_ORDER = 40
 
 
 def _at(day: str, hour: int = 11) -> Any:
-    d = dt.date.fromisoformat(day)
-    return frozen_at(dt.datetime(d.year, d.month, d.day, hour, 0, tzinfo=dt.UTC))
+    return demo_day(day, hour)
 
 
 def build(ctx: DemoContext) -> None:

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from workings.accounts.models import User
 from workings.concerns.models import Concern, Mode
+from workings.concerns.permissions import HANDLER_ROLES
 from workings.concerns.procedure import SITE, site_reviewer_emails
 from workings.projects.models import Membership
 from workings.projects.permissions import project_policy
@@ -43,13 +44,10 @@ def reviewers(concern: Concern) -> set[int]:
 
 
 def handlers(concern: Concern) -> set[int]:
-    """The people who must act at the current stage."""
-    role = concern.handler_role
-    if role == "lead":
-        return _members(concern, (Role.LEAD,))
-    if role == "team":
-        return _members(concern, TEAM)
-    return reviewers(concern)
+    """The people who must act at the current stage (ConcernPolicy.must_act asks the same
+    of one person)."""
+    roles = HANDLER_ROLES.get(concern.handler_role)
+    return reviewers(concern) if roles is None else _members(concern, tuple(roles))
 
 
 def audience(concern: Concern) -> set[int]:

@@ -20,6 +20,9 @@ from workings.projects.roles import Role
 
 TEAM_ROLES = frozenset({Role.LEAD, Role.RESEARCHER})
 RAISER_OUTCOMES = frozenset({Outcome.RESOLVED, Outcome.RESOLVED_WITH_CHANGES})
+# Who must act at a concern's current stage, by the stage's handler: these project roles;
+# for any other handler (funder, independent, the site), the concern's reviewers.
+HANDLER_ROLES = {"lead": frozenset({Role.LEAD}), "team": TEAM_ROLES}
 
 
 def _signed_in(user: Any) -> bool:
@@ -46,6 +49,16 @@ class ConcernPolicy:
 
     def is_team(self, user: Any, concern: Concern) -> bool:
         return project_policy.role_of(user, concern.project) in TEAM_ROLES
+
+    def must_act(self, user: Any, concern: Concern) -> bool:
+        """Is ``user`` among those who must act at the concern's current stage? (The same
+        people notices.handlers lists.)"""
+        if not _signed_in(user):
+            return False
+        roles = HANDLER_ROLES.get(concern.handler_role)
+        if roles is None:
+            return self.is_reviewer(user, concern)
+        return project_policy.role_of(user, concern.project) in roles
 
     # -- reading ----------------------------------------------------------------------
     def has_raised(self, user: Any, project: Any) -> bool:
@@ -98,11 +111,6 @@ class ConcernPolicy:
         if concern.mode == Mode.OPEN:
             return self.can_view(user, concern)
         return self.is_raiser(user, concern) or self.is_reviewer(user, concern)
-
-    def can_view_reply(self, user: Any, concern: Concern, audience: str) -> bool:
-        if audience == "all":
-            return self.can_view(user, concern)
-        return self.can_view_full(user, concern)
 
     # -- acting -----------------------------------------------------------------------
     def can_reply(self, user: Any, concern: Concern) -> bool:

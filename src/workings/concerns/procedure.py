@@ -40,10 +40,6 @@ def site_reviewer_emails() -> list[str]:
     return [e.strip().lower() for e in settings.WORKINGS_INDEPENDENT_REVIEWERS if e.strip()]
 
 
-def has_funder(project: Any) -> bool:
-    return bool(project_policy.reviewers(project))
-
-
 @dataclass(frozen=True)
 class Route:
     stages: list[dict[str, Any]]

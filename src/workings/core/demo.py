@@ -5,7 +5,9 @@ Apps run in DEMO_ORDER (lower first), so later capabilities can build on earlier
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.util import find_spec
@@ -14,6 +16,9 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from workings.core.clock import frozen_at
 
 DEMO_PASSWORD = "stride-demo-2026"  # noqa: S105 - the fictional demo's published password
 
@@ -26,6 +31,29 @@ class DemoContext:
     projects: dict[str, Any] = field(default_factory=dict)
     logins: list[dict[str, str]] = field(default_factory=list)
     password: str = DEMO_PASSWORD
+
+
+def demo_time(year: int, month: int, day: int, hour: int = 10) -> AbstractContextManager[None]:
+    """The clock stopped at this hour (UTC) while one step of the demo is recorded."""
+    return frozen_at(dt.datetime(year, month, day, hour, 0, tzinfo=dt.UTC))
+
+
+def demo_day(day: str, hour: int) -> AbstractContextManager[None]:
+    """demo_time for a day written as 2024-09-16."""
+    d = dt.date.fromisoformat(day)
+    return demo_time(d.year, d.month, d.day, hour)
+
+
+def demo_person(ctx: DemoContext, email: str, name: str) -> Any:
+    """The demo person with this address, made (with a verified address) the first time."""
+    from allauth.account.models import EmailAddress
+
+    user_model = get_user_model()
+    user = user_model.objects.filter(email=email).first()
+    if user is None:
+        user = user_model.objects.create_user(email=email, password=ctx.password, display_name=name)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
 
 
 def builders() -> list[Any]:

@@ -10,6 +10,7 @@ piece of text goes through on its way in (forms, the API and the command line al
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import markdown
 import nh3
@@ -108,4 +109,17 @@ def check_plain_text(
             f"{label} is {len(text):,} characters long; the limit is {max_length:,}.",
             field=field,
         )
+    return text
+
+
+def optional_text(value: Any, *, field: str, label: str, max_length: int) -> str:
+    """check_plain_text for a value that may be missing (None counts as empty)."""
+    return check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
+
+
+def required_text(value: Any, *, field: str, label: str, max_length: int) -> str:
+    """optional_text, refusing an empty answer (spaces and controls alone count as empty)."""
+    text = optional_text(value, field=field, label=label, max_length=max_length)
+    if not text:
+        raise ValidationFailed(_("%(label)s cannot be empty.") % {"label": label}, field=field)
     return text

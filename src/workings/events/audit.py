@@ -25,7 +25,7 @@ from workings.events.recorded import RecordedModel
 from workings.ledger.canonical import canonical_json
 from workings.verifier.export import ExportEntry, write_export
 from workings.verifier.parallel import verify_file
-from workings.verifier.verify import VerifyReport
+from workings.verifier.report import VerifyReport
 
 Snapshot = tuple[int, dict[str, Any]]  # (seq, fields)
 PENDING = -2  # the snapshot is in a sealed entry waiting for its daily batch

@@ -2,7 +2,7 @@
 
 Each domain app that keeps personal words in recorded rows registers, at ready(), an
 *eraser* for each of its models: "blank what this author wrote in this row". The erasure
-service (events/services.py) calls the eraser of every row the erased entry's snapshots
+service (events/services/erasing.py) calls the eraser of every row the erased entry's snapshots
 point at, then erases every other entry whose content still quotes a blanked field, then
 records one new entry that holds the blanked rows' fresh snapshots, so
 `workings verify --project` compares each row with a snapshot again.

@@ -14,25 +14,43 @@ from workings.events.types import Audience, audience_of
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
 
+# Each audience reads its own content and every wider audience's: members read public
+# content, funder reviewers (cleared for sealed content) read members-only content too.
+_WIDEST_FIRST = (Audience.PUBLIC, Audience.MEMBERS, Audience.SEALED)
+
+
+def audience_reads(reader: Audience, declared: Audience) -> bool:
+    """The one rule for who reads an entry's content: ``reader`` is the widest audience the
+    reader belongs to, ``declared`` the audience the entry's type declared (audience_of).
+    Pages and the API ask it through LogPolicy; report annexes ask it for their audience."""
+    return _WIDEST_FIRST.index(declared) <= _WIDEST_FIRST.index(reader)
+
 
 class LogPolicy:
     def can_view_record(self, user: Any, project: Any) -> bool:
         return project_policy.can(user, "view_record", project)
 
+    def audience_of_user(self, user: Any, project: Any) -> Audience:
+        """The widest audience ``user`` belongs to in this project."""
+        role = project_policy.role_of(user, project)
+        if role == Role.FUNDER:
+            return Audience.SEALED
+        return Audience.PUBLIC if role is None else Audience.MEMBERS
+
     def can_view_content(self, user: Any, project: Any, entry: Entry) -> bool:
         """May ``user`` read the entry's content (its public part, for a public type)?"""
         if not self.can_view_record(user, project):
             return False
-        audience = audience_of(entry.type, sealed=entry.sealed)
-        if audience == Audience.SEALED:
-            if project_policy.role_of(user, project) == Role.FUNDER:
-                return True
-            return any(check(user, project, entry) for check in _SEALED_READERS)
-        if audience == Audience.PUBLIC:
-            # The public does not read what the lead hid from the public view (a tombstone
-            # shows instead); members still do.
-            return project_policy.is_member(user, project) or active_hiding(entry) is None
-        return self.can_view_member_part(user, project, entry)
+        declared = audience_of(entry.type, sealed=entry.sealed)
+        reader = self.audience_of_user(user, project)
+        if not audience_reads(reader, declared):
+            # The app that sealed an entry may let one more person read it (its raiser).
+            return declared == Audience.SEALED and any(
+                check(user, project, entry) for check in _SEALED_READERS
+            )
+        # The public does not read what the lead hid from the public view (a tombstone
+        # shows instead); members still do.
+        return reader != Audience.PUBLIC or active_hiding(entry) is None
 
     def can_view_member_part(self, user: Any, project: Any, entry: Entry) -> bool:
         """May ``user`` read what the entry keeps for members (personal data)?"""

@@ -33,10 +33,6 @@ def latest_checkpoint(*, project: Any) -> Checkpoint | None:
     return Checkpoint.objects.filter(log__project_id=project.pk).order_by("-size").first()
 
 
-def checkpoint_at(*, project: Any, size: int) -> Checkpoint | None:
-    return Checkpoint.objects.filter(log__project_id=project.pk, size=size).first()
-
-
 def entry_page(*, project: Any, before: int | None, limit: int = 50) -> list[Entry]:
     """Newest first, keyset-paginated on seq (never OFFSET)."""
     entries: QuerySet[Entry] = (

@@ -5,14 +5,7 @@ STRIDE names the Fund; the Fund's admin confirms it."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from allauth.account.models import EmailAddress
-
-from workings.accounts.models import User
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_person, demo_time
 from workings.funders import services
 from workings.funders.models import AppointmentKind
 
@@ -37,24 +30,12 @@ PEOPLE: dict[str, tuple[str, str, str, str]] = {
 }
 
 
-def _person(ctx: DemoContext, email: str, name: str) -> User:
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=ctx.password, display_name=name)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
-
-
-def _at(year: int, month: int, day: int) -> Any:
-    return frozen_at(dt.datetime(year, month, day, 10, 0, tzinfo=dt.UTC))
-
-
 def build(ctx: DemoContext) -> None:
     stride = ctx.projects["stride"]
     for key, (email, name, _post, _role) in PEOPLE.items():
-        ctx.people[key] = _person(ctx, email, name)
+        ctx.people[key] = demo_person(ctx, email, name)
     admin = ctx.people["funder_admin"]
-    with _at(2024, 8, 1):
+    with demo_time(2024, 8, 1):
         # What a site administrator does with `workings funders add ... --admin ...`.
         fund = services.organisation_create(
             actor=None,
@@ -62,16 +43,16 @@ def build(ctx: DemoContext) -> None:
             slug=NSRF,
             admin_email=admin.email,
         )
-    with _at(2024, 8, 5):
+    with demo_time(2024, 8, 5):
         for key in ("funder", "independent"):
             services.appointment_create(
                 actor=admin, organisation=fund, email=PEOPLE[key][0], kind=PEOPLE[key][2]
             )
-    with _at(2024, 9, 10):
+    with demo_time(2024, 9, 10):
         link = services.project_funder_name(
             actor=ctx.people["lead"], project=stride, organisation=fund
         )
-    with _at(2024, 9, 12):
+    with demo_time(2024, 9, 12):
         services.project_funder_answer(actor=admin, link_id=link.pk, confirm=True)
     for email, _name, _post, role in PEOPLE.values():
         ctx.logins.append(

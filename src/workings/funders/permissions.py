@@ -42,9 +42,6 @@ class FunderPolicy:
     def is_admin(self, user: Any, organisation: FunderOrganisation) -> bool:
         return AppointmentKind.ADMIN in self._posts(user, organisation)
 
-    def is_reader(self, user: Any, organisation: FunderOrganisation) -> bool:
-        return bool(self._posts(user, organisation) & READER_KINDS)
-
     def can_create(self, user: Any) -> bool:
         """Only a site administrator (None: the command line, run by one)."""
         return user is None or self.is_site_admin(user)
@@ -71,9 +68,6 @@ class FunderPolicy:
 
     def can_name_funder(self, user: Any, project: Any) -> bool:
         return project_policy.can(user, "update", project)
-
-    def can_view_project_funder(self, user: Any, project: Any) -> bool:
-        return project_policy.can(user, "view_members", project)
 
     def organisations_for(self, user: Any) -> QuerySet[FunderOrganisation]:
         if not _signed_in(user):

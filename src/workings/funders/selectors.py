@@ -44,14 +44,6 @@ def funder_links_of(*, project: Any) -> QuerySet[ProjectFunder]:
     )
 
 
-def confirmed_funder_of(*, project: Any) -> ProjectFunder | None:
-    return funder_links_of(project=project).filter(status=ProjectFunder.Status.CONFIRMED).first()
-
-
-def proposed_funder_of(*, project: Any) -> ProjectFunder | None:
-    return funder_links_of(project=project).filter(status=ProjectFunder.Status.PROPOSED).first()
-
-
 def reads_of_concern(*, project: Any, concern_id: int) -> list[SealedRead]:
     """Who read a sealed concern, and when (first read each day), oldest first."""
     return list(

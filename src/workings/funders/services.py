@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotFound, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.funders.models import (
     READER_KINDS,
@@ -79,7 +80,7 @@ def organisation_create(*, actor: Any, name: str, slug: str = "", admin_email: s
     """A site administrator (actor None at the command line) creates an organisation with
     its first admin."""
     require(funder_policy.can_create(actor), "Only a site administrator can add a funder.")
-    title = v.required_text(name, field="name", label="Name", max_length=200)
+    title = required_text(name, field="name", label="Name", max_length=200)
     key = v.slug(slug) if slug else slugify(title)[:50].strip("-")
     if not key:
         raise ValidationFailed(_("Give the organisation a web address."), field="slug")
@@ -165,7 +166,7 @@ def appointment_end(
         funder_policy.can_end(actor, appointment),
         "Only the organisation's admins can end a reviewer's appointment.",
     )
-    why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
     appointment.ended_at = clock.now()
     appointment.ended_by = _actor_ref(actor)
     appointment.end_reason = why

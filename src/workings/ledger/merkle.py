@@ -156,6 +156,16 @@ def _all_hashes(items: Sequence[bytes]) -> bool:
     return all(isinstance(p, bytes) and len(p) == HASH_SIZE for p in items)
 
 
+def _up_to_a_right_child(fn: int, sn: int) -> tuple[int, int]:
+    """The RFC's "right-shift fn and sn equally until either LSB(fn) is set or fn is 0",
+    after one step (the caller shifts once more at the end of its loop)."""
+    while True:
+        fn >>= 1
+        sn >>= 1
+        if fn & 1 or fn == 0:
+            return fn, sn
+
+
 def verify_inclusion(
     leaf_hash: bytes, index: int, tree_size: int, proof: Sequence[bytes], root: bytes
 ) -> bool:
@@ -174,11 +184,7 @@ def verify_inclusion(
         if fn & 1 or fn == sn:
             r = node_hash(p, r)
             if not fn & 1:
-                while True:
-                    fn >>= 1
-                    sn >>= 1
-                    if fn & 1 or fn == 0:
-                        break
+                fn, sn = _up_to_a_right_child(fn, sn)
         else:
             r = node_hash(r, p)
         fn >>= 1
@@ -223,11 +229,7 @@ def verify_consistency(
             fr = node_hash(c, fr)
             sr = node_hash(c, sr)
             if not fn & 1:
-                while True:
-                    fn >>= 1
-                    sn >>= 1
-                    if fn & 1 or fn == 0:
-                        break
+                fn, sn = _up_to_a_right_child(fn, sn)
         else:
             sr = node_hash(sr, c)
         fn >>= 1

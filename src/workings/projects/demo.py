@@ -5,13 +5,8 @@ reviewer is not a member: the funder organisation appoints her (funders/demo.py)
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from allauth.account.models import EmailAddress
-
-from workings.accounts.models import User
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_person, demo_time
 from workings.projects import services
 from workings.projects.models import Membership
 from workings.projects.roles import Credit, Role
@@ -75,22 +70,10 @@ PEOPLE: dict[str, tuple[str, str, str, str, str]] = {
 OTHER_LEAD = ("sofia.reyes@example.org", "Dr Sofia Reyes")
 
 
-def _person(ctx: DemoContext, email: str, name: str) -> User:
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=ctx.password, display_name=name)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
-
-
-def _at(year: int, month: int, day: int) -> Any:
-    return frozen_at(dt.datetime(year, month, day, 10, 0, tzinfo=dt.UTC))
-
-
 def build(ctx: DemoContext) -> None:
-    lead = _person(ctx, PEOPLE["lead"][0], PEOPLE["lead"][1])
+    lead = demo_person(ctx, PEOPLE["lead"][0], PEOPLE["lead"][1])
     ctx.people["lead"] = lead
-    with _at(2024, 9, 2):
+    with demo_time(2024, 9, 2):
         stride = services.project_create(
             actor=lead,
             slug=STRIDE,
@@ -114,25 +97,25 @@ def build(ctx: DemoContext) -> None:
     for key, (email, name, project_name, role, credit) in PEOPLE.items():
         if key == "lead":
             continue
-        user = _person(ctx, email, name)
+        user = demo_person(ctx, email, name)
         ctx.people[key] = user
-        with _at(2024, 9, day):
+        with demo_time(2024, 9, day):
             _, token = services.invitation_create(
                 actor=lead, project=stride, email=email, role=role
             )
-        with _at(2024, 9, day + 1):
+        with demo_time(2024, 9, day + 1):
             services.invitation_accept(
                 actor=user, token=token, display_name=project_name, credit=credit
             )
         day += 1
-    with _at(2024, 10, 1):
+    with demo_time(2024, 10, 1):
         services.project_update(
             actor=lead, project=stride, **{**stride.snapshot(), "is_published": True}
         )
 
-    other = _person(ctx, *OTHER_LEAD)
+    other = demo_person(ctx, *OTHER_LEAD)
     ctx.people["other_lead"] = other
-    with _at(2025, 1, 15):
+    with demo_time(2025, 1, 15):
         ctx.projects["breathe"] = services.project_create(
             actor=other,
             slug="breathe-easy",

@@ -9,21 +9,10 @@ from typing import Any
 
 from workings.core.email import email_address as core_email_address
 from workings.core.exceptions import ValidationFailed
-from workings.core.text import check_plain_text, quoted
+from workings.core.text import quoted
 from workings.projects.roles import Credit, Role
 
 MAX_BUDGET = Decimal("1000000000")
-
-
-def required_text(value: Any, *, field: str, label: str, max_length: int) -> str:
-    text = check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
-    if not text:
-        raise ValidationFailed(f"{label} cannot be empty.", field=field)
-    return text
-
-
-def optional_text(value: Any, *, field: str, label: str, max_length: int) -> str:
-    return check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
 
 
 def date_value(value: Any, *, field: str, label: str) -> dt.date:

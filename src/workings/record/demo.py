@@ -7,29 +7,24 @@ pseudonym), corrections, and a contributor who joined and later left."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from allauth.account.models import EmailAddress
 
 from workings.accounts.models import User
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_day
 from workings.projects import services as project_services
 from workings.projects.models import Membership
 from workings.record import services
-from workings.record.demo_data import (
-    DECISIONS,
-    FEEDBACK,
-    MEETINGS,
-)
+from workings.record.demo_data.decisions import DECISIONS
+from workings.record.demo_data.feedback import FEEDBACK
+from workings.record.demo_data.meetings import MEETINGS
 
 DEMO_ORDER = 30
 
 
 def _at(day: str, hour: int = 17) -> Any:
-    d = dt.date.fromisoformat(day)
-    return frozen_at(dt.datetime(d.year, d.month, d.day, hour, 0, tzinfo=dt.UTC))
+    return demo_day(day, hour)
 
 
 def _ms(stride: Any) -> dict[int, int]:

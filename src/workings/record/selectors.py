@@ -256,12 +256,6 @@ def needs_you(*, user: Any, project: Project, limit: int = 10) -> dict[str, list
     return result
 
 
-@dataclass
-class MatrixCell:
-    promised: bool
-    actual: list[Item]
-
-
 def decision_matrix(*, project: Project) -> list[dict[str, Any]]:
     """Rows per research area: the level promised, and the decisions recorded at each level."""
     from workings.record.services.decisions import promised_levels

@@ -3,11 +3,9 @@ who did not answer), a co-written GRIPP2 narrative in two versions, and one regi
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from workings.core.clock import frozen_at
-from workings.core.demo import DemoContext
+from workings.core.demo import DemoContext, demo_day
 from workings.projects.models import Membership
 from workings.projects.roles import Role
 from workings.reports import services
@@ -34,8 +32,7 @@ say than the agreement promised. The decision matrix in the annex shows where.
 
 
 def _at(day: str, hour: int = 10) -> Any:
-    d = dt.date.fromisoformat(day)
-    return frozen_at(dt.datetime(d.year, d.month, d.day, hour, 0, tzinfo=dt.UTC))
+    return demo_day(day, hour)
 
 
 def build(ctx: DemoContext) -> None:

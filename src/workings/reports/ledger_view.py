@@ -18,6 +18,7 @@ from django.db.models import Q
 from workings.core.exceptions import NotFound
 from workings.events.content import merged, readable_part
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
+from workings.events.permissions import audience_reads
 from workings.events.selectors import hidden_seqs
 from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, audience_of
@@ -28,6 +29,8 @@ S = TypeVar("S", bound=Snapshot)
 
 PUBLIC, TEAM, FUNDER = "public", "team", "funder"
 AUDIENCES = (PUBLIC, TEAM, FUNDER)
+# The event audience each annex audience reads as (the rule itself: audience_reads).
+READS_AS = {PUBLIC: Audience.PUBLIC, TEAM: Audience.MEMBERS, FUNDER: Audience.SEALED}
 
 
 def b64(data: bytes | memoryview | None) -> str | None:
@@ -130,12 +133,7 @@ class LedgerView:
 def may_read(audience: str, entry_type: str, sealed: bool) -> bool:
     """Whether this annex's audience reads the entry's content (its public part): the
     audience the entry's type declared decides."""
-    declared = audience_of(entry_type, sealed=sealed)
-    if declared == Audience.SEALED:
-        return audience == FUNDER
-    if declared == Audience.MEMBERS:
-        return audience != PUBLIC
-    return True
+    return audience_reads(READS_AS[audience], audience_of(entry_type, sealed=sealed))
 
 
 def checkpoint_for(*, project: Any, size: int | None) -> tuple[Log, Checkpoint]:

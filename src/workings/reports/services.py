@@ -61,10 +61,6 @@ def reply_round_open(*, actor: Any, project: Any, purpose: str, days: int) -> Re
     return rnd
 
 
-def reply_round_current(*, project: Any) -> ReplyRound | None:
-    return ReplyRound.objects.filter(project=project).order_by("-opened_on", "-id").first()
-
-
 @transaction.atomic
 def reply_answer(
     *, actor: Any, project: Any, round_id: int, kind: str, statement: str = ""

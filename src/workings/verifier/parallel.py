@@ -19,15 +19,8 @@ from typing import Any
 
 from workings.ledger.hashing import HASH_SIZE, parent_level
 
-from .verify import (
-    Collector,
-    Scan,
-    VerifyReport,
-    finish_report,
-    open_report,
-    scan_lines,
-    verify_export,
-)
+from .report import Collector, VerifyReport
+from .verify import Scan, finish_report, open_report, scan_lines, verify_export
 
 __all__ = ["merge_levels", "part_levels", "verify_file"]
 

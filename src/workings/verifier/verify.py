@@ -10,91 +10,34 @@ only 32 bytes per entry (its leaf hash) plus the checkpoints; at the end the tre
 level by level and the root at every checkpoint size is read off the perfect subtrees
 (both by ``workings.ledger.hashing``, the one hasher).
 Lines written by our exporter take a fast path (a few slices, one regex, three SHA-256
-calls); anything else goes through the strict, slower path with precise messages.
+calls); anything else goes through the strict, slower path (checks.py) with precise
+messages.
 """
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
-import hmac
 import itertools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from workings.ledger.canonical import canonical_json
 from workings.ledger.checkpoint import (
-    Checkpoint,
-    CheckpointError,
     NoteError,
-    parse_checkpoint,
     parse_verifier_key,
-    verify_note,
 )
-from workings.ledger.entry import LeafError, check_content, check_members_part, decode_leaf
-from workings.ledger.hashing import EMPTY_ROOT, leaf_hash, prefix_roots, tree_levels
+from workings.ledger.hashing import leaf_hash, tree_levels
 
+from .checks import check_checkpoints, check_entry
 from .export import ExportEntry, ExportError, parse_header, parse_line
+from .report import Collector, Failure, VerifyReport
 
-# The building blocks below verify_export (Collector to Scan) are public so that the
-# multi-process verifier (parallel.py) can scan parts of a file and finish one report.
-__all__ = [
-    "Collector",
-    "Failure",
-    "Scan",
-    "VerifyReport",
-    "finish_report",
-    "open_report",
-    "scan_lines",
-    "verify_export",
-]
-
-MAX_FAILURES = 1000
-
-
-@dataclass(frozen=True)
-class Failure:
-    seq: int | None
-    line: int
-    message: str
-
-
-@dataclass
-class VerifyReport:
-    ok: bool = False
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    entries: int = 0
-    checkpoints: int = 0
-    erased: int = 0
-    size: int = 0
-    root: bytes = EMPTY_ROOT
-    latest_checkpoint: Checkpoint | None = None
-    origin: str = ""
-
-    def summary(self) -> str:
-        """A plain-English report, one line per failure."""
-        out: list[str] = []
-        if self.ok:
-            cp = self.latest_checkpoint
-            latest = (
-                f"latest checkpoint size {cp.size:,} root {base64.b64encode(cp.root).decode()}"
-                if cp
-                else "no checkpoint"
-            )
-            out.append(
-                f"OK: {self.entries:,} entries, {self.checkpoints:,} checkpoints, "
-                f"{self.erased:,} erased; {latest}"
-            )
-        else:
-            out.extend(f.message for f in self.failures)
-            out.append(f"FAILED: {len(self.failures):,} problem(s) found.")
-        out.extend(f"warning: {w}" for w in self.warnings)
-        return "\n".join(out)
-
+# The building blocks below verify_export (open_report to scan_lines) are public so that
+# the multi-process verifier (parallel.py) can scan parts of a file and finish one report.
+__all__ = ["Scan", "finish_report", "open_report", "scan_lines", "verify_export"]
 
 _PREFIX_A = b'{"kind":"entry","seq":'
 _PREFIX_B = b',"leaf":"'
@@ -116,20 +59,6 @@ def _fast_leaf_regex(origin: str) -> re.Pattern[bytes]:
         rb'"time":"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z",'
         rb'"type":"' + _SAFE + rb'","v":1\}'
     )
-
-
-class Collector:
-    """Collects one report's failures, keeping the first MAX_FAILURES and counting the rest."""
-
-    def __init__(self, report: VerifyReport) -> None:
-        self.report = report
-        self.dropped = 0
-
-    def fail(self, seq: int | None, line: int, message: str) -> None:
-        if len(self.report.failures) < MAX_FAILURES:
-            self.report.failures.append(Failure(seq, line, message))
-        else:
-            self.dropped += 1
 
 
 def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyReport:
@@ -184,7 +113,7 @@ def finish_report(
     report.erased = scan.erased
     report.size = count
     levels = scan.levels if scan.levels is not None else tree_levels(scan.leaf_hashes)
-    _check_checkpoints(scan.notes, verifier_key, report.origin, count, levels, report, col.fail)
+    check_checkpoints(scan.notes, verifier_key, report.origin, count, levels, report, col.fail)
     if count and (report.latest_checkpoint is None or report.latest_checkpoint.size < count):
         covered = report.latest_checkpoint.size if report.latest_checkpoint else 0
         report.warnings.append(
@@ -291,7 +220,7 @@ def scan_lines(
         if notes:
             entry_after_note = True
             fail(item.seq, lineno, f"entry {item.seq}: appears after the checkpoints")
-        erased += _check_entry(item, lineno, origin, expected, fail)
+        erased += check_entry(item, lineno, origin, expected, fail)
         leaf_hashes += leaf_hash(item.leaf)
         count += 1
         expected = item.seq + 1
@@ -311,127 +240,3 @@ def _peek_seq(line: bytes) -> int:
     except ExportError:
         return 0
     return item.seq if isinstance(item, ExportEntry) else 0
-
-
-def _check_entry(item: ExportEntry, lineno: int, origin: str, expected: int, fail: Any) -> int:
-    """Strict checks of one entry; returns 1 if it is erased."""
-    seq = item.seq
-    if seq > expected:
-        missing = f"entry {expected}" if seq == expected + 1 else f"entries {expected} to {seq - 1}"
-        fail(seq, lineno, f"entry {seq}: {missing} missing before it — entries were removed")
-    elif seq < expected:
-        fail(
-            seq,
-            lineno,
-            f"entry {seq}: out of order (expected entry {expected} here) — "
-            "entries were reordered or duplicated",
-        )
-    try:
-        header = decode_leaf(item.leaf)
-    except LeafError as exc:
-        fail(seq, lineno, f"entry {seq}: its leaf is not a valid ledger header ({exc})")
-        return 0
-    if header.seq != seq:
-        fail(seq, lineno, f"entry {seq}: its leaf says it is entry {header.seq}")
-    if header.origin != origin:
-        fail(seq, lineno, f"entry {seq}: its leaf belongs to another log ({header.origin!r})")
-    if item.content is None and item.salt is None:
-        return 1
-    if item.salt is None or item.content is None:
-        fail(
-            seq,
-            lineno,
-            f"entry {seq}: has content without its salt or a salt without content; "
-            "an erased entry has neither",
-        )
-        return 0
-    if len(item.salt) != 32:
-        fail(seq, lineno, f"entry {seq}: its salt is not 32 bytes")
-        return 0
-    if not check_content(header, item.content, item.salt):
-        fail(
-            seq,
-            lineno,
-            f"entry {seq}: content does not match its commitment — "
-            "it was changed after it was recorded",
-        )
-    elif item.members is not None:
-        bad = check_members_part(item.content, item.members)
-        if bad:
-            fail(
-                seq,
-                lineno,
-                f"entry {seq}: its member part ({', '.join(bad)}) does not match the "
-                "commitment its content holds — it was changed after it was recorded",
-            )
-    return 0
-
-
-def _check_checkpoints(
-    notes: Sequence[tuple[int, str]],
-    verifier_key: str,
-    origin: str,
-    count: int,
-    levels: Iterable[bytes | memoryview],
-    report: VerifyReport,
-    fail: Any,
-) -> None:
-    parsed: list[tuple[int, int, Checkpoint]] = []
-    for k, (lineno, note) in enumerate(notes, start=1):
-        try:
-            text = verify_note(note, [verifier_key])
-        except NoteError as exc:
-            reason = str(exc)
-            if reason == "no signature from a known key":
-                reason = "it is not signed by the key you trust (signed by another key?)"
-            fail(None, lineno, f"checkpoint {k}: {reason}")
-            continue
-        try:
-            cp = parse_checkpoint(text)
-        except CheckpointError as exc:
-            fail(None, lineno, f"checkpoint {k}: {exc}")
-            continue
-        if cp.origin != origin:
-            fail(None, lineno, f"checkpoint {k}: it is for another log ({cp.origin!r})")
-            continue
-        parsed.append((k, lineno, cp))
-    if not notes:
-        fail(None, 0, "the export has no checkpoints, so nothing in it is signed")
-    roots = prefix_roots(levels, [cp.size for _, _, cp in parsed if cp.size <= count] + [count])
-    report.root = roots[count]
-    prev_size = -1
-    good_size = 0
-    for k, lineno, cp in parsed:
-        if cp.size < prev_size:
-            fail(
-                None,
-                lineno,
-                f"checkpoint {k} (size {cp.size}) is smaller than the one before it "
-                f"(size {prev_size}) — the log went backwards",
-            )
-        prev_size = max(prev_size, cp.size)
-        if cp.size > count:
-            fail(
-                None,
-                lineno,
-                f"checkpoint {k}: checkpoint for {cp.size:,} entries but the export has "
-                f"only {count:,} — entries were removed",
-            )
-            continue
-        if not hmac.compare_digest(roots[cp.size], cp.root):
-            where = (
-                f"the change is in entries {good_size} to {cp.size - 1}"
-                if good_size < cp.size
-                else "the entries were rewritten"
-            )
-            fail(
-                None,
-                lineno,
-                f"checkpoint {k} (size {cp.size}) root does not match the entries — an entry "
-                f"was changed, removed or reordered ({where})",
-            )
-            continue
-        good_size = max(good_size, cp.size)
-        report.checkpoints += 1
-        if report.latest_checkpoint is None or cp.size >= report.latest_checkpoint.size:
-            report.latest_checkpoint = cp

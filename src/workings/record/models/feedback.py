@@ -38,10 +38,6 @@ class Feedback(RecordedModel):
     def __str__(self) -> str:
         return str(self.item)
 
-    @property
-    def is_answered(self) -> bool:
-        return self.answered_at is not None
-
     def snapshot(self) -> dict[str, Any]:
         return FeedbackSnapshot(
             item=self.item_id,

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
 from workings.record.models import AccountVersion, Item, Kind
@@ -37,8 +38,8 @@ def account_write(
         raise NotAllowed("Own accounts are written by public contributors.")
     membership = c.author_membership(actor, project)
     about = _about(project, about_id)
-    title = c.required(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    body = c.required(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)
+    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
+    body = required_text(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)
     item = c.new_item(
         project=project,
         kind=Kind.ACCOUNT,
@@ -65,7 +66,7 @@ def account_edit(*, actor: Any, project: Project, item_id: int, text: str) -> It
     item = c.locked_item(project, item_id, Kind.ACCOUNT, noun="own account", field="text")
     if not record_policy.can_edit_account(actor, item):
         raise NotAllowed("Only the person who wrote an own account can edit it.")
-    body = c.required(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)
+    body = required_text(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)
     if body == item.body:
         raise ValidationFailed("Nothing has changed in your account.", field="text")
     number = AccountVersion.objects.filter(item=item).count() + 1
@@ -92,7 +93,7 @@ def correction_make(*, actor: Any, project: Project, item_id: int, text: str) ->
             raise NotAllowed("An own account is changed only by its author, who can edit it.")
         raise NotAllowed("Your role in this project does not allow writing entries.")
     membership = c.author_membership(actor, project)
-    body = c.required(text, field="text", label="The correction", max_length=c.TEXT_MAX)
+    body = required_text(text, field="text", label="The correction", max_length=c.TEXT_MAX)
     item = c.new_item(
         project=project,
         kind=Kind.CORRECTION,

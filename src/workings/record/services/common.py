@@ -8,7 +8,6 @@ from typing import Any
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
-from workings.core.text import check_plain_text
 from workings.core.vocab import ResearchArea
 from workings.projects.models import Membership, Project
 from workings.record.models import Item, ItemPerson
@@ -17,17 +16,6 @@ from workings.record.permissions import record_policy
 TITLE_MAX = 200
 TEXT_MAX = 5000
 LONG_TEXT_MAX = 20000
-
-
-def text(value: Any, *, field: str, label: str, max_length: int = TEXT_MAX) -> str:
-    return check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
-
-
-def required(value: Any, *, field: str, label: str, max_length: int = TEXT_MAX) -> str:
-    result = text(value, field=field, label=label, max_length=max_length)
-    if not result:
-        raise ValidationFailed(f"{label} cannot be empty.", field=field)
-    return result
 
 
 def choice(value: Any, choices: Any, *, field: str, label: str, blank: bool = False) -> str:

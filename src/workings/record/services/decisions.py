@@ -7,6 +7,7 @@ from django.db import transaction
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.core.vocab import InfluenceLevel
 from workings.events.services import append_event
 from workings.projects.models import Project
@@ -56,9 +57,9 @@ def decision_record(
         raise NotAllowed("Your role in this project does not allow writing entries.")
     membership = c.author_membership(actor, project)
     chosen_area = c.area(area)
-    title = c.required(title, field="title", label="What was decided", max_length=c.TITLE_MAX)
-    body = c.text(text, field="text", label="More detail")
-    who = c.required(decided_by, field="decided_by", label="Who decided", max_length=300)
+    title = required_text(title, field="title", label="What was decided", max_length=c.TITLE_MAX)
+    body = optional_text(text, field="text", label="More detail", max_length=c.TEXT_MAX)
+    who = required_text(decided_by, field="decided_by", label="Who decided", max_length=300)
     level = c.choice(influence, InfluenceLevel, field="influence", label="Contributors' influence")
     on = c.past_date(occurred_on or clock.today(), label="Date of the decision")
     promised = promised_levels(project).get(chosen_area, "")
@@ -100,7 +101,7 @@ def decision_view_give(
         raise NotAllowed("Only public contributors give their view of a decision here.")
     membership = c.author_membership(actor, project)
     chosen = c.choice(stance, Stance, field="stance", label="Your view")
-    said = c.required(words, field="words", label="In your own words")
+    said = required_text(words, field="words", label="In your own words", max_length=c.TEXT_MAX)
     if DecisionView.objects.filter(decision=item.decision, membership=membership).exists():
         raise ValidationFailed(
             "You have already given your view of this decision. To add to it, write an own "

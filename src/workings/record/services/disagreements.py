@@ -7,6 +7,7 @@ from django.db import transaction
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
 from workings.record.models import Disagreement, Item, Kind, Position, PositionVersion
@@ -30,8 +31,8 @@ def disagreement_record(
     if not record_policy.can_write(actor, project):
         raise NotAllowed("Your role in this project does not allow writing entries.")
     membership = c.author_membership(actor, project)
-    title = c.required(subject, field="subject", label="Subject", max_length=c.TITLE_MAX)
-    body = c.text(text, field="text", label="Background")
+    title = required_text(subject, field="subject", label="Subject", max_length=c.TITLE_MAX)
+    body = optional_text(text, field="text", label="Background", max_length=c.TEXT_MAX)
     chosen_area = c.area(area, required_=False)
     on = c.past_date(occurred_on or clock.today(), label="Date the disagreement arose")
     item = c.new_item(
@@ -79,7 +80,7 @@ def position_write(*, actor: Any, project: Project, item_id: int, text: str) -> 
     if not record_policy.can_write_position(actor, item):
         raise NotAllowed("Your role in this project does not allow writing a position.")
     membership = c.author_membership(actor, project)
-    said = c.required(text, field="text", label="Your position", max_length=POSITION_MAX)
+    said = required_text(text, field="text", label="Your position", max_length=POSITION_MAX)
     if Position.objects.filter(
         disagreement=item.disagreement, author_membership=membership
     ).exists():
@@ -129,7 +130,7 @@ def position_edit(*, actor: Any, project: Project, position_id: int, text: str) 
         raise ValidationFailed("There is no such position in this project.", field="text")
     if not record_policy.can_edit_position(actor, position):
         raise NotAllowed("Only the person who wrote a position can edit it.")
-    said = c.required(text, field="text", label="Your position", max_length=POSITION_MAX)
+    said = required_text(text, field="text", label="Your position", max_length=POSITION_MAX)
     if said == position.text:
         raise ValidationFailed("Nothing has changed in your position.", field="text")
     position.version += 1
@@ -179,12 +180,27 @@ def disagreement_settle(
             "escalated to a concern.",
             field="outcome",
         )
-    said = c.required(outcome_text, field="outcome_text", label="What was agreed or what happened")
-    changed = c.text(what_changed, field="what_changed", label="What it changed")
-    team_gave = c.text(
-        research_team_gave, field="research_team_gave", label="What the research team gave"
+    said = required_text(
+        outcome_text,
+        field="outcome_text",
+        label="What was agreed or what happened",
+        max_length=c.TEXT_MAX,
     )
-    they_gave = c.text(contributors_gave, field="contributors_gave", label="What contributors gave")
+    changed = optional_text(
+        what_changed, field="what_changed", label="What it changed", max_length=c.TEXT_MAX
+    )
+    team_gave = optional_text(
+        research_team_gave,
+        field="research_team_gave",
+        label="What the research team gave",
+        max_length=c.TEXT_MAX,
+    )
+    they_gave = optional_text(
+        contributors_gave,
+        field="contributors_gave",
+        label="What contributors gave",
+        max_length=c.TEXT_MAX,
+    )
     if chosen == DisagreementOutcome.COMPROMISE and not (team_gave and they_gave):
         raise ValidationFailed(
             "A compromise means each side gave something: say what the research team gave "

@@ -5,8 +5,10 @@ from typing import Any
 
 from django.db import transaction
 
+from workings.agreements.selectors import feedback_response_days
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
 from workings.record.models import Feedback, Item, Kind
@@ -14,20 +16,11 @@ from workings.record.models.feedback import Outcome
 from workings.record.permissions import record_policy
 from workings.record.services import common as c
 
-DEFAULT_RESPONSE_DAYS = 14
-
 
 def response_days(project: Project) -> int:
-    """Days the team has to answer feedback: from the agreement in force, else 14."""
-    try:
-        from workings.agreements.selectors import feedback_response_days  # type: ignore
-    except ImportError:
-        return DEFAULT_RESPONSE_DAYS
-    try:
-        days = feedback_response_days(project)
-    except Exception:  # noqa: BLE001 - an agreement app problem must not block feedback
-        return DEFAULT_RESPONSE_DAYS
-    return int(days) if days else DEFAULT_RESPONSE_DAYS
+    """Days the team has to answer feedback: the agreement in force says, else 14. Errors
+    are not caught: a wrong due date written into the log could never be corrected."""
+    return feedback_response_days(project)
 
 
 @transaction.atomic
@@ -45,9 +38,9 @@ def feedback_give(
         raise NotAllowed("Your role in this project does not allow recording feedback.")
     membership = c.author_membership(actor, project)
     chosen_area = c.area(area)
-    title = c.required(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    body = c.required(text, field="text", label="The feedback", max_length=c.TEXT_MAX)
-    group = c.text(on_behalf_of, field="on_behalf_of", label="On behalf of", max_length=200)
+    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
+    body = required_text(text, field="text", label="The feedback", max_length=c.TEXT_MAX)
+    group = optional_text(on_behalf_of, field="on_behalf_of", label="On behalf of", max_length=200)
     if not group and not record_policy.speaks_for_contributors(actor, project):
         raise ValidationFailed(
             "Say which group of contributors this feedback came from (for example "
@@ -100,8 +93,8 @@ def feedback_answer(
     if not record_policy.can_answer(actor, item):
         raise NotAllowed("Only the lead or a researcher can answer feedback.")
     chosen = c.choice(outcome, Outcome, field="outcome", label="Outcome")
-    done = c.required(what_done, field="what_done", label="What was done")
-    because = c.required(why, field="why", label="Why")
+    done = required_text(what_done, field="what_done", label="What was done", max_length=c.TEXT_MAX)
+    because = required_text(why, field="why", label="Why", max_length=c.TEXT_MAX)
     feedback.outcome = chosen
     feedback.what_done = done
     feedback.why = because
@@ -136,7 +129,7 @@ def feedback_mark_satisfaction(
         )
     if not record_policy.can_mark_satisfaction(actor, item):
         raise NotAllowed("Only the contributor who gave this feedback can say this.")
-    reason = c.text(why, field="why", label="Why")
+    reason = optional_text(why, field="why", label="Why", max_length=c.TEXT_MAX)
     if not satisfied and not reason:
         raise ValidationFailed("Say why the answer does not satisfy you.", field="why")
     feedback.satisfied = bool(satisfied)

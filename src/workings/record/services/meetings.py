@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
 from workings.record.models import Attachment, Item, Kind, Meeting
@@ -51,8 +52,8 @@ def meeting_record(
     membership = c.author_membership(actor, project)
     on = c.past_date(occurred_on, label="Date of the meeting")
     kind = c.choice(activity, Activity, field="activity", label="Kind of activity")
-    title = c.required(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    summary = c.required(summary, field="summary", label="Summary", max_length=c.LONG_TEXT_MAX)
+    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
+    summary = required_text(summary, field="summary", label="Summary", max_length=c.LONG_TEXT_MAX)
     hours_value = _hours(hours)
     chosen_area = c.area(area, required_=False)
     if not participants:

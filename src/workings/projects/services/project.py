@@ -1,0 +1,121 @@
+"""Creating a project and changing its details. Each service validates, writes the rows and
+appends the event to the project's log (events.services.append_event)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from workings.core import clock
+from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.text import optional_text, required_text
+from workings.events.services import append_event, log_create
+from workings.projects import validation as v
+from workings.projects.models import Membership, Project
+from workings.projects.permissions import project_policy
+from workings.projects.roles import Role
+
+FUNDER_ROLE_REFUSED = _(
+    "Nobody in a project can make someone a funder reviewer. The funder organisation "
+    "appoints its own reviewers: name your funder on the project's Funder page, and the "
+    "organisation confirms it."
+)
+
+
+def _given_role(value: Any) -> str:
+    """A role a member may give (invite with or change to): never the funder reviewer's."""
+    chosen = v.role(value)
+    if not project_policy.can_give_role(chosen):
+        raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
+    return chosen
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:50].strip("-") or "project"
+    slug, n = base, 2
+    while Project.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
+    start, end = v.date_range(data.get("start_date"), data.get("end_date"))
+    return {
+        "title": required_text(data.get("title"), field="title", label="Title", max_length=200),
+        "summary": required_text(
+            data.get("summary"), field="summary", label="Plain-English summary", max_length=5000
+        ),
+        "funder_name": optional_text(
+            data.get("funder_name"), field="funder_name", label="Funder", max_length=200
+        ),
+        "funder_reference": optional_text(
+            data.get("funder_reference"),
+            field="funder_reference",
+            label="Funder reference",
+            max_length=100,
+        ),
+        "start_date": start,
+        "end_date": end,
+        "involvement_budget": v.budget(data.get("involvement_budget")),
+        "currency": v.currency(data.get("currency") or "GBP"),
+    }
+
+
+@transaction.atomic
+def project_create(*, actor: Any, **data: Any) -> Project:
+    if not project_policy.can_create(actor):
+        raise NotAllowed("Sign in to start a project.")
+    wanted_slug = data.pop("slug", None)
+    fields = _project_fields(data)
+    slug = v.slug(wanted_slug) if wanted_slug else _unique_slug(fields["title"])
+    if Project.objects.filter(slug=slug).exists():
+        raise ValidationFailed(f"The web address “{slug}” is already taken.", field="slug")
+    project = Project(slug=slug, created_at=clock.now(), **fields)
+    project.full_clean()
+    project.save()
+    log_create(project=project)
+    lead = Membership.objects.create(
+        project=project,
+        user=actor,
+        role=Role.LEAD,
+        display_name=actor.display_name,
+        joined_at=clock.now(),
+    )
+    append_event(
+        project=project,
+        type="project.created",
+        actor=actor,
+        content={"title": project.title},
+        subjects=[project, lead],
+    )
+    project_policy.forget(actor)
+    return project
+
+
+@transaction.atomic
+def project_update(*, actor: Any, project: Project, **data: Any) -> Project:
+    if not project_policy.can(actor, "update", project):
+        raise NotAllowed("Only a lead can change the project's details.")
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    fields = _project_fields(data)
+    if "is_published" in data:
+        fields["is_published"] = bool(data["is_published"])
+    before = project.snapshot()
+    for name, value in fields.items():
+        setattr(project, name, value)
+    project.full_clean()
+    project.save()
+    after = project.snapshot()
+    changed = sorted(k for k in after if after[k] != before[k])
+    append_event(
+        project=project,
+        type="project.updated",
+        actor=actor,
+        content={"changed": changed},
+        subjects=[project],
+    )
+    return project
