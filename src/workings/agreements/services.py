@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from workings.agreements import selectors
 from workings.agreements.integrity import content_hash
@@ -72,36 +73,43 @@ def draft_start(
     from an existing version: the version in force (an amendment) or the version proposed
     for signing (a revision, which replaces it)."""
     if not agreement_policy.can_draft(actor, project):
-        raise NotAllowed("Only a lead or a public contributor can start an agreement draft.")
+        raise NotAllowed(_("Only a lead or a public contributor can start an agreement draft."))
     versions = AgreementVersion.objects.select_for_update().filter(project=project)
     existing = list(versions.order_by("number"))
     if any(v.status == VersionStatus.DRAFT for v in existing):
         draft = next(v for v in existing if v.status == VersionStatus.DRAFT)
         raise ValidationFailed(
-            f"There is already a draft (version {draft.number}). Edit that one instead, so "
-            "no one's words are lost."
+            _(
+                "There is already a draft (version %(number)s). Edit that one instead, so no "
+                "one's words are lost."
+            )
+            % {"number": draft.number}
         )
     base: AgreementVersion | None = None
     if source in ("template", "blank"):
         if existing:
             raise ValidationFailed(
-                "This project already has an agreement. Start a new version from the version "
-                "in force (or from the one proposed for signing)."
+                _(
+                    "This project already has an agreement. Start a new version from the version "
+                    "in force (or from the one proposed for signing)."
+                )
             )
         content = template_content() if source == "template" else blank_content()
         content = clean_content(content)
     elif source == "version":
         base = next((v for v in existing if v.number == from_number), None)
         if base is None:
-            raise NotFound("There is no such version of the agreement.")
+            raise NotFound(_("There is no such version of the agreement."))
         if base.status not in (VersionStatus.IN_FORCE, VersionStatus.PROPOSED):
             raise ValidationFailed(
-                "A new version can only start from the version in force or the one proposed "
-                "for signing."
+                _(
+                    "A new version can only start from the version in force or the one proposed "
+                    "for signing."
+                )
             )
         content = base.content
     else:
-        raise ValidationFailed("Start from the template, from blank, or from a version.")
+        raise ValidationFailed(_("Start from the template, from blank, or from a version."))
     now = clock.now()
     replaced = [v for v in existing if v.status == VersionStatus.PROPOSED]
     for old in replaced:
@@ -144,18 +152,18 @@ def draft_save(
     """Save the draft if it is still at `revision`; otherwise refuse with what was saved."""
     project = version.project
     if not agreement_policy.can_draft(actor, project):
-        raise NotAllowed("Only a lead or a public contributor can edit the agreement draft.")
+        raise NotAllowed(_("Only a lead or a public contributor can edit the agreement draft."))
     locked = _lock_version(version)
     if locked.status != VersionStatus.DRAFT:
         raise ValidationFailed(
-            f"Version {locked.number} is {locked.get_status_display().lower()}, so no one can "
-            "edit it. Changes mean a new version."
+            _("Version %(number)s is %(value)s, so no one can edit it. Changes mean a new version.")
+            % {"number": locked.number, "value": locked.get_status_display().lower()}
         )
     try:
         revision = int(revision)
     except (TypeError, ValueError):
         raise ValidationFailed(
-            "The form is missing its revision number; reload the page."
+            _("The form is missing its revision number; reload the page.")
         ) from None
     if revision != locked.revision:
         labels = selectors.membership_labels(project)
@@ -191,7 +199,7 @@ def draft_save(
         pk=locked.pk, revision=revision, status=VersionStatus.DRAFT
     ).update(content=cleaned, revision=revision + 1, updated_by=actor, updated_at=now)
     if not won:
-        raise Conflict("Someone saved this draft at the same moment. Reload and try again.")
+        raise Conflict(_("Someone saved this draft at the same moment. Reload and try again."))
     locked.refresh_from_db()
     append_event(
         project=project,
@@ -207,12 +215,12 @@ def draft_save(
 def version_propose(*, actor: Any, version: AgreementVersion) -> AgreementVersion:
     project = version.project
     if not agreement_policy.can_draft(actor, project):
-        raise NotAllowed("Only a lead or a public contributor can propose the agreement.")
+        raise NotAllowed(_("Only a lead or a public contributor can propose the agreement."))
     locked = _lock_version(version)
     if locked.status != VersionStatus.DRAFT:
         raise ValidationFailed(
-            f"Version {locked.number} is {locked.get_status_display().lower()}; only a draft "
-            "can be proposed for signing."
+            _("Version %(number)s is %(value)s; only a draft can be proposed for signing.")
+            % {"number": locked.number, "value": locked.get_status_display().lower()}
         )
     cleaned = clean_content(locked.content, eligible_named=_eligible_named(project))
     check_complete(cleaned)
@@ -248,18 +256,18 @@ def comment_create(
 ) -> AgreementComment:
     project = version.project
     if not agreement_policy.can_comment(actor, project):
-        raise NotAllowed("Only members of this project can comment on its agreement.")
+        raise NotAllowed(_("Only members of this project can comment on its agreement."))
     if section not in SECTION_KEYS:
-        raise ValidationFailed("Choose which section you are commenting on.", field="section")
-    text = check_plain_text(body, field="body", label="Your comment", max_length=COMMENT_MAX)
+        raise ValidationFailed(_("Choose which section you are commenting on."), field="section")
+    text = check_plain_text(body, field="body", label=_("Your comment"), max_length=COMMENT_MAX)
     if not text:
-        raise ValidationFailed("Write your comment before sending it.", field="body")
+        raise ValidationFailed(_("Write your comment before sending it."), field="body")
     parent = None
     if parent_id:
         parent = AgreementComment.objects.filter(pk=parent_id, version=version).first()
         if parent is None or parent.section != section:
             raise ValidationFailed(
-                "You can only reply to a comment on the same section of the same version.",
+                _("You can only reply to a comment on the same section of the same version."),
                 field="parent",
             )
     comment = AgreementComment.objects.create(
@@ -298,35 +306,42 @@ def signature_create(
     project = version.project
     if party is not None and getattr(party, "pk", party) != actor.pk:
         raise NotAllowed(
-            "You can only answer for yourself. No one can sign on someone else's behalf."
+            _("You can only answer for yourself. No one can sign on someone else's behalf.")
         )
     locked = _lock_version(version)
     if locked.status not in (VersionStatus.PROPOSED, VersionStatus.IN_FORCE):
         if locked.status == VersionStatus.DRAFT:
             raise ValidationFailed(
-                f"Version {locked.number} is still a draft; it can be signed once proposed."
+                _("Version %(number)s is still a draft; it can be signed once proposed.")
+                % {"number": locked.number}
             )
         raise ValidationFailed(
-            f"Version {locked.number} is no longer current "
-            f"({locked.get_status_display().lower()}), so it cannot be signed. "
-            "Look at the current version instead."
+            _(
+                "Version %(number)s is no longer current (%(value)s), so it cannot be signed. "
+                "Look at the current version instead."
+            )
+            % {"number": locked.number, "value": locked.get_status_display().lower()}
         )
     membership = next((m for m in selectors.parties_for(locked) if m.user_id == actor.pk), None)
     if membership is None:
-        raise NotAllowed("You are not a party to this agreement, so you are not asked to sign it.")
+        raise NotAllowed(
+            _("You are not a party to this agreement, so you are not asked to sign it.")
+        )
     earlier = AgreementSignature.objects.filter(version=locked, party=actor).first()
     if earlier is not None:
         raise ValidationFailed(
-            f"You already answered version {locked.number} "
-            f"({earlier.get_answer_display().lower()}). Answers are never changed; if your "
-            "view has changed, comment on the version or start a new one."
+            _(
+                "You already answered version %(number)s (%(value)s). Answers are never "
+                "changed; if your view has changed, comment on the version or start a new one."
+            )
+            % {"number": locked.number, "value": earlier.get_answer_display().lower()}
         )
     if answer not in Answer.values:
-        raise ValidationFailed("Choose one of the three answers.", field="answer")
-    text = check_plain_text(words, field="words", label="Your words", max_length=WORDS_MAX)
+        raise ValidationFailed(_("Choose one of the three answers."), field="answer")
+    text = check_plain_text(words, field="words", label=_("Your words"), max_length=WORDS_MAX)
     if answer != Answer.AGREE and not text:
         raise ValidationFailed(
-            "Say in your own words what your reservations are, or why you do not agree.",
+            _("Say in your own words what your reservations are, or why you do not agree."),
             field="words",
         )
     try:
@@ -341,7 +356,9 @@ def signature_create(
                 signed_at=clock.now(),
             )
     except IntegrityError:
-        raise ValidationFailed(f"You already answered version {locked.number}.") from None
+        raise ValidationFailed(
+            _("You already answered version %(number)s.") % {"number": locked.number}
+        ) from None
     append_event(
         project=project,
         type="agreement.signed",

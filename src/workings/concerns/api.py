@@ -321,7 +321,7 @@ def concern_inbox(request: HttpRequest) -> list[dict[str, Any]]:
 def _anonymous_project(slug: str, key: str) -> Any:
     project = selectors.project_for_anonymous_key(slug=slug, key=key)
     if project is None:
-        raise NotFound("This link is not valid. Ask a member of the project for a new one.")
+        raise NotFound(_("This link is not valid. Ask a member of the project for a new one."))
     return project
 
 
@@ -390,7 +390,7 @@ def concern_anonymous_follow_up(
         )
     elif payload.action != "view":
         raise ValidationFailed(
-            "action must be view, reply, escalate, approve_summary or decline_summary.",
+            _("action must be view, reply, escalate, approve_summary or decline_summary."),
             field="action",
         )
     concern = services.concern_by_receipt(project=project, code=code)

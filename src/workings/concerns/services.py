@@ -12,6 +12,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from workings.concerns import limits, notices, receipts, workflow
@@ -63,7 +65,7 @@ def _anonymous_allowed(project: Any) -> None:
 def _text(value: Any, *, field: str, label: str, max_length: int, required: bool = True) -> str:
     text = check_plain_text(str(value or ""), field=field, label=label, max_length=max_length)
     if required and not text:
-        raise ValidationFailed(f"{label} cannot be empty.", field=field)
+        raise ValidationFailed(_("%(label)s cannot be empty.") % {"label": label}, field=field)
     return text
 
 
@@ -83,8 +85,10 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
     kind, _, raw_id = link.partition(":")
     if kind not in LinkKind.values or not raw_id.isdigit():
         raise ValidationFailed(
-            "A link must name a feedback item, decision, disagreement or meeting, "
-            "like “decision:12”.",
+            _(
+                "A link must name a feedback item, decision, disagreement or meeting, "
+                "like “decision:12”."
+            ),
             field="link",
         )
     try:
@@ -94,15 +98,19 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
     finder = getattr(record_selectors, "linkable_item", None)
     if finder is None:
         raise ValidationFailed(
-            "Links to the working record are not available yet. Describe the item in "
-            "“What happened” instead.",
+            _(
+                "Links to the working record are not available yet. Describe the item in "
+                "“What happened” instead."
+            ),
             field="link",
         )
     item = finder(project, kind, int(raw_id))
     item_project = getattr(item, "project_id", project.pk) if item is not None else None
     if item is None or item_project != project.pk:
         raise ValidationFailed(
-            f"There is no {LinkKind(kind).label.lower()} {raw_id} in this project.", field="link"
+            _("There is no %(value)s %(raw_id)s in this project.")
+            % {"value": LinkKind(kind).label.lower(), "raw_id": raw_id},
+            field="link",
         )
     return kind, int(raw_id)
 
@@ -128,17 +136,17 @@ def _record(
 
 def _new_concern(*, project: Any, mode: str, raised_by: Any, data: dict[str, Any]) -> Concern:
     fields = {
-        "subject": _text(data.get("subject"), field="subject", label="Subject", max_length=200),
+        "subject": _text(data.get("subject"), field="subject", label=_("Subject"), max_length=200),
         "what_happened": _text(
             data.get("what_happened"),
             field="what_happened",
-            label="What happened",
+            label=_("What happened"),
             max_length=10000,
         ),
         "outcome_wanted": _text(
             data.get("outcome_wanted"),
             field="outcome_wanted",
-            label="The outcome you want",
+            label=_("The outcome you want"),
             max_length=5000,
         ),
     }
@@ -187,7 +195,7 @@ def concern_raise(*, actor: Any, project: Any, mode: str, **data: Any) -> Concer
         "Only members of this project can raise a concern here.",
     )
     if mode not in (Mode.OPEN, Mode.CONFIDENTIAL):
-        raise ValidationFailed("Choose open, confidential or anonymous.", field="mode")
+        raise ValidationFailed(_("Choose open, confidential or anonymous."), field="mode")
     concern = _new_concern(project=project, mode=mode, raised_by=actor, data=data)
     concern.save()
     _record(concern, "concern.raised", actor, {"mode": mode})
@@ -294,7 +302,7 @@ def _add_reply(
 
 
 def _reply(concern: Concern, actor: Any, body: str) -> Reply:
-    text = _text(body, field="body", label="Your reply", max_length=10000)
+    text = _text(body, field="body", label=_("Your reply"), max_length=10000)
     if actor is ANONYMOUS or concern_policy.is_raiser(actor, concern):
         move = workflow.RAISER_REPLY
     elif _is_handler(actor, concern):
@@ -340,17 +348,20 @@ def _as_anonymous(step: Any, concern: Concern, *args: Any) -> Any:
 
 
 def _escalate(concern: Concern, actor: Any, reason: str) -> Concern:
-    why = _text(reason, field="reason", label="Reason", max_length=2000, required=False)
+    why = _text(reason, field="reason", label=_("Reason"), max_length=2000, required=False)
     workflow.next_status(concern.status, workflow.ESCALATE)  # closed concerns stop here
     if not concern.has_next_stage:
         raise ValidationFailed(
-            "This concern is already at its last stage, so it cannot be moved on."
+            _("This concern is already at its last stage, so it cannot be moved on.")
         )
     due = concern.stage_due_on
     if concern.status == "awaiting" and clock.today() <= due:
         raise ValidationFailed(
-            f"{concern.stage['handler']} has until {due:%d %B %Y} to respond. If there is no "
-            "response by then, you can move the concern to the next stage yourself."
+            _(
+                "%(handler)s has until %(date)s to respond. If there is no response by then, "
+                "you can move the concern to the next stage yourself."
+            )
+            % {"handler": concern.stage["handler"], "date": date_format(due, "d F Y")}
         )
     previous = concern.stage_index
     concern.stage_index += 1
@@ -406,7 +417,7 @@ def concern_ask_team(*, actor: Any, concern: Concern, message: str) -> Reply:
         concern_policy.can_ask_team(actor, concern),
         "Only the funder's reviewers can ask the team for a response to an open concern.",
     )
-    text = _text(message, field="message", label="Your request", max_length=5000)
+    text = _text(message, field="message", label=_("Your request"), max_length=5000)
     concern.status = workflow.next_status(concern.status, workflow.ASK_TEAM)
     reply = _add_reply(concern, actor, text, kind=Reply.Kind.TEAM_REQUEST)
     _record(concern, "concern.team_asked", actor, {}, reply)
@@ -428,10 +439,10 @@ def concern_summary_propose(*, actor: Any, concern: Concern, text: str) -> Conce
         concern_policy.can_propose_summary(actor, concern),
         "Only a reviewer can propose what the team is told about a sealed concern.",
     )
-    summary = _text(text, field="text", label="Summary for the team", max_length=3000)
+    summary = _text(text, field="text", label=_("Summary for the team"), max_length=3000)
     concern.status = workflow.next_status(concern.status, workflow.PROPOSE_SUMMARY)
     if concern.team_involved:
-        raise ValidationFailed("The team has already been involved with an approved summary.")
+        raise ValidationFailed(_("The team has already been involved with an approved summary."))
     concern.summary_state = SummaryState.PROPOSED
     concern.summary_text = summary
     concern.save(update_fields=["summary_state", "summary_text"])
@@ -448,10 +459,10 @@ def concern_summary_propose(*, actor: Any, concern: Concern, text: str) -> Conce
 
 
 def _answer_summary(concern: Concern, actor: Any, approve: bool, comment: str) -> Concern:
-    note = _text(comment, field="comment", label="Comment", max_length=2000, required=False)
+    note = _text(comment, field="comment", label=_("Comment"), max_length=2000, required=False)
     concern.status = workflow.next_status(concern.status, workflow.ANSWER_SUMMARY)
     if concern.summary_state != SummaryState.PROPOSED:
-        raise ValidationFailed("There is no summary waiting for your approval.")
+        raise ValidationFailed(_("There is no summary waiting for your approval."))
     concern.summary_state = SummaryState.APPROVED if approve else SummaryState.DECLINED
     concern.team_involved = concern.team_involved or approve
     concern.save(update_fields=["summary_state", "team_involved"])
@@ -501,7 +512,7 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
     require(concern_policy.can_close(actor, concern), "You cannot close this concern.")
     workflow.next_status(concern.status, workflow.CLOSE)
     if outcome not in Outcome.values:
-        raise ValidationFailed("Choose an outcome.", field="outcome")
+        raise ValidationFailed(_("Choose an outcome."), field="outcome")
     require(
         concern_policy.can_close(actor, concern, outcome),
         "As the raiser you can close your concern as resolved; other outcomes are for the "
@@ -510,7 +521,7 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
     why = _text(
         reasons,
         field="reasons",
-        label="Reasons",
+        label=_("Reasons"),
         max_length=5000,
         required=outcome == Outcome.NOT_UPHELD,
     )

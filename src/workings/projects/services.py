@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -49,17 +50,19 @@ def _unique_slug(title: str) -> str:
 def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
     start, end = v.date_range(data.get("start_date"), data.get("end_date"))
     return {
-        "title": v.required_text(data.get("title"), field="title", label="Title", max_length=200),
+        "title": v.required_text(
+            data.get("title"), field="title", label=_("Title"), max_length=200
+        ),
         "summary": v.required_text(
-            data.get("summary"), field="summary", label="Plain-English summary", max_length=5000
+            data.get("summary"), field="summary", label=_("Plain-English summary"), max_length=5000
         ),
         "funder_name": v.optional_text(
-            data.get("funder_name"), field="funder_name", label="Funder", max_length=200
+            data.get("funder_name"), field="funder_name", label=_("Funder"), max_length=200
         ),
         "funder_reference": v.optional_text(
             data.get("funder_reference"),
             field="funder_reference",
-            label="Funder reference",
+            label=_("Funder reference"),
             max_length=100,
         ),
         "start_date": start,
@@ -72,12 +75,14 @@ def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def project_create(*, actor: Any, **data: Any) -> Project:
     if not project_policy.can_create(actor):
-        raise NotAllowed("Sign in to start a project.")
+        raise NotAllowed(_("Sign in to start a project."))
     wanted_slug = data.pop("slug", None)
     fields = _project_fields(data)
     slug = v.slug(wanted_slug) if wanted_slug else _unique_slug(fields["title"])
     if Project.objects.filter(slug=slug).exists():
-        raise ValidationFailed(f"The web address “{slug}” is already taken.", field="slug")
+        raise ValidationFailed(
+            _("The web address “%(slug)s” is already taken.") % {"slug": slug}, field="slug"
+        )
     project = Project(slug=slug, created_at=clock.now(), **fields)
     project.full_clean()
     project.save()
@@ -103,7 +108,7 @@ def project_create(*, actor: Any, **data: Any) -> Project:
 @transaction.atomic
 def project_update(*, actor: Any, project: Project, **data: Any) -> Project:
     if not project_policy.can(actor, "update", project):
-        raise NotAllowed("Only a lead can change the project's details.")
+        raise NotAllowed(_("Only a lead can change the project's details."))
     project = Project.objects.select_for_update().get(pk=project.pk)
     fields = _project_fields(data)
     if "is_published" in data:
@@ -135,20 +140,25 @@ def invitation_create(
 ) -> tuple[Invitation, str]:
     """Returns the invitation and its secret link token (sent by e-mail, never stored)."""
     if not project_policy.can(actor, "invite", project):
-        raise NotAllowed("Only a lead can invite people.")
+        raise NotAllowed(_("Only a lead can invite people."))
     address = v.email_address(email)
     chosen_role = _given_role(role)
-    text = v.optional_text(message, field="message", label="Message", max_length=2000)
+    text = v.optional_text(message, field="message", label=_("Message"), max_length=2000)
     pending = Invitation.objects.filter(project=project, status=Invitation.Status.PENDING)
     if any(v.same_address(i.email, address) for i in pending.only("email")):
         raise ValidationFailed(
-            f"{address} has already been invited and has not answered yet.", field="email"
+            _("%(address)s has already been invited and has not answered yet.")
+            % {"address": address},
+            field="email",
         )
     members = Membership.objects.filter(project=project, left_at__isnull=True).select_related(
         "user"
     )
     if any(v.same_address(m.user.email, address) for m in members):
-        raise ValidationFailed(f"{address} is already a member of this project.", field="email")
+        raise ValidationFailed(
+            _("%(address)s is already a member of this project.") % {"address": address},
+            field="email",
+        )
     raw = secrets.token_urlsafe(32)
     invitation = Invitation(
         project=project,
@@ -169,15 +179,20 @@ def invitation_create(
         subjects=[invitation],
     )
     link = f"{settings.SITE_URL}/invitations/{raw}/"
+    mail = {
+        "inviter": actor.name,
+        "title": project.title,
+        "role": Role(chosen_role).label.lower(),
+        "message": text,
+        "address": address,
+        "link": link,
+    }
     transaction.on_commit(
         lambda: send_mail(
-            subject=email_subject(f"You are invited to join “{project.title}”"),
-            message=(
-                f"{actor.name} has invited you to join “{project.title}” as "
-                f"{Role(chosen_role).label.lower()}.\n\n"
-                + (f"Their message: {text}\n\n" if text else "")
-                + f"To accept or decline, open this link and sign in with {address}:\n{link}\n"
+            subject=email_subject(
+                render_to_string("projects/email/invitation_subject.txt", mail).strip()
             ),
+            message=render_to_string("projects/email/invitation_body.txt", mail),
             from_email=None,
             recipient_list=[address],
         )
@@ -192,7 +207,9 @@ def invitation_get_by_token(raw: str) -> Invitation:
         .first()
     )
     if invitation is None:
-        raise NotFound("This invitation link is not valid. Ask the project's lead for a new one.")
+        raise NotFound(
+            _("This invitation link is not valid. Ask the project's lead for a new one.")
+        )
     return invitation
 
 
@@ -208,8 +225,11 @@ def invitation_for_answer(*, actor: Any, token: str) -> Invitation:
     invitation = invitation_get_by_token(token)
     if not any(v.same_address(a, invitation.email) for a in _user_addresses(actor)):
         raise NotAllowed(
-            f"This invitation was sent to {invitation.email}, not to the address you are signed "
-            "in with. Sign in with that address, or ask the lead to invite this one."
+            _(
+                "This invitation was sent to %(email)s, not to the address you are signed in "
+                "with. Sign in with that address, or ask the lead to invite this one."
+            )
+            % {"email": invitation.email}
         )
     return invitation
 
@@ -219,7 +239,8 @@ def _answerable(actor: Any, token: str) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
         raise ValidationFailed(
-            f"This invitation has already been {invitation.get_status_display().lower()}."
+            _("This invitation has already been %(value)s.")
+            % {"value": invitation.get_status_display().lower()}
         )
     return invitation
 
@@ -231,11 +252,13 @@ def invitation_accept(
     invitation = _answerable(actor, token)
     if not project_policy.can_give_role(invitation.role):
         raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
-    name = v.optional_text(display_name, field="display_name", label="Display name", max_length=80)
+    name = v.optional_text(
+        display_name, field="display_name", label=_("Display name"), max_length=80
+    )
     chosen_credit = v.credit(credit)
     membership = Membership.objects.filter(project=invitation.project, user=actor).first()
     if membership is not None and membership.is_active:
-        raise ValidationFailed("You are already a member of this project.")
+        raise ValidationFailed(_("You are already a member of this project."))
     if membership is None:
         membership = Membership(project=invitation.project, user=actor)
     membership.role = invitation.role
@@ -281,14 +304,16 @@ def invitation_decline(*, actor: Any, token: str) -> Invitation:
 @transaction.atomic
 def invitation_withdraw(*, actor: Any, project: Project, invitation_id: int) -> Invitation:
     if not project_policy.can(actor, "invite", project):
-        raise NotAllowed("Only a lead can withdraw invitations.")
+        raise NotAllowed(_("Only a lead can withdraw invitations."))
     invitation = (
         Invitation.objects.select_for_update().filter(project=project, pk=invitation_id).first()
     )
     if invitation is None:
-        raise NotFound("That invitation does not exist.")
+        raise NotFound(_("That invitation does not exist."))
     if invitation.status != Invitation.Status.PENDING:
-        raise ValidationFailed("Only an invitation still waiting for an answer can be withdrawn.")
+        raise ValidationFailed(
+            _("Only an invitation still waiting for an answer can be withdrawn.")
+        )
     invitation.status = Invitation.Status.WITHDRAWN
     invitation.answered_at = clock.now()
     invitation.save(update_fields=["status", "answered_at"])
@@ -306,7 +331,7 @@ def _locked_membership(project: Project, membership_id: int) -> Membership:
         .first()
     )
     if membership is None:
-        raise NotFound("That person is not a current member of this project.")
+        raise NotFound(_("That person is not a current member of this project."))
     return membership
 
 
@@ -338,14 +363,16 @@ def membership_change_role(
 ) -> Membership:
     membership = _locked_membership(project, membership_id)
     if not membership_policy.can_change_role(actor, membership):
-        raise NotAllowed("Only a lead can change people's roles.")
+        raise NotAllowed(_("Only a lead can change people's roles."))
     new_role = _given_role(role)
-    why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = v.optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     if new_role == membership.role:
-        raise ValidationFailed(f"{membership.label} already has that role.", field="role")
+        raise ValidationFailed(
+            _("%(label)s already has that role.") % {"label": membership.label}, field="role"
+        )
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed(
-            "A project must always have a lead. Make someone else a lead first.", field="role"
+            _("A project must always have a lead. Make someone else a lead first."), field="role"
         )
     _protect_raiser(actor, project, membership, f"role {membership.role} to {new_role}", why)
     old_role = membership.role
@@ -373,14 +400,14 @@ def membership_update(
         .first()
     )
     if membership is None or not membership_policy.can_update(actor, membership):
-        raise NotAllowed("You are not a member of this project.")
+        raise NotAllowed(_("You are not a member of this project."))
     membership.display_name = v.optional_text(
-        display_name, field="display_name", label="Display name", max_length=80
+        display_name, field="display_name", label=_("Display name"), max_length=80
     )
     membership.credit = v.credit(credit)
     if membership.credit == Credit.PSEUDONYM and not membership.display_name:
         raise ValidationFailed(
-            "To be credited by a pseudonym, enter the pseudonym as your display name.",
+            _("To be credited by a pseudonym, enter the pseudonym as your display name."),
             field="display_name",
         )
     membership.save(update_fields=["display_name", "credit"])
@@ -407,12 +434,12 @@ def membership_leave(
         .first()
     )
     if membership is None or not project_policy.can(actor, "leave", project):
-        raise NotAllowed("You are not a member of this project.")
-    why = v.optional_text(reason, field="reason", label="Reason", max_length=2000)
+        raise NotAllowed(_("You are not a member of this project."))
+    why = v.optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     chosen_credit = v.credit(credit)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed(
-            "You are the project's only lead. Make someone else a lead before you leave."
+            _("You are the project's only lead. Make someone else a lead before you leave.")
         )
     membership.left_at = clock.now()
     membership.left_reason = why
@@ -444,10 +471,10 @@ def membership_remove(
 ) -> Membership:
     membership = _locked_membership(project, membership_id)
     if not membership_policy.can_remove(actor, membership):
-        raise NotAllowed("Only a lead can remove people from a project.")
-    why = v.required_text(reason, field="reason", label="Reason", max_length=2000)
+        raise NotAllowed(_("Only a lead can remove people from a project."))
+    why = v.required_text(reason, field="reason", label=_("Reason"), max_length=2000)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
-        raise ValidationFailed("A project must always have a lead; this is the only one.")
+        raise ValidationFailed(_("A project must always have a lead; this is the only one."))
     _protect_raiser(actor, project, membership, "removed", why)
     membership.left_at = clock.now()
     membership.left_reason = why

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core import clock
@@ -221,7 +222,7 @@ class AttachmentView(ProjectMixin, View):
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         attachment = Attachment.objects.filter(pk=pk, item__project=self.project).first()
         if attachment is None or not attachment.file:
-            raise NotFound("We could not find that attachment (it may have been erased).")
+            raise NotFound(_("We could not find that attachment (it may have been erased)."))
         response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,

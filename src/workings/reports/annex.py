@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from workings.core import clock
+from workings.core.i18n import in_record_language
 from workings.ledger.checkpoint import sign_note
 from workings.reports import ledger_view
 from workings.reports.ledger_view import b64
@@ -25,6 +26,7 @@ AUDIENCE_LABELS = {
 }
 
 
+@in_record_language()
 def build(
     *,
     project: Any,
