@@ -61,7 +61,7 @@ class DraftForm(forms.Form):
         f["independent_person"] = forms.CharField(label=_("Independent person"), required=False)
         f["funder_stage"] = forms.ChoiceField(
             label=_("From which stage may a contributor go to the funder on their own?"),
-            choices=[(str(i + 1), f"Stage {i + 1}") for i in range(STAGE_ROWS)],
+            choices=[(str(i + 1), _("Stage %(n)s") % {"n": i + 1}) for i in range(STAGE_ROWS)],
         )
         f["rate_kind"] = forms.ChoiceField(
             label=_("How contributors are paid"), choices=list(RATE_KINDS.items())
@@ -202,6 +202,6 @@ class DiffForm(forms.Form):
 
     def __init__(self, *args: Any, numbers: list[int] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        choices = [(str(n), f"Version {n}") for n in numbers]
+        choices = [(str(n), _("Version %(n)s") % {"n": n}) for n in numbers]
         self.fields["old"].choices = choices
         self.fields["new"].choices = choices

@@ -47,7 +47,9 @@ class RegisterForm(forms.Form):
 
     def __init__(self, *args: object, audiences: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["audience"].choices = [(a, f"The {a} annex") for a in audiences]
+        self.fields["audience"].choices = [
+            (a, _("The %(audience)s annex") % {"audience": a}) for a in audiences
+        ]
 
 
 class WithdrawForm(forms.Form):
