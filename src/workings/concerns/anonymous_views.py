@@ -99,7 +99,7 @@ class AnonymousRaiseView(_AnonymousMixin):
         form = AnonymousRaiseForm(request.POST)
         if form.is_valid():
             try:
-                _, code = services.concern_raise_anonymous(
+                _concern, code = services.concern_raise_anonymous(
                     project=self.project, **form.cleaned_data
                 )
             except WorkingsError as error:

@@ -218,7 +218,7 @@ def concern_create(
     mode = data.pop("mode")
     if mode == Mode.ANONYMOUS:
         # The account is not passed on; the code is returned once and never stored.
-        _, code = services.concern_raise_anonymous(project=request.project, **data)  # type: ignore[attr-defined]
+        _concern, code = services.concern_raise_anonymous(project=request.project, **data)  # type: ignore[attr-defined]
         response["Cache-Control"] = "no-store"
         return Status(202, {"receipt_code": code, "message": KEEP_THE_CODE})
     concern = services.concern_raise(
@@ -366,7 +366,7 @@ def concern_anonymous_create(
 ) -> Any:
     _private(response)
     project = _anonymous_project(slug, key)
-    _, code = services.concern_raise_anonymous(project=project, **payload.dict())
+    _concern, code = services.concern_raise_anonymous(project=project, **payload.dict())
     return Status(201, {"receipt_code": code, "message": KEEP_THE_CODE})
 
 

@@ -82,7 +82,7 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
     link = (link or "").strip()
     if not link:
         return "", None
-    kind, _, raw_id = link.partition(":")
+    kind, _colon, raw_id = link.partition(":")
     if kind not in LinkKind.values or not raw_id.isdigit():
         raise ValidationFailed(
             _(

@@ -119,7 +119,7 @@ class ConcernRaiseView(ConcernProjectMixin):
             try:
                 if mode == Mode.ANONYMOUS:
                     # The account is not passed on: the concern cannot be tied to it.
-                    _, code = services.concern_raise_anonymous(project=self.project, **data)
+                    _concern, code = services.concern_raise_anonymous(project=self.project, **data)
                     return anonymous_views.receipt_page(request, self.project, code)
                 concern = services.concern_raise(
                     actor=request.user, project=self.project, mode=mode, **data

@@ -141,7 +141,7 @@ class ExportView(ProjectMixin, View):
     fmt = "csv"
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        _, filters = parse_filters(request.GET, _members(self.project))
+        _ignored, filters = parse_filters(request.GET, _members(self.project))
         rows = selectors.timeline_all(
             project=self.project,
             filters=filters,
