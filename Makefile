@@ -2,8 +2,10 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+# Settings for the catalogue commands, with var/ where `make demo` keeps it.
+I18N_ENV := DJANGO_SETTINGS_MODULE=workings.settings WORKINGS_VAR_DIR=$(CURDIR)/var
 
-.PHONY: install demo test lint chromium bench clean
+.PHONY: install demo test lint chromium gettext messages bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -19,12 +21,21 @@ demo: install
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+gettext:
+	@bash scripts/ensure-gettext.sh
+
+# Refresh the translation catalogue from the marked strings (after any merge that adds or
+# changes user-facing text), then compile it. Commit the .po; the .mo is built, not kept.
+messages: install gettext
+	cd src/workings && $(I18N_ENV) ../../$(PY) -m django makemessages -l cy --no-location --no-obsolete --no-wrap
+	cd src/workings && $(I18N_ENV) ../../$(PY) -m django compilemessages -l cy
+
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy src/workings/ledger src/workings/verifier
 
-test: install chromium
+test: install chromium gettext
 	@bash scripts/test.sh
 
 bench: install

@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -283,6 +284,12 @@ WORKINGS_LOG_NAME = os.environ.get("WORKINGS_LOG_NAME", "workings.local")
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Only languages with a finished translation are offered: LocaleMiddleware picks among these.
+# Welsh is on its way (src/workings/locale/cy holds its catalogue); it joins LANGUAGES when
+# translated. See docs/decisions/translation.md.
+LANGUAGES = [("en-gb", "English")]
+LANGUAGES_PLANNED = [("cy", "Cymraeg")]
+LOCALE_PATHS = [SRC_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -3,16 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class SignupExtraForm(forms.Form):
     """allauth's sign-up form plus the name people see (a pseudonym is fine)."""
 
     display_name = forms.CharField(
-        label="Display name",
+        label=_("Display name"),
         max_length=80,
         required=False,
-        help_text="The name other people see. A pseudonym is fine. You can change it later.",
+        help_text=_("The name other people see. A pseudonym is fine. You can change it later."),
     )
 
     field_order = ["email", "display_name", "password1", "password2"]
@@ -24,19 +25,21 @@ class SignupExtraForm(forms.Form):
 
 class ProfileForm(forms.Form):
     display_name = forms.CharField(
-        label="Display name",
+        label=_("Display name"),
         max_length=80,
         required=False,
-        help_text="Shown to others unless a project asks for something else. A pseudonym is fine.",
+        help_text=_(
+            "Shown to others unless a project asks for something else. A pseudonym is fine."
+        ),
     )
-    pref_larger_text = forms.BooleanField(label="Larger text", required=False)
-    pref_high_contrast = forms.BooleanField(label="High contrast", required=False)
-    pref_reduced_motion = forms.BooleanField(label="Reduce motion", required=False)
+    pref_larger_text = forms.BooleanField(label=_("Larger text"), required=False)
+    pref_high_contrast = forms.BooleanField(label=_("High contrast"), required=False)
+    pref_reduced_motion = forms.BooleanField(label=_("Reduce motion"), required=False)
 
 
 class TokenCreateForm(forms.Form):
     name = forms.CharField(
-        label="Token name",
+        label=_("Token name"),
         max_length=80,
-        help_text="For example the name of the script or computer that will use it.",
+        help_text=_("For example the name of the script or computer that will use it."),
     )

@@ -7,6 +7,7 @@ import secrets
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from workings.accounts.models import PersonalAccessToken, User
 from workings.core.exceptions import NotFound, ValidationFailed
@@ -29,7 +30,7 @@ def profile_update(
     pref_reduced_motion: bool,
 ) -> User:
     actor.display_name = check_plain_text(
-        display_name, field="display_name", label="Display name", max_length=80
+        display_name, field="display_name", label=_("Display name"), max_length=80
     )
     actor.pref_larger_text = pref_larger_text
     actor.pref_high_contrast = pref_high_contrast
@@ -42,9 +43,11 @@ def profile_update(
 @transaction.atomic
 def token_create(*, actor: User, name: str) -> tuple[PersonalAccessToken, str]:
     """Returns the token row and the secret, which is shown once and never stored."""
-    name = check_plain_text(name, field="name", label="Token name", max_length=80)
+    name = check_plain_text(name, field="name", label=_("Token name"), max_length=80)
     if not name:
-        raise ValidationFailed("Give the token a name so you can recognise it later.", field="name")
+        raise ValidationFailed(
+            _("Give the token a name so you can recognise it later."), field="name"
+        )
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalAccessToken(user=actor, name=name, prefix=raw[:10], token_hash=hash_token(raw))
     token.full_clean()
@@ -56,7 +59,7 @@ def token_create(*, actor: User, name: str) -> tuple[PersonalAccessToken, str]:
 def token_revoke(*, actor: User, token_id: int) -> PersonalAccessToken:
     token = PersonalAccessToken.objects.select_for_update().filter(id=token_id, user=actor).first()
     if token is None:
-        raise NotFound("That token does not exist.")
+        raise NotFound(_("That token does not exist."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.accounts import selectors, services
@@ -40,7 +41,7 @@ class ProfileView(LoginRequiredMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Your profile has been saved.")
+                messages.success(request, _("Your profile has been saved."))
                 return redirect("accounts:profile")
         return render(request, "accounts/profile.html", {"form": form}, status=400)
 
@@ -84,5 +85,7 @@ class TokenRevokeView(LoginRequiredMixin, View):
         except WorkingsError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"The token “{token.name}” has been revoked.")
+            messages.success(
+                request, _("The token “%(name)s” has been revoked.") % {"name": token.name}
+            )
         return redirect("accounts:tokens")

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from workings.agreements import selectors, services
@@ -38,17 +39,17 @@ class AgreementAccess(ProjectAccess):
             return None
         project = request.project  # type: ignore[attr-defined]
         if self.need == "draft" and not agreement_policy.can_draft(user, project):
-            raise NotAllowed("Only a lead or a public contributor can do that.")
+            raise NotAllowed(_("Only a lead or a public contributor can do that."))
         if self.need == "comment" and not agreement_policy.can_comment(user, project):
-            raise NotAllowed("Only members of this project can comment on its agreement.")
+            raise NotAllowed(_("Only members of this project can comment on its agreement."))
         if self.need == "sign":
             number = request.resolver_match.kwargs.get("number") if request.resolver_match else None
             version = selectors.version_get(project, int(number or 0))
             if version is None:
-                raise NotFound("There is no such version of this agreement.")
+                raise NotFound(_("There is no such version of this agreement."))
             if not agreement_policy.is_party(user, version):
                 raise NotAllowed(
-                    "You are not a party to this agreement, so you are not asked to sign."
+                    _("You are not a party to this agreement, so you are not asked to sign.")
                 )
         return user
 
@@ -152,7 +153,7 @@ class SectionDiffOut(Schema):
 def _version(request: HttpRequest, number: int) -> AgreementVersion:
     version = selectors.version_get(request.project, number)  # type: ignore[attr-defined]
     if version is None:
-        raise NotFound("There is no such version of this agreement.")
+        raise NotFound(_("There is no such version of this agreement."))
     return version
 
 
@@ -273,7 +274,7 @@ def agreement_version_sign(request: HttpRequest, slug: str, number: int, payload
     version = _version(request, number)
     if payload.party_id is not None and payload.party_id != request.user.pk:
         raise NotAllowed(
-            "You can only answer for yourself. No one can sign on someone else's behalf."
+            _("You can only answer for yourself. No one can sign on someone else's behalf.")
         )
     signature = services.signature_create(
         actor=request.user, version=version, answer=payload.answer, words=payload.words
@@ -345,7 +346,7 @@ def agreement_comment_create(
 def agreement_diff(request: HttpRequest, slug: str, old: int, new: int) -> list[dict[str, Any]]:
     a, b = _version(request, old), _version(request, new)
     if a.pk == b.pk:
-        raise ValidationFailed("Choose two different versions to compare.")
+        raise ValidationFailed(_("Choose two different versions to compare."))
     labels = selectors.membership_labels(a.project)
     return [
         {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from workings.agreements.models import Answer
 from workings.agreements.sections import HANDLER_ROLES, RATE_KINDS, SECTIONS
@@ -28,7 +29,7 @@ class DraftForm(forms.Form):
         f = self.fields
         for s in SECTIONS:
             f[f"section_{s.key}"] = forms.CharField(
-                label=f"{s.title}: your words",
+                label=_("%(title)s: your words") % {"title": s.title},
                 required=False,
                 strip=False,
                 widget=forms.Textarea(attrs={"rows": 5}),
@@ -37,60 +38,62 @@ class DraftForm(forms.Form):
             f[_area(area.value)] = forms.ChoiceField(
                 label=area.label,
                 required=False,
-                choices=[("", "Not decided yet"), *InfluenceLevel.choices],
+                choices=[("", _("Not decided yet")), *InfluenceLevel.choices],
             )
         for i in range(STAGE_ROWS):
             n = i + 1
-            f[f"stage_{i}_name"] = forms.CharField(label=f"Stage {n}: name", required=False)
+            f[f"stage_{i}_name"] = forms.CharField(
+                label=_("Stage %(n)s: name") % {"n": n}, required=False
+            )
             f[f"stage_{i}_handler"] = forms.CharField(
-                label=f"Stage {n}: who handles it", required=False
+                label=_("Stage %(n)s: who handles it") % {"n": n}, required=False
             )
             f[f"stage_{i}_role"] = forms.ChoiceField(
-                label=f"Stage {n}: kind of handler",
+                label=_("Stage %(n)s: kind of handler") % {"n": n},
                 required=False,
                 choices=list(HANDLER_ROLES.items()),
             )
             f[f"stage_{i}_days"] = forms.CharField(
-                label=f"Stage {n}: response time in days",
+                label=_("Stage %(n)s: response time in days") % {"n": n},
                 required=False,
                 widget=forms.TextInput(attrs={"inputmode": "numeric"}),
             )
-        f["independent_person"] = forms.CharField(label="Independent person", required=False)
+        f["independent_person"] = forms.CharField(label=_("Independent person"), required=False)
         f["funder_stage"] = forms.ChoiceField(
-            label="From which stage may a contributor go to the funder on their own?",
-            choices=[(str(i + 1), f"Stage {i + 1}") for i in range(STAGE_ROWS)],
+            label=_("From which stage may a contributor go to the funder on their own?"),
+            choices=[(str(i + 1), _("Stage %(n)s") % {"n": i + 1}) for i in range(STAGE_ROWS)],
         )
         f["rate_kind"] = forms.ChoiceField(
-            label="How contributors are paid", choices=list(RATE_KINDS.items())
+            label=_("How contributors are paid"), choices=list(RATE_KINDS.items())
         )
         f["rate"] = forms.CharField(
-            label="Rate", widget=forms.TextInput(attrs={"inputmode": "decimal"})
+            label=_("Rate"), widget=forms.TextInput(attrs={"inputmode": "decimal"})
         )
-        f["currency"] = forms.CharField(label="Currency (three letters, such as GBP)")
+        f["currency"] = forms.CharField(label=_("Currency (three letters, such as GBP)"))
         f["expenses_policy"] = forms.CharField(
-            label="Expenses policy", required=False, widget=forms.Textarea(attrs={"rows": 3})
+            label=_("Expenses policy"), required=False, widget=forms.Textarea(attrs={"rows": 3})
         )
         f["payment_days"] = forms.CharField(
-            label="Payments are made within this many days",
+            label=_("Payments are made within this many days"),
             widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         )
         f["feedback_response_days"] = forms.CharField(
-            label="Feedback is answered within this many days",
+            label=_("Feedback is answered within this many days"),
             widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         )
         f["leaving_contributions"] = forms.CharField(
-            label="What happens to a contributor's contributions when they leave",
+            label=_("What happens to a contributor's contributions when they leave"),
             required=False,
             widget=forms.Textarea(attrs={"rows": 3}),
         )
         f["leaving_credit"] = forms.CharField(
-            label="What happens to their credit",
+            label=_("What happens to their credit"),
             required=False,
             widget=forms.Textarea(attrs={"rows": 3}),
         )
         f["named_parties"] = forms.MultipleChoiceField(
-            label="Other members who are parties and sign",
-            help_text="Leads and public contributors always sign. Tick anyone else who should.",
+            label=_("Other members who are parties and sign"),
+            help_text=_("Leads and public contributors always sign. Tick anyone else who should."),
             required=False,
             choices=[(str(m.user_id), f"{m.label} ({m.get_role_display()})") for m in members],
             widget=forms.CheckboxSelectMultiple,
@@ -160,10 +163,10 @@ class DraftForm(forms.Form):
 
 class StartForm(forms.Form):
     source = forms.ChoiceField(
-        label="How do you want to start?",
+        label=_("How do you want to start?"),
         choices=[
-            ("template", "From our template: every section has guidance and an example"),
-            ("blank", "From blank: empty sections, with guidance"),
+            ("template", _("From our template: every section has guidance and an example")),
+            ("blank", _("From blank: empty sections, with guidance")),
         ],
         widget=forms.RadioSelect,
         initial="template",
@@ -172,31 +175,33 @@ class StartForm(forms.Form):
 
 class CommentForm(forms.Form):
     section = forms.ChoiceField(
-        label="Section", choices=[(s.key, s.title) for s in SECTIONS], widget=forms.HiddenInput
+        label=_("Section"), choices=[(s.key, s.title) for s in SECTIONS], widget=forms.HiddenInput
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    body = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class SignForm(forms.Form):
     answer = forms.ChoiceField(
-        label="Your answer", choices=Answer.choices, widget=forms.RadioSelect
+        label=_("Your answer"), choices=Answer.choices, widget=forms.RadioSelect
     )
     words = forms.CharField(
-        label="Your words",
-        help_text="Needed if you have reservations or do not agree. Everyone will see them, "
-        "and they stay with this version for good.",
+        label=_("Your words"),
+        help_text=_(
+            "Needed if you have reservations or do not agree. Everyone will see them, "
+            "and they stay with this version for good."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
 class DiffForm(forms.Form):
-    old = forms.TypedChoiceField(label="From version", coerce=int)
-    new = forms.TypedChoiceField(label="To version", coerce=int)
+    old = forms.TypedChoiceField(label=_("From version"), coerce=int)
+    new = forms.TypedChoiceField(label=_("To version"), coerce=int)
 
     def __init__(self, *args: Any, numbers: list[int] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        choices = [(str(n), f"Version {n}") for n in numbers]
+        choices = [(str(n), _("Version %(n)s") % {"n": n}) for n in numbers]
         self.fields["old"].choices = choices
         self.fields["new"].choices = choices

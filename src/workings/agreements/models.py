@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from workings.agreements.snapshots import (
     AgreementCommentSnapshot,
@@ -23,20 +24,20 @@ from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
 class VersionStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PROPOSED = "proposed", "Proposed for signing"
-    IN_FORCE = "in_force", "In force"
-    SUPERSEDED = "superseded", "Was in force; replaced by a later version"
-    REPLACED = "replaced", "Replaced by a newer draft before coming into force"
+    DRAFT = "draft", _("Draft")
+    PROPOSED = "proposed", _("Proposed for signing")
+    IN_FORCE = "in_force", _("In force")
+    SUPERSEDED = "superseded", _("Was in force; replaced by a later version")
+    REPLACED = "replaced", _("Replaced by a newer draft before coming into force")
 
 
 OPEN_STATUSES = (VersionStatus.DRAFT, VersionStatus.PROPOSED)
 
 
 class Answer(models.TextChoices):
-    AGREE = "agree", "I agree"
-    RESERVATIONS = "agree_with_reservations", "I agree with reservations"
-    DISAGREE = "do_not_agree", "I do not agree"
+    AGREE = "agree", _("I agree")
+    RESERVATIONS = "agree_with_reservations", _("I agree with reservations")
+    DISAGREE = "do_not_agree", _("I do not agree")
 
 
 AGREEING = (Answer.AGREE, Answer.RESERVATIONS)

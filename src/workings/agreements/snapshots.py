@@ -71,7 +71,7 @@ class AgreementVersionSnapshot(Snapshot):
         PostgreSQL's jsonb does not keep the order keys were written in."""
         written = dict(self.content.get("sections") or {})
         known = [k for k in sections.SECTION_KEYS if k in written]
-        keys = known + [k for k in written if k not in sections.SECTIONS_BY_KEY]
+        keys = known + [k for k in written if k not in sections.SECTION_TITLES]
         return [
             (k, sections.SECTION_TITLES.get(k, k.replace("_", " ").capitalize()), written[k])
             for k in keys

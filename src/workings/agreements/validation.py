@@ -8,6 +8,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 from workings.agreements.sections import (
     HANDLER_ROLES,
     RATE_KINDS,
@@ -26,20 +29,24 @@ SECTION_MAX = 10000
 
 def _text(value: Any, *, field: str, label: str, max_length: int = 2000) -> str:
     if value is not None and not isinstance(value, str):
-        raise ValidationFailed(f"{label} must be text.", field=field)
+        raise ValidationFailed(_("%(label)s must be text.") % {"label": label}, field=field)
     return check_plain_text(value or "", field=field, label=label, max_length=max_length)
 
 
 def _days(value: Any, *, field: str, label: str) -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise ValidationFailed(f"{label}: say how many days.", field=field)
+        raise ValidationFailed(_("%(label)s: say how many days.") % {"label": label}, field=field)
     try:
         days = int(str(value).strip())
     except ValueError:
-        raise ValidationFailed(f"{label}: enter a whole number of days.", field=field) from None
+        raise ValidationFailed(
+            _("%(label)s: enter a whole number of days.") % {"label": label}, field=field
+        ) from None
     if days < 1 or days > MAX_DAYS:
         raise ValidationFailed(
-            f"{label}: enter a number of days between 1 and {MAX_DAYS}.", field=field
+            _("%(label)s: enter a number of days between 1 and %(MAX_DAYS)s.")
+            % {"label": label, "MAX_DAYS": MAX_DAYS},
+            field=field,
         )
     return days
 
@@ -48,29 +55,37 @@ def _dict(value: Any, name: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ValidationFailed(f"The {name} part of the agreement is not in the right shape.")
+        raise ValidationFailed(
+            _("The %(name)s part of the agreement is not in the right shape.") % {"name": name}
+        )
     return value
 
 
 def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
     raw = data.get("stages") or []
     if not isinstance(raw, list):
-        raise ValidationFailed("The stages must be a list.", field="stages")
+        raise ValidationFailed(_("The stages must be a list."), field="stages")
     if len(raw) > MAX_STAGES:
-        raise ValidationFailed(f"Use at most {MAX_STAGES} stages.", field="stages")
+        raise ValidationFailed(
+            _("Use at most %(MAX_STAGES)s stages.") % {"MAX_STAGES": MAX_STAGES}, field="stages"
+        )
     stages = []
     for n, stage in enumerate(raw, start=1):
         stage = _dict(stage, "stage")
         field = f"stage_{n - 1}"
         name = _text(
-            stage.get("name"), field=f"{field}_name", label=f"Stage {n} name", max_length=200
+            stage.get("name"),
+            field=f"{field}_name",
+            label=_("Stage %(n)s name") % {"n": n},
+            max_length=200,
         )
         if not name:
-            raise ValidationFailed(f"Stage {n} needs a name.", field=f"{field}_name")
+            raise ValidationFailed(_("Stage %(n)s needs a name.") % {"n": n}, field=f"{field}_name")
         role = stage.get("handler_role") or "team"
         if role not in HANDLER_ROLES:
             raise ValidationFailed(
-                f"Stage {n}: choose who handles it from the list.", field=f"{field}_role"
+                _("Stage %(n)s: choose who handles it from the list.") % {"n": n},
+                field=f"{field}_role",
             )
         stages.append(
             {
@@ -78,7 +93,7 @@ def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
                 "handler": _text(
                     stage.get("handler"),
                     field=f"{field}_handler",
-                    label=f"Stage {n} handler",
+                    label=_("Stage %(n)s handler") % {"n": n},
                     max_length=200,
                 )
                 or HANDLER_ROLES[role],
@@ -86,7 +101,8 @@ def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
                 "response_days": _days(
                     stage.get("response_days"),
                     field=f"{field}_days",
-                    label=f"Stage {n} (“{name}”) needs a response time",
+                    label=_("Stage %(n)s (“%(name)s”) needs a response time")
+                    % {"n": n, "name": name},
                 ),
             }
         )
@@ -95,12 +111,12 @@ def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
         index = int(index)
     except (TypeError, ValueError):
         raise ValidationFailed(
-            "Choose the stage from which a contributor may go to the funder.",
+            _("Choose the stage from which a contributor may go to the funder."),
             field="funder_stage",
         ) from None
     if stages and not 0 <= index < len(stages):
         raise ValidationFailed(
-            "The stage from which a contributor may go to the funder must be one of the stages.",
+            _("The stage from which a contributor may go to the funder must be one of the stages."),
             field="funder_stage",
         )
     return {
@@ -108,7 +124,7 @@ def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
         "independent_person": _text(
             data.get("independent_person"),
             field="independent_person",
-            label="Independent person",
+            label=_("Independent person"),
             max_length=200,
         ),
         "funder_stage_index": index if stages else 0,
@@ -118,25 +134,31 @@ def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
 def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
     kind = data.get("rate_kind") or "hourly"
     if kind not in RATE_KINDS:
-        raise ValidationFailed("Choose hourly or per activity.", field="rate_kind")
+        raise ValidationFailed(_("Choose hourly or per activity."), field="rate_kind")
     try:
         rate = Decimal(str(data.get("rate", "")).strip() or "x")
     except InvalidOperation:
-        raise ValidationFailed("Enter the rate as a number, such as 25.00.", field="rate") from None
+        raise ValidationFailed(
+            _("Enter the rate as a number, such as 25.00."), field="rate"
+        ) from None
     if not rate.is_finite():
-        raise ValidationFailed("Enter the rate as a number, such as 25.00.", field="rate")
+        raise ValidationFailed(_("Enter the rate as a number, such as 25.00."), field="rate")
     if rate < 0:
-        raise ValidationFailed("The rate cannot be negative.", field="rate")
+        raise ValidationFailed(_("The rate cannot be negative."), field="rate")
     if rate > MAX_RATE:
         raise ValidationFailed(
-            f"A rate of {rate:,} {RATE_KINDS[kind]} looks like a mistake: the most we accept "
-            f"is {MAX_RATE:,}.",
+            _("A rate of %(rate)s %(kind)s looks like a mistake: the most we accept is %(most)s.")
+            % {
+                "rate": number_format(rate, force_grouping=True),
+                "kind": RATE_KINDS[kind],
+                "most": number_format(MAX_RATE, force_grouping=True),
+            },
             field="rate",
         )
     currency = str(data.get("currency") or "").strip().upper()
     if len(currency) != 3 or not currency.isalpha():
         raise ValidationFailed(
-            "Enter the currency as a three-letter code, such as GBP.", field="currency"
+            _("Enter the currency as a three-letter code, such as GBP."), field="currency"
         )
     return {
         "rate_kind": kind,
@@ -145,13 +167,13 @@ def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
         "expenses_policy": _text(
             data.get("expenses_policy"),
             field="expenses_policy",
-            label="Expenses policy",
+            label=_("Expenses policy"),
             max_length=4000,
         ),
         "payment_days": _days(
             data.get("payment_days"),
             field="payment_days",
-            label="Days within which payments are made",
+            label=_("Days within which payments are made"),
         ),
     }
 
@@ -162,7 +184,7 @@ def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> di
     sections = _dict(content.get("sections"), "sections")
     unknown = set(sections) - set(SECTION_KEYS)
     if unknown:
-        raise ValidationFailed(f"Unknown section: {sorted(unknown)[0]}.")
+        raise ValidationFailed(_("Unknown section: %(value)s.") % {"value": sorted(unknown)[0]})
     clean_sections = {
         key: _text(
             sections.get(key),
@@ -175,28 +197,31 @@ def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> di
     rights = {}
     for area, level in _dict(content.get("decision_rights"), "decision rights").items():
         if area not in ResearchArea.values:
-            raise ValidationFailed(f"Unknown research area: {area}.", field="decision_rights")
+            raise ValidationFailed(
+                _("Unknown research area: %(area)s.") % {"area": area}, field="decision_rights"
+            )
         if not level:
             continue
         if level not in InfluenceLevel.values:
             raise ValidationFailed(
-                f"{ResearchArea(area).label}: choose a level from the list.", field=f"right_{area}"
+                _("%(label)s: choose a level from the list.") % {"label": ResearchArea(area).label},
+                field=f"right_{area}",
             )
         rights[area] = level
     communication = _dict(content.get("communication"), "communication")
     leaving = _dict(content.get("leaving"), "leaving")
     named = content.get("named_parties") or []
     if not isinstance(named, list):
-        raise ValidationFailed("Named parties must be a list of members.", field="named_parties")
+        raise ValidationFailed(_("Named parties must be a list of members."), field="named_parties")
     try:
         named_ids = sorted({int(i) for i in named})
     except (TypeError, ValueError):
         raise ValidationFailed(
-            "Named parties must be members of the project.", field="named_parties"
+            _("Named parties must be members of the project."), field="named_parties"
         ) from None
     if eligible_named is not None and not set(named_ids) <= eligible_named:
         raise ValidationFailed(
-            "Only current members of the project can be named as parties.", field="named_parties"
+            _("Only current members of the project can be named as parties."), field="named_parties"
         )
     return {
         "sections": clean_sections,
@@ -207,17 +232,17 @@ def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> di
             "feedback_response_days": _days(
                 communication.get("feedback_response_days", 14),
                 field="feedback_response_days",
-                label="Days within which feedback is answered",
+                label=_("Days within which feedback is answered"),
             )
         },
         "leaving": {
             "contributions": _text(
                 leaving.get("contributions"),
                 field="leaving_contributions",
-                label="What happens to contributions after leaving",
+                label=_("What happens to contributions after leaving"),
             ),
             "credit": _text(
-                leaving.get("credit"), field="leaving_credit", label="Credit after leaving"
+                leaving.get("credit"), field="leaving_credit", label=_("Credit after leaving")
             ),
         },
         "named_parties": named_ids,
@@ -230,8 +255,11 @@ def check_complete(content: dict[str, Any]) -> None:
     empty = [SECTION_TITLES[k] for k in empty_keys]
     if empty:
         raise ValidationFailed(
-            "Every section needs some words before the agreement can be proposed. Still "
-            f"empty: {', '.join(empty)}.",
+            _(
+                "Every section needs some words before the agreement can be proposed. Still "
+                "empty: %(value)s."
+            )
+            % {"value": ", ".join(empty)},
             field=f"section_{empty_keys[0]}",
         )
     missing = [
@@ -239,17 +267,20 @@ def check_complete(content: dict[str, Any]) -> None:
     ]
     if missing:
         raise ValidationFailed(
-            "Say how much say contributors have in every research area. Still to choose: "
-            f"{', '.join(missing)}.",
+            _(
+                "Say how much say contributors have in every research area. Still to choose: "
+                "%(value)s."
+            )
+            % {"value": ", ".join(missing)},
             field="decision_rights",
         )
     if not content["procedure"]["stages"]:
         raise ValidationFailed(
-            "The disagreement procedure needs at least one stage.", field="stages"
+            _("The disagreement procedure needs at least one stage."), field="stages"
         )
     leaving = content["leaving"]
     if not leaving["contributions"] or not leaving["credit"]:
         raise ValidationFailed(
-            "Say what happens to a contributor's contributions and credit when they leave.",
+            _("Say what happens to a contributor's contributions and credit when they leave."),
             field="leaving_contributions",
         )

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.agreements import selectors, services
@@ -36,16 +37,18 @@ class AgreementMixin(ProjectMixin):
     def setup_agreement(self, number: int | None) -> None:
         user = self.request.user
         if self.need == "draft" and not agreement_policy.can_draft(user, self.project):
-            raise NotAllowed("Only a lead or a public contributor can do that.")
+            raise NotAllowed(_("Only a lead or a public contributor can do that."))
         if self.need == "comment" and not agreement_policy.can_comment(user, self.project):
-            raise NotAllowed("Only members of this project can comment on its agreement.")
+            raise NotAllowed(_("Only members of this project can comment on its agreement."))
         self.version: AgreementVersion | None = None
         if number is not None:
             self.version = selectors.version_get(self.project, number)
             if self.version is None:
-                raise NotFound("There is no such version of this agreement.")
+                raise NotFound(_("There is no such version of this agreement."))
         if self.need == "sign" and not agreement_policy.is_party(user, self.version):
-            raise NotAllowed("You are not a party to this agreement, so you are not asked to sign.")
+            raise NotAllowed(
+                _("You are not a party to this agreement, so you are not asked to sign.")
+            )
 
     def get(self, request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
         self.setup_agreement(number)
@@ -105,7 +108,9 @@ class AgreementStartView(AgreementMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Your draft has been started. Everyone can now edit it.")
+                messages.success(
+                    request, _("Your draft has been started. Everyone can now edit it.")
+                )
                 return redirect("agreements:edit", self.project.slug, version.number)
         return self.show(request, form)
 
@@ -159,8 +164,14 @@ class VersionEditView(AgreementMixin, View):
         if self.version.status != VersionStatus.DRAFT:
             messages.info(
                 request,
-                f"Version {self.version.number} is {self.version.get_status_display().lower()}, "
-                "so no one can edit it. Changes mean a new version.",
+                _(
+                    "Version %(number)s is %(value)s, so no one can edit it. Changes mean a "
+                    "new version."
+                )
+                % {
+                    "number": self.version.number,
+                    "value": self.version.get_status_display().lower(),
+                },
             )
             return redirect(self.version)
         form = DraftForm(
@@ -195,7 +206,7 @@ class VersionEditView(AgreementMixin, View):
         except WorkingsError as error:
             add_service_error(form, error)
             return self._page(form)
-        messages.success(request, "The draft has been saved.")
+        messages.success(request, _("The draft has been saved."))
         return redirect(self.version)
 
 
@@ -233,7 +244,9 @@ class VersionNewDraftView(AgreementMixin, View):
         except WorkingsError as error:
             messages.error(request, error.message)
             return redirect("agreements:home", self.project.slug)
-        messages.success(request, f"Version {draft.number} has been started as a draft.")
+        messages.success(
+            request, _("Version %(number)s has been started as a draft.") % {"number": draft.number}
+        )
         return redirect("agreements:edit", self.project.slug, draft.number)
 
 
@@ -257,7 +270,7 @@ class VersionProposeView(AgreementMixin, View):
             services.version_propose(actor=request.user, version=self.version)
         except WorkingsError as error:
             return self.show(request, error.message)
-        messages.success(request, "The version has been proposed. Every party is asked to sign.")
+        messages.success(request, _("The version has been proposed. Every party is asked to sign."))
         return redirect(self.version)
 
 
@@ -291,10 +304,11 @@ class VersionSignView(AgreementMixin, View):
                 self.version.refresh_from_db()
                 if self.version.status == VersionStatus.IN_FORCE:
                     messages.success(
-                        request, "Thank you. Every party has now agreed: this version is in force."
+                        request,
+                        _("Thank you. Every party has now agreed: this version is in force."),
                     )
                 else:
-                    messages.success(request, "Thank you. Your answer has been recorded.")
+                    messages.success(request, _("Thank you. Your answer has been recorded."))
                 return redirect(self.version)
         return self.show(request, form)
 
@@ -332,7 +346,7 @@ class CommentCreateView(AgreementMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Your comment has been added.")
+                messages.success(request, _("Your comment has been added."))
                 return redirect(f"{self.version.get_absolute_url()}#comment-{comment.pk}")
         return self.show(request, form)
 

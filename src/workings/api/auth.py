@@ -72,7 +72,7 @@ class ProjectAccess:
                 if not INT_MIN <= int(value) <= INT_MAX:
                     raise NotFound(_("We could not find that. Check the number in the address."))
         if slug is None:
-            raise NotAllowed("This endpoint needs a project.")
+            raise NotAllowed(_("This endpoint needs a project."))
         request.project = (  # type: ignore[attr-defined]
             self.getter(user, slug) if self.getter else project_get_for(user, slug, self.action)
         )

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.decorators import decorator_from_middleware
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
@@ -71,7 +72,7 @@ class _AnonymousMixin(View):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         project = selectors.project_for_anonymous_key(slug=kwargs["slug"], key=kwargs["key"])
         if project is None:
-            raise NotFound("This link is not valid. Ask a member of the project for a new one.")
+            raise NotFound(_("This link is not valid. Ask a member of the project for a new one."))
         self.project = project
         return private(super().dispatch(request, *args, **kwargs))
 
@@ -98,7 +99,7 @@ class AnonymousRaiseView(_AnonymousMixin):
         form = AnonymousRaiseForm(request.POST)
         if form.is_valid():
             try:
-                _, code = services.concern_raise_anonymous(
+                _concern, code = services.concern_raise_anonymous(
                     project=self.project, **form.cleaned_data
                 )
             except WorkingsError as error:

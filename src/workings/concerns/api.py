@@ -218,7 +218,7 @@ def concern_create(
     mode = data.pop("mode")
     if mode == Mode.ANONYMOUS:
         # The account is not passed on; the code is returned once and never stored.
-        _, code = services.concern_raise_anonymous(project=request.project, **data)  # type: ignore[attr-defined]
+        _concern, code = services.concern_raise_anonymous(project=request.project, **data)  # type: ignore[attr-defined]
         response["Cache-Control"] = "no-store"
         return Status(202, {"receipt_code": code, "message": KEEP_THE_CODE})
     concern = services.concern_raise(
@@ -321,7 +321,7 @@ def concern_inbox(request: HttpRequest) -> list[dict[str, Any]]:
 def _anonymous_project(slug: str, key: str) -> Any:
     project = selectors.project_for_anonymous_key(slug=slug, key=key)
     if project is None:
-        raise NotFound("This link is not valid. Ask a member of the project for a new one.")
+        raise NotFound(_("This link is not valid. Ask a member of the project for a new one."))
     return project
 
 
@@ -366,7 +366,7 @@ def concern_anonymous_create(
 ) -> Any:
     _private(response)
     project = _anonymous_project(slug, key)
-    _, code = services.concern_raise_anonymous(project=project, **payload.dict())
+    _concern, code = services.concern_raise_anonymous(project=project, **payload.dict())
     return Status(201, {"receipt_code": code, "message": KEEP_THE_CODE})
 
 
@@ -390,7 +390,7 @@ def concern_anonymous_follow_up(
         )
     elif payload.action != "view":
         raise ValidationFailed(
-            "action must be view, reply, escalate, approve_summary or decline_summary.",
+            _("action must be view, reply, escalate, approve_summary or decline_summary."),
             field="action",
         )
     concern = services.concern_by_receipt(project=project, code=code)

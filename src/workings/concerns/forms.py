@@ -10,20 +10,22 @@ from workings.concerns.procedure import mode_readers
 
 
 class ConcernFields(forms.Form):
-    subject = forms.CharField(label="Subject", max_length=200)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
     what_happened = forms.CharField(
-        label="What happened",
+        label=_("What happened"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="In your own words. Markdown is fine; HTML is not.",
+        help_text=_("In your own words. Markdown is fine; HTML is not."),
     )
     outcome_wanted = forms.CharField(
-        label="What outcome do you want?", widget=forms.Textarea(attrs={"rows": 4})
+        label=_("What outcome do you want?"), widget=forms.Textarea(attrs={"rows": 4})
     )
     link = forms.CharField(
-        label="Link to an item in the record",
+        label=_("Link to an item in the record"),
         required=False,
         max_length=40,
-        help_text="A feedback item, decision, disagreement or meeting, written like decision:12.",
+        help_text=_(
+            "A feedback item, decision, disagreement or meeting, written like decision:12."
+        ),
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -82,47 +84,53 @@ class RaiseForm(ConcernFields):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 5}))
+    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
 class EscalateForm(forms.Form):
     reason = forms.CharField(
-        label="Why you are moving it on", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why you are moving it on"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class AskTeamForm(forms.Form):
     message = forms.CharField(
-        label="What you ask the team", widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What you ask the team"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class SummaryForm(forms.Form):
     text = forms.CharField(
-        label="Summary the team would see",
+        label=_("Summary the team would see"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="The raiser must approve it first. Leave out anything that could identify them.",
+        help_text=_(
+            "The raiser must approve it first. Leave out anything that could identify them."
+        ),
     )
 
 
 class SummaryAnswerForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Do you approve this summary?",
-        choices=[("approve", "Yes, the team may see it"), ("decline", "No, do not show it")],
+        label=_("Do you approve this summary?"),
+        choices=[("approve", _("Yes, the team may see it")), ("decline", _("No, do not show it"))],
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label="Comment", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
     reasons = forms.CharField(
-        label="Reasons",
+        label=_("Reasons"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Required when a concern is not upheld.",
+        help_text=_("Required when a concern is not upheld."),
     )
 
     def __init__(self, *args: object, outcomes: list[tuple[str, str]], **kwargs: object) -> None:
@@ -132,8 +140,8 @@ class CloseForm(forms.Form):
 
 class ReceiptForm(forms.Form):
     code = forms.CharField(
-        label="Your receipt code",
+        label=_("Your receipt code"),
         max_length=60,
-        help_text="The 20 digits you were shown when you sent your concern. You can paste it.",
+        help_text=_("The 20 digits you were shown when you sent your concern. You can paste it."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )

@@ -13,45 +13,46 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from workings.concerns.snapshots import ConcernSnapshot, ReplySnapshot
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 
 
 class Mode(models.TextChoices):
-    OPEN = "open", "Open"
-    CONFIDENTIAL = "confidential", "Confidential"
-    ANONYMOUS = "anonymous", "Anonymous"
+    OPEN = "open", _("Open")
+    CONFIDENTIAL = "confidential", _("Confidential")
+    ANONYMOUS = "anonymous", _("Anonymous")
 
 
 SEALED_MODES = frozenset({Mode.CONFIDENTIAL, Mode.ANONYMOUS})
 
 
 class Status(models.TextChoices):
-    AWAITING = "awaiting", "Waiting for a response"
-    RESPONDED = "responded", "Answered at this stage"
-    CLOSED = "closed", "Closed"
+    AWAITING = "awaiting", _("Waiting for a response")
+    RESPONDED = "responded", _("Answered at this stage")
+    CLOSED = "closed", _("Closed")
 
 
 class Outcome(models.TextChoices):
-    RESOLVED = "resolved", "Resolved"
-    RESOLVED_WITH_CHANGES = "resolved_with_changes", "Resolved with changes"
-    NOT_UPHELD = "not_upheld", "Not upheld"
-    UNRESOLVED = "unresolved", "Unresolved"
+    RESOLVED = "resolved", _("Resolved")
+    RESOLVED_WITH_CHANGES = "resolved_with_changes", _("Resolved with changes")
+    NOT_UPHELD = "not_upheld", _("Not upheld")
+    UNRESOLVED = "unresolved", _("Unresolved")
 
 
 class LinkKind(models.TextChoices):
-    FEEDBACK = "feedback", "Feedback"
-    DECISION = "decision", "Decision"
-    DISAGREEMENT = "disagreement", "Disagreement"
-    MEETING = "meeting", "Meeting"
+    FEEDBACK = "feedback", _("Feedback")
+    DECISION = "decision", _("Decision")
+    DISAGREEMENT = "disagreement", _("Disagreement")
+    MEETING = "meeting", _("Meeting")
 
 
 class SummaryState(models.TextChoices):
-    NONE = "", "No summary yet"
-    PROPOSED = "proposed", "Waiting for the raiser's approval"
-    APPROVED = "approved", "Approved by the raiser"
-    DECLINED = "declined", "Declined by the raiser"
+    NONE = "", _("No summary yet")
+    PROPOSED = "proposed", _("Waiting for the raiser's approval")
+    APPROVED = "approved", _("Approved by the raiser")
+    DECLINED = "declined", _("Declined by the raiser")
 
 
 class Concern(RecordedModel):
@@ -168,13 +169,13 @@ class Reply(RecordedModel):
     """One message on a concern. Never edited; attributed (the anonymous raiser as such)."""
 
     class Audience(models.TextChoices):
-        ALL = "all", "Everyone who can see the concern"
-        REVIEWERS = "reviewers", "The raiser and the reviewers only"
+        ALL = "all", _("Everyone who can see the concern")
+        REVIEWERS = "reviewers", _("The raiser and the reviewers only")
 
     class Kind(models.TextChoices):
-        REPLY = "reply", "Reply"
-        TEAM_REQUEST = "team_request", "Request for the team's response"
-        CLOSING = "closing", "Closing note"
+        REPLY = "reply", _("Reply")
+        TEAM_REQUEST = "team_request", _("Request for the team's response")
+        CLOSING = "closing", _("Closing note")
 
     concern = models.ForeignKey(Concern, on_delete=models.PROTECT, related_name="replies")
     author = models.ForeignKey(

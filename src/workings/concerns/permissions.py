@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from workings.concerns.models import SEALED_MODES, Concern, Mode, Outcome
 from workings.concerns.procedure import SITE, site_reviewer_emails
@@ -175,7 +176,7 @@ def concern_get_for(user: Any, project: Any, pk: int, *, lock: bool = False) -> 
         qs = qs.select_for_update(of=("self",))
     concern = qs.filter(project=project, pk=pk).first()
     if concern is None or not concern_policy.can_view(user, concern):
-        raise NotFound("We could not find that concern.")
+        raise NotFound(_("We could not find that concern."))
     return concern
 
 
@@ -185,11 +186,11 @@ def concerns_project_for(user: Any, slug: str) -> Any:
 
     project = Project.objects.filter(slug=slug).first()
     if project is None:
-        raise NotFound("We could not find that project.")
+        raise NotFound(_("We could not find that project."))
     if not concern_policy.can_enter(user, project):
         if project_policy.can(user, "view", project):
-            raise NotAllowed("Only members of this project can see its concerns.")
-        raise NotFound("We could not find that project.")
+            raise NotAllowed(_("Only members of this project can see its concerns."))
+        raise NotFound(_("We could not find that project."))
     return project
 
 

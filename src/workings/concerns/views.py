@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.concerns import anonymous_views, reads, selectors, services
@@ -90,7 +91,7 @@ class ConcernListView(ConcernProjectMixin):
 class ConcernRaiseView(ConcernProjectMixin):
     def _check(self) -> None:
         if not project_policy.can(self.request.user, "raise_concern", self.project):
-            raise NotAllowed("Only members of this project can raise a concern here.")
+            raise NotAllowed(_("Only members of this project can raise a concern here."))
 
     def _page(self, form: forms.Form) -> HttpResponse:
         return render(
@@ -118,7 +119,7 @@ class ConcernRaiseView(ConcernProjectMixin):
             try:
                 if mode == Mode.ANONYMOUS:
                     # The account is not passed on: the concern cannot be tied to it.
-                    _, code = services.concern_raise_anonymous(project=self.project, **data)
+                    _concern, code = services.concern_raise_anonymous(project=self.project, **data)
                     return anonymous_views.receipt_page(request, self.project, code)
                 concern = services.concern_raise(
                     actor=request.user, project=self.project, mode=mode, **data
@@ -173,7 +174,7 @@ class _ConcernAction(ConcernMixin):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         concern = self.concern()
         if not self.allowed(concern):
-            raise NotAllowed("You cannot do that with this concern.")
+            raise NotAllowed(_("You cannot do that with this concern."))
         form = self.form_class(request.POST)
         if form.is_valid():
             try:
@@ -247,7 +248,7 @@ class ConcernCloseView(ConcernMixin):
     def _form(self, concern: Concern, data: Any = None) -> CloseForm:
         outcomes = concern_policy.closing_outcomes(self.request.user, concern)
         if not outcomes:
-            raise NotAllowed("You cannot close this concern.")
+            raise NotAllowed(_("You cannot close this concern."))
         return CloseForm(data, outcomes=outcomes)
 
     def _render(self, concern: Concern, form: CloseForm) -> HttpResponse:

@@ -14,6 +14,7 @@ from typing import Any
 
 import markdown
 import nh3
+from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -100,13 +101,21 @@ def check_plain_text(
     text = clean_line(text) if single_line else clean_lines(text)
     if _TAG.search(text):
         raise ValidationFailed(
-            f"{label}: please write plain text (Markdown is fine). HTML tags such as "
-            "<script> or <b> are not allowed.",
+            _(
+                "%(label)s: please write plain text (Markdown is fine). HTML tags such as "
+                "<script> or <b> are not allowed."
+            )
+            % {"label": label},
             field=field,
         )
     if len(text) > max_length:
         raise ValidationFailed(
-            f"{label} is {len(text):,} characters long; the limit is {max_length:,}.",
+            _("%(label)s is %(length)s characters long; the limit is %(limit)s.")
+            % {
+                "label": label,
+                "length": number_format(len(text), force_grouping=True),
+                "limit": number_format(max_length, force_grouping=True),
+            },
             field=field,
         )
     return text

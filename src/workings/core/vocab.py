@@ -6,27 +6,28 @@ reports compare the two. Keeping the vocabulary in one place keeps them comparab
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ResearchArea(models.TextChoices):
-    QUESTION = "question", "Research question"
-    PRIMARY_OUTCOME = "primary_outcome", "Primary outcome"
-    OUTCOME_MEASURES = "outcome_measures", "Outcome measures"
-    METHODS = "methods", "Methods"
-    RECRUITMENT = "recruitment", "Recruitment"
-    ANALYSIS = "analysis", "Analysis"
-    DISSEMINATION = "dissemination", "Dissemination"
-    BUDGET = "budget", "Budget"
+    QUESTION = "question", _("Research question")
+    PRIMARY_OUTCOME = "primary_outcome", _("Primary outcome")
+    OUTCOME_MEASURES = "outcome_measures", _("Outcome measures")
+    METHODS = "methods", _("Methods")
+    RECRUITMENT = "recruitment", _("Recruitment")
+    ANALYSIS = "analysis", _("Analysis")
+    DISSEMINATION = "dissemination", _("Dissemination")
+    BUDGET = "budget", _("Budget")
 
 
 class InfluenceLevel(models.TextChoices):
     """Ordered from least to most contributor influence."""
 
-    INFORMED = "informed", "Informed"
-    CONSULTED = "consulted", "Consulted"
-    INVOLVED = "involved", "Involved"
-    COLLABORATING = "collaborating", "Collaborating"
-    CONTRIBUTOR_LED = "contributor_led", "Contributor-led"
+    INFORMED = "informed", _("Informed")
+    CONSULTED = "consulted", _("Consulted")
+    INVOLVED = "involved", _("Involved")
+    COLLABORATING = "collaborating", _("Collaborating")
+    CONTRIBUTOR_LED = "contributor_led", _("Contributor-led")
 
 
 INFLUENCE_ORDER = {level: rank for rank, level in enumerate(InfluenceLevel.values)}

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from workings.api.auth import project_auth
@@ -89,7 +90,7 @@ def checkpoint(request: HttpRequest, slug: str) -> HttpResponse:
     """The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)."""
     cp = selectors.latest_checkpoint(project=request.project)  # type: ignore[attr-defined]
     if cp is None:
-        raise NotFound("This project's log has no checkpoint yet.")
+        raise NotFound(_("This project's log has no checkpoint yet."))
     return HttpResponse(cp.note, content_type="text/plain; charset=utf-8")
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import NotFound, ValidationFailed
 from workings.events.models import (
@@ -26,7 +27,7 @@ def log_for(*, project: Any) -> Log:
     try:
         return Log.objects.get(project_id=project.pk)
     except Log.DoesNotExist:
-        raise NotFound("This project has no record yet.") from None
+        raise NotFound(_("This project has no record yet.")) from None
 
 
 def latest_checkpoint(*, project: Any) -> Checkpoint | None:
@@ -50,15 +51,17 @@ def entries_range(*, project: Any, start: int, end: int | None) -> tuple[list[En
     of the log. ``end`` defaults to start + MAX_ENTRIES_PAGE; it is clamped to the size."""
     log = log_for(project=project)
     if start < 0:
-        raise ValidationFailed("start must be 0 or more.", field="start")
+        raise ValidationFailed(_("start must be 0 or more."), field="start")
     if end is None:
         end = start + MAX_ENTRIES_PAGE
     if end < start:
-        raise ValidationFailed("end must not be before start.", field="end")
+        raise ValidationFailed(_("end must not be before start."), field="end")
     end = min(end, start + MAX_ENTRIES_PAGE, log.size)
     if start > log.size:
         raise ValidationFailed(
-            f"start {start} is beyond the end of the log ({log.size} entries).", field="start"
+            _("start %(start)s is beyond the end of the log (%(size)s entries).")
+            % {"start": start, "size": log.size},
+            field="start",
         )
     rows = list(
         Entry.objects.filter(log=log, seq__gte=start, seq__lt=end)
@@ -78,7 +81,7 @@ def _log_ref(project: Any) -> tuple[int, int]:
         cursor.execute("SELECT id, size FROM events_log WHERE project_id = %s", [project.pk])
         row = cursor.fetchone()
     if row is None:
-        raise NotFound("This project has no record yet.")
+        raise NotFound(_("This project has no record yet."))
     return int(row[0]), int(row[1])
 
 
@@ -107,11 +110,14 @@ def inclusion_proof(*, project: Any, index: int, tree_size: int) -> tuple[bytes,
     log_id, size = _log_ref(project)
     if tree_size < 1 or tree_size > size:
         raise ValidationFailed(
-            f"tree_size must be between 1 and the log's size ({size}).", field="tree_size"
+            _("tree_size must be between 1 and the log's size (%(size)s).") % {"size": size},
+            field="tree_size",
         )
     if index < 0 or index >= tree_size:
         raise ValidationFailed(
-            f"index must be at least 0 and less than tree_size ({tree_size}).", field="index"
+            _("index must be at least 0 and less than tree_size (%(tree_size)s).")
+            % {"tree_size": tree_size},
+            field="index",
         )
     got: dict[tuple[int, int], bytes] = {}
     base = _node_fetch(log_id, ((0, index),))  # the leaf's own hash comes in the same query
@@ -133,10 +139,11 @@ def consistency_proof(
     log_id, size = (log.pk, log.size) if log is not None else _log_ref(project)
     if second > size:
         raise ValidationFailed(
-            f"second must not be more than the log's size ({size}).", field="second"
+            _("second must not be more than the log's size (%(size)s).") % {"size": size},
+            field="second",
         )
     if first < 0 or first > second:
-        raise ValidationFailed("first must be between 0 and second.", field="first")
+        raise ValidationFailed(_("first must be between 0 and second."), field="first")
     return consistency_proof_from(_node_fetch(log_id), first, second)
 
 

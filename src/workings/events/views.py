@@ -134,8 +134,10 @@ class EntryEraseView(ConfirmEraseMixin, ProjectMixin, View):
             raise Http404("There is no such entry in this project's record.")
         if not log_policy.can_erase(self.request.user, self.project, entry):
             raise PermissionDenied(
-                "Only the person who wrote an entry can erase it. To have someone else's words "
-                "erased, ask the site's administrators (a data-protection request)."
+                _(
+                    "Only the person who wrote an entry can erase it. To have someone else's words "
+                    "erased, ask the site's administrators (a data-protection request)."
+                )
             )
         return entry
 
@@ -152,8 +154,11 @@ class EntryEraseView(ConfirmEraseMixin, ProjectMixin, View):
         services.entry_erase(actor=self.request.user, project=self.project, seq=seq, reason=reason)
         messages.success(
             self.request,
-            f"The content of entry {seq} was erased. The record still shows that it "
-            "existed, when, and why it was erased.",
+            _(
+                "The content of entry %(seq)s was erased. The record still shows that it "
+                "existed, when, and why it was erased."
+            )
+            % {"seq": seq},
         )
         return redirect("events:record", slug=self.project.slug)
 
@@ -227,7 +232,7 @@ class EntryHideView(ProjectMixin, View):
         if entry is None:
             raise Http404("There is no such entry in this project's record.")
         if not log_policy.can_hide(self.request.user, self.project, entry):
-            raise PermissionDenied("Only the project's lead can hide an entry from the public.")
+            raise PermissionDenied(_("Only the project's lead can hide an entry from the public."))
         return entry
 
     def _page(self, entry: Entry, form: HideForm) -> HttpResponse:

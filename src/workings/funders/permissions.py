@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import NotAllowed, NotFound
 from workings.funders.models import (
@@ -91,7 +92,7 @@ def organisation_get_for(user: Any, slug: str) -> FunderOrganisation:
     """The organisation, for the people it appoints; the same "not found" otherwise."""
     organisation = FunderOrganisation.objects.filter(slug=slug).first()
     if organisation is None or not funder_policy.can_view(user, organisation):
-        raise NotFound("We could not find that funder organisation.")
+        raise NotFound(_("We could not find that funder organisation."))
     return organisation
 
 

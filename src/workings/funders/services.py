@@ -80,7 +80,7 @@ def organisation_create(*, actor: Any, name: str, slug: str = "", admin_email: s
     """A site administrator (actor None at the command line) creates an organisation with
     its first admin."""
     require(funder_policy.can_create(actor), "Only a site administrator can add a funder.")
-    title = required_text(name, field="name", label="Name", max_length=200)
+    title = required_text(name, field="name", label=_("Name"), max_length=200)
     key = v.slug(slug) if slug else slugify(title)[:50].strip("-")
     if not key:
         raise ValidationFailed(_("Give the organisation a web address."), field="slug")
@@ -161,12 +161,12 @@ def appointment_end(
         .first()
     )
     if appointment is None:
-        raise NotFound("That appointment does not exist or has already ended.")
+        raise NotFound(_("That appointment does not exist or has already ended."))
     require(
         funder_policy.can_end(actor, appointment),
         "Only the organisation's admins can end a reviewer's appointment.",
     )
-    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     appointment.ended_at = clock.now()
     appointment.ended_by = _actor_ref(actor)
     appointment.end_reason = why
@@ -255,7 +255,7 @@ def project_funder_answer(*, actor: Any, link_id: int, confirm: bool) -> Project
         .first()
     )
     if link is None or not funder_policy.can_view(actor, link.organisation):
-        raise NotFound("We could not find that request.")
+        raise NotFound(_("We could not find that request."))
     require(
         funder_policy.can_answer(actor, link),
         "Only the organisation's admins can answer for it.",

@@ -63,7 +63,7 @@ class AppointView(OrganisationMixin):
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         form = AppointForm(request.POST)
         if not funder_policy.can_appoint(request.user, self.organisation, "reviewer"):
-            raise NotAllowed("Only the organisation's admins can appoint its reviewers.")
+            raise NotAllowed(_("Only the organisation's admins can appoint its reviewers."))
         if form.is_valid():
             try:
                 appointment = services.appointment_create(
@@ -104,7 +104,7 @@ class AppointmentEndView(OrganisationMixin):
 class AnswerView(OrganisationMixin):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if not funder_policy.is_admin(request.user, self.organisation):
-            raise NotAllowed("Only the organisation's admins can answer for it.")
+            raise NotAllowed(_("Only the organisation's admins can answer for it."))
         link = selectors.project_links(organisation=self.organisation).filter(pk=pk).first()
         if link is None:
             return render(request, "404.html", status=404)
@@ -156,7 +156,7 @@ class ProjectFunderView(ProjectMixin, View):
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         if not funder_policy.can_name_funder(request.user, self.project):
-            raise NotAllowed("Only a lead can name the project's funder.")
+            raise NotAllowed(_("Only a lead can name the project's funder."))
         form = self._form(request.POST)
         if form.is_valid():
             try:

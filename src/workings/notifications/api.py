@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from workings.core.exceptions import NotFound
@@ -78,6 +79,6 @@ def notification_preferences(request: HttpRequest) -> list[dict[str, str]]:
 def notification_preference_set(request: HttpRequest, payload: PreferenceIn) -> dict[str, str]:
     project = Project.objects.filter(slug=payload.project).first()
     if project is None:
-        raise NotFound("We could not find that project.")
+        raise NotFound(_("We could not find that project."))
     pref = services.preference_set(actor=request.user, project=project, mode=payload.mode)
     return {"project": project.slug, "mode": pref.mode}

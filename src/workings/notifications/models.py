@@ -9,18 +9,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Mode(models.TextChoices):
-    EVERY = "every", "Every notice, as it happens"
-    DIGEST = "digest", "One daily digest"
-    DUE = "due", "Only what is due to me (deadlines I must meet)"
+    EVERY = "every", _("Every notice, as it happens")
+    DIGEST = "digest", _("One daily digest")
+    DUE = "due", _("Only what is due to me (deadlines I must meet)")
 
 
 class EmailState(models.TextChoices):
-    PENDING = "pending", "Waiting for the digest"
-    SENT = "sent", "Sent"
-    SKIPPED = "skipped", "Not e-mailed (your choice)"
+    PENDING = "pending", _("Waiting for the digest")
+    SENT = "sent", _("Sent")
+    SKIPPED = "skipped", _("Not e-mailed (your choice)")
 
 
 class Notification(models.Model):

@@ -14,6 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.email import email_subject
@@ -30,17 +32,11 @@ def mode_for(*, user_id: int, project_id: int | None) -> str:
     return pref.mode if pref else Mode.EVERY
 
 
-def _footer() -> str:
-    return (
-        "\n\nYou can choose, for each project, to get every notice, a daily digest, or only "
-        f"what is due to you: {settings.SITE_URL}/notifications/preferences/\n"
-    )
-
-
 def _send(address: str, subject: str, body: str) -> None:
+    # The bodies are templates (notifications/email/), which add the preferences footer.
     send_mail(
         subject=email_subject(subject, prefix=""),
-        message=body + _footer(),
+        message=body,
         from_email=None,
         recipient_list=[address],
     )
@@ -101,8 +97,16 @@ def notify(
 def _email_one(notice: Notification) -> None:
     user = notice.user
     link = f"{settings.SITE_URL}{notice.url}" if notice.url else settings.SITE_URL
-    due = f"\nDue by: {notice.due_on:%A %d %B %Y}" if notice.due_on else ""
-    _send(user.email, email_subject(notice.title), f"{notice.title}{due}\n\nSee it here: {link}")
+    body = render_to_string(
+        "notifications/email/notice_body.txt",
+        {
+            "title": notice.title,
+            "due_on": notice.due_on,
+            "link": link,
+            "site_url": settings.SITE_URL,
+        },
+    )
+    _send(user.email, email_subject(notice.title), body)
 
 
 def digests_send() -> int:
@@ -122,18 +126,23 @@ def digests_send() -> int:
         with transaction.atomic():
             pref = None
             if project_id is not None:
-                pref, _ = Preference.objects.select_for_update().get_or_create(
+                pref, _created = Preference.objects.select_for_update().get_or_create(
                     user_id=user_id, project_id=project_id
                 )
                 if pref.last_digest_on == today:
                     continue
-            lines = [f"- {n.title}: {settings.SITE_URL}{n.url}" for n in notices]
             project = notices[0].project
-            where = f" in {project.title}" if project else ""
+            mail = {
+                "notices": notices,
+                "project_title": project.title if project else "",
+                "site_url": settings.SITE_URL,
+            }
             _send(
                 notices[0].user.email,
-                email_subject(f"your daily digest{where}"),
-                "What needs you, or happened, since the last digest:\n\n" + "\n".join(lines),
+                email_subject(
+                    render_to_string("notifications/email/digest_subject.txt", mail).strip()
+                ),
+                render_to_string("notifications/email/digest_body.txt", mail),
             )
             Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
                 email_state=EmailState.SENT
@@ -152,7 +161,7 @@ def notification_mark_read(*, actor: Any, notification_id: int | None = None) ->
     if notification_id is not None:
         notices = notices.filter(pk=notification_id)
         if not Notification.objects.filter(user=actor, pk=notification_id).exists():
-            raise NotFound("We could not find that notice.")
+            raise NotFound(_("We could not find that notice."))
     return notices.update(read_at=clock.now())
 
 
@@ -161,12 +170,14 @@ def preference_set(*, actor: Any, project: Any, mode: str) -> Preference:
     from workings.projects.permissions import project_policy
 
     if not project_policy.is_member(actor, project):
-        raise NotFound("We could not find that project.")
+        raise NotFound(_("We could not find that project."))
     if mode not in Mode.values:
         raise ValidationFailed(
-            "Choose every notice, a daily digest, or only what is due to you.", field="mode"
+            _("Choose every notice, a daily digest, or only what is due to you."), field="mode"
         )
-    pref, _ = Preference.objects.select_for_update().get_or_create(user=actor, project=project)
+    pref, _created = Preference.objects.select_for_update().get_or_create(
+        user=actor, project=project
+    )
     pref.mode = mode
     pref.save(update_fields=["mode"])
     return pref

@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core.exceptions import NotFound, ValidationFailed
@@ -49,7 +50,7 @@ class PreferenceView(LoginRequiredMixin, View):
         project = Project.objects.filter(slug=request.POST.get("project", "")).first()
         try:
             if project is None:
-                raise NotFound("We could not find that project.")
+                raise NotFound(_("We could not find that project."))
             services.preference_set(
                 actor=request.user, project=project, mode=request.POST.get("mode", "")
             )

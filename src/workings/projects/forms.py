@@ -15,45 +15,48 @@ class DateInput(forms.DateInput):
 
 
 class ProjectForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
-        label="Plain-English summary",
+        label=_("Plain-English summary"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Write it so that someone with no research background understands it.",
+        help_text=_("Write it so that someone with no research background understands it."),
     )
-    funder_name = forms.CharField(label="Funder", max_length=200, required=False)
-    funder_reference = forms.CharField(label="Funder reference", max_length=100, required=False)
+    funder_name = forms.CharField(label=_("Funder"), max_length=200, required=False)
+    funder_reference = forms.CharField(label=_("Funder reference"), max_length=100, required=False)
     start_date = forms.DateField(
-        label="Start date",
+        label=_("Start date"),
         widget=DateInput,
-        help_text="Use the date picker, or type the day, month and year.",
+        help_text=_("Use the date picker, or type the day, month and year."),
     )
-    end_date = forms.DateField(label="End date", widget=DateInput)
+    end_date = forms.DateField(label=_("End date"), widget=DateInput)
     involvement_budget = forms.DecimalField(
-        label="Involvement budget",
+        label=_("Involvement budget"),
         min_value=0,
         max_digits=12,
         decimal_places=2,
         initial=0,
-        help_text="Money set aside for public involvement: payments, expenses, support.",
+        help_text=_("Money set aside for public involvement: payments, expenses, support."),
     )
     currency = forms.CharField(
-        label="Currency", max_length=3, initial="GBP", help_text="A three-letter code such as GBP."
+        label=_("Currency"),
+        max_length=3,
+        initial="GBP",
+        help_text=_("A three-letter code such as GBP."),
     )
 
 
 class ProjectUpdateForm(ProjectForm):
     is_published = forms.BooleanField(
-        label="Publish this project's record",
+        label=_("Publish this project's record"),
         required=False,
-        help_text="Anyone, signed in or not, can then read the project's summary and record.",
+        help_text=_("Anyone, signed in or not, can then read the project's summary and record."),
     )
 
 
 class InvitationForm(forms.Form):
-    email = forms.CharField(label="E-mail address", max_length=254, widget=forms.EmailInput)
+    email = forms.CharField(label=_("E-mail address"), max_length=254, widget=forms.EmailInput)
     role = forms.ChoiceField(
-        label="Role",
+        label=_("Role"),
         choices=MEMBER_ROLE_CHOICES,
         widget=forms.RadioSelect,
         help_text=" ".join(
@@ -61,19 +64,22 @@ class InvitationForm(forms.Form):
         ),
     )
     message = forms.CharField(
-        label="Message", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
     )
 
 
 class AcceptForm(forms.Form):
     display_name = forms.CharField(
-        label="Your name in this project",
+        label=_("Your name in this project"),
         max_length=80,
         required=False,
-        help_text="A pseudonym is fine. Leave empty to use your profile's display name.",
+        help_text=_("A pseudonym is fine. Leave empty to use your profile's display name."),
     )
     credit = forms.ChoiceField(
-        label="How should the record credit you?",
+        label=_("How should the record credit you?"),
         choices=Credit.choices,
         initial=Credit.NAME,
         widget=forms.RadioSelect,
@@ -86,11 +92,11 @@ class MembershipForm(AcceptForm):
 
 class LeaveForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you leaving?",
+        label=_("Why are you leaving?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=2000,
-        help_text="You do not have to give a reason.",
+        help_text=_("You do not have to give a reason."),
     )
     reason_public = forms.ChoiceField(
         label=_("Who may read your reason?"),
@@ -105,15 +111,17 @@ class LeaveForm(forms.Form):
         widget=forms.RadioSelect,
     )
     credit = forms.ChoiceField(
-        label="How should your past contributions be credited?",
+        label=_("How should your past contributions be credited?"),
         choices=Credit.choices,
         initial=Credit.NAME,
         widget=forms.RadioSelect,
     )
     confirm = forms.BooleanField(
         label=(
-            "I understand that I will no longer be a member. "
-            "What I contributed stays in the record."
+            _(
+                "I understand that I will no longer be a member. "
+                "What I contributed stays in the record."
+            )
         ),
     )
 
@@ -122,16 +130,16 @@ class LeaveForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label="New role", choices=MEMBER_ROLE_CHOICES)
+    role = forms.ChoiceField(label=_("New role"), choices=MEMBER_ROLE_CHOICES)
     reason = forms.CharField(
-        label="Reason", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class RemoveForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for removing this person",
+        label=_("Reason for removing this person"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The reason is kept in the record and shown to the person.",
+        help_text=_("The reason is kept in the record and shown to the person."),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import NotAllowed, NotFound
 from workings.projects.models import Membership, Project
@@ -191,9 +192,9 @@ project_policy = ProjectPolicy()
 def project_get_for(user: Any, slug: str, action: str) -> Project:
     project = Project.objects.filter(slug=slug).first()
     if project is None or not project_policy.can(user, "view", project):
-        raise NotFound("We could not find that project.")
+        raise NotFound(_("We could not find that project."))
     if not project_policy.can(user, action, project):
-        raise NotAllowed("Your role in this project does not allow that.")
+        raise NotAllowed(_("Your role in this project does not allow that."))
     return project
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    LEAD = "lead", "Lead"
-    RESEARCHER = "researcher", "Researcher"
-    CONTRIBUTOR = "contributor", "Public contributor"
-    FUNDER = "funder", "Funder reviewer"
-    OBSERVER = "observer", "Observer"
+    LEAD = "lead", _("Lead")
+    RESEARCHER = "researcher", _("Researcher")
+    CONTRIBUTOR = "contributor", _("Public contributor")
+    FUNDER = "funder", _("Funder reviewer")
+    OBSERVER = "observer", _("Observer")
 
 
 ROLE_DESCRIPTIONS = {
@@ -29,6 +30,6 @@ ROLE_DESCRIPTIONS = {
 
 
 class Credit(models.TextChoices):
-    NAME = "name", "My name"
-    PSEUDONYM = "pseudonym", "My display name for this project (a pseudonym is fine)"
-    ANONYMOUS = "anonymous", "Anonymously (counted, never named)"
+    NAME = "name", _("My name")
+    PSEUDONYM = "pseudonym", _("My display name for this project (a pseudonym is fine)")
+    ANONYMOUS = "anonymous", _("Anonymously (counted, never named)")

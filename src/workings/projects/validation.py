@@ -7,6 +7,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from workings.core.email import email_address as core_email_address
 from workings.core.exceptions import ValidationFailed
 from workings.core.text import quoted
@@ -21,14 +23,18 @@ def date_value(value: Any, *, field: str, label: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except (TypeError, ValueError):
-        raise ValidationFailed(f"{label} must be a date, like 2026-03-31.", field=field) from None
+        raise ValidationFailed(
+            _("%(label)s must be a date, like 2026-03-31.") % {"label": label}, field=field
+        ) from None
 
 
 def date_range(start: Any, end: Any) -> tuple[dt.date, dt.date]:
-    start_date = date_value(start, field="start_date", label="Start date")
-    end_date = date_value(end, field="end_date", label="End date")
+    start_date = date_value(start, field="start_date", label=_("Start date"))
+    end_date = date_value(end, field="end_date", label=_("End date"))
     if end_date < start_date:
-        raise ValidationFailed("The end date must be on or after the start date.", field="end_date")
+        raise ValidationFailed(
+            _("The end date must be on or after the start date."), field="end_date"
+        )
     return start_date, end_date
 
 
@@ -37,18 +43,22 @@ def budget(value: Any) -> Decimal:
         amount = Decimal(str(value if value not in (None, "") else "0"))
     except InvalidOperation:
         raise ValidationFailed(
-            "Involvement budget must be a number, like 12000 or 12000.50.",
+            _("Involvement budget must be a number, like 12000 or 12000.50."),
             field="involvement_budget",
         ) from None
     if not amount.is_finite():
-        raise ValidationFailed("Involvement budget must be a number.", field="involvement_budget")
+        raise ValidationFailed(
+            _("Involvement budget must be a number."), field="involvement_budget"
+        )
     if amount < 0:
-        raise ValidationFailed("Involvement budget cannot be negative.", field="involvement_budget")
+        raise ValidationFailed(
+            _("Involvement budget cannot be negative."), field="involvement_budget"
+        )
     if amount >= MAX_BUDGET:
-        raise ValidationFailed("Involvement budget is too large.", field="involvement_budget")
+        raise ValidationFailed(_("Involvement budget is too large."), field="involvement_budget")
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ValidationFailed(
-            "Involvement budget can have at most two decimal places.", field="involvement_budget"
+            _("Involvement budget can have at most two decimal places."), field="involvement_budget"
         )
     return amount
 
@@ -57,7 +67,7 @@ def currency(value: Any) -> str:
     code = str(value or "").strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise ValidationFailed(
-            "Currency must be a three-letter code such as GBP, EUR or USD.", field="currency"
+            _("Currency must be a three-letter code such as GBP, EUR or USD."), field="currency"
         )
     return code
 
@@ -66,7 +76,9 @@ def role(value: Any) -> str:
     if value not in Role.values:
         names = ", ".join(Role.values)
         raise ValidationFailed(
-            f"{quoted(value)} is not a role. Choose one of: {names}.", field="role"
+            _("%(value)s is not a role. Choose one of: %(names)s.")
+            % {"value": quoted(value), "names": names},
+            field="role",
         )
     return str(value)
 
@@ -75,7 +87,9 @@ def credit(value: Any) -> str:
     if value not in Credit.values:
         names = ", ".join(Credit.values)
         raise ValidationFailed(
-            f"{quoted(value)} is not a credit choice. Choose one of: {names}.", field="credit"
+            _("%(value)s is not a credit choice. Choose one of: %(names)s.")
+            % {"value": quoted(value), "names": names},
+            field="credit",
         )
     return str(value)
 
@@ -93,7 +107,7 @@ def slug(value: Any) -> str:
     text = str(value or "").strip().lower()
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{1,48}[a-z0-9])", text):
         raise ValidationFailed(
-            "The web address may use lower-case letters, digits and hyphens (3 to 50).",
+            _("The web address may use lower-case letters, digits and hyphens (3 to 50)."),
             field="slug",
         )
     return text

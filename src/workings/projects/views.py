@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core.exceptions import NotAllowed, WorkingsError
@@ -86,7 +87,7 @@ class ProjectListView(LoginRequiredMixin, View):
 class ProjectCreateView(LoginRequiredMixin, View):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated and not project_policy.can_create(request.user):
-            raise NotAllowed("You cannot start a project.")
+            raise NotAllowed(_("You cannot start a project."))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest) -> HttpResponse:
@@ -100,7 +101,7 @@ class ProjectCreateView(LoginRequiredMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Your project has been created. You are its lead.")
+                messages.success(request, _("Your project has been created. You are its lead."))
                 return redirect(project)
         return _form_page(request, "projects/project_form.html", {"creating": True}, form)
 
@@ -134,7 +135,7 @@ class ProjectUpdateView(ProjectMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "The project's details have been saved.")
+                messages.success(request, _("The project's details have been saved."))
                 return redirect(self.project)
         return _form_page(request, "projects/project_form.html", self.context(), form)
 
@@ -161,7 +162,7 @@ class MemberRoleView(ProjectMixin, View):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         form = RoleForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "Choose one of the listed roles.")
+            messages.error(request, _("Choose one of the listed roles."))
             return redirect("projects:members", slug=slug)
         try:
             membership = services.membership_change_role(
@@ -171,7 +172,9 @@ class MemberRoleView(ProjectMixin, View):
             messages.error(request, error.message)
         else:
             messages.success(
-                request, f"{membership.label} is now {membership.get_role_display().lower()}."
+                request,
+                _("%(label)s is now %(value)s.")
+                % {"label": membership.label, "value": membership.get_role_display().lower()},
             )
         return redirect("projects:members", slug=slug)
 
@@ -204,7 +207,8 @@ class MemberRemoveView(ProjectMixin, View):
                 add_service_error(form, error)
             else:
                 messages.success(
-                    request, "The person has been removed. The record keeps what they contributed."
+                    request,
+                    _("The person has been removed. The record keeps what they contributed."),
                 )
                 return redirect("projects:members", slug=slug)
         return self._page(request, form, pk)
@@ -222,13 +226,16 @@ class InvitationCreateView(ProjectMixin, View):
         form = InvitationForm(request.POST)
         if form.is_valid():
             try:
-                invitation, _ = services.invitation_create(
+                invitation, _created = services.invitation_create(
                     actor=request.user, project=self.project, **form.cleaned_data
                 )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, f"An invitation has been sent to {invitation.email}.")
+                messages.success(
+                    request,
+                    _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
+                )
                 return redirect("projects:members", slug=slug)
         return _form_page(request, "projects/invitation_form.html", self.context(), form)
 
@@ -242,7 +249,7 @@ class InvitationWithdrawView(ProjectMixin, View):
         except WorkingsError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, "The invitation has been withdrawn.")
+            messages.success(request, _("The invitation has been withdrawn."))
         return redirect("projects:members", slug=slug)
 
 
@@ -269,13 +276,15 @@ class InvitationAnswerView(LoginRequiredMixin, View):
         try:
             if request.POST.get("answer") == "decline":
                 services.invitation_decline(actor=request.user, token=token)
-                messages.success(request, "You have declined the invitation.")
+                messages.success(request, _("You have declined the invitation."))
                 return redirect("projects:list")
             if form.is_valid():
                 membership = services.invitation_accept(
                     actor=request.user, token=token, **form.cleaned_data
                 )
-                messages.success(request, f"Welcome to {membership.project.title}.")
+                messages.success(
+                    request, _("Welcome to %(title)s.") % {"title": membership.project.title}
+                )
                 return redirect(membership.project)
         except WorkingsError as error:
             add_service_error(form, error)
@@ -304,7 +313,7 @@ class MembershipUpdateView(ProjectMixin, View):
                 add_service_error(form, error)
             else:
                 messages.success(
-                    request, "Your name and credit choice for this project have been saved."
+                    request, _("Your name and credit choice for this project have been saved.")
                 )
                 return redirect(self.project)
         return _form_page(request, "projects/membership_form.html", self.context(), form)
@@ -332,7 +341,8 @@ class LeaveView(ProjectMixin, View):
             else:
                 messages.success(
                     request,
-                    f"You have left {self.project.title}. Thank you for everything you gave to it.",
+                    _("You have left %(title)s. Thank you for everything you gave to it.")
+                    % {"title": self.project.title},
                 )
                 return redirect("projects:list")
         return _form_page(request, "projects/leave.html", self.context(), form)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from workings.api.auth import project_auth
@@ -200,7 +201,8 @@ def _files(files: list[FileIn]) -> list[tuple[str, bytes]]:
             out.append((f.name, base64.b64decode(f.content_base64, validate=True)))
         except (binascii.Error, ValueError):
             raise ValidationFailed(
-                f"{quoted(f.name)}: content_base64 is not valid base64.", field="attachments"
+                _("%(value)s: content_base64 is not valid base64.") % {"value": quoted(f.name)},
+                field="attachments",
             ) from None
     return out
 

@@ -9,6 +9,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core import clock
@@ -251,7 +252,7 @@ class PositionEditView(RecordFormView):
             .first()
         )
         if position is None:
-            raise NotFound("We could not find that position.")
+            raise NotFound(_("We could not find that position."))
         require(
             record_policy.can_edit_position(request.user, position),
             "Only the person who wrote a position can edit it.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from workings.core.vocab import InfluenceLevel, ResearchArea
 from workings.record.models.decisions import Stance
@@ -44,26 +45,28 @@ OPTIONAL_AREA = [("", "None in particular"), *ResearchArea.choices]
 
 class MeetingForm(forms.Form):
     occurred_on = forms.DateField(
-        label="Date", widget=DateInput, help_text="For example 2026-03-31."
+        label=_("Date"), widget=DateInput, help_text=_("For example 2026-03-31.")
     )
-    activity = forms.ChoiceField(label="Kind of activity", choices=Activity.choices)
-    title = forms.CharField(label="Title", max_length=200)
+    activity = forms.ChoiceField(label=_("Kind of activity"), choices=Activity.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
     participants = forms.MultipleChoiceField(
-        label="Who took part", widget=forms.CheckboxSelectMultiple, choices=()
+        label=_("Who took part"), widget=forms.CheckboxSelectMultiple, choices=()
     )
     hours = forms.DecimalField(
-        label="Hours", max_digits=5, decimal_places=2, help_text="How long it took, up to 24."
+        label=_("Hours"), max_digits=5, decimal_places=2, help_text=_("How long it took, up to 24.")
     )
-    area = forms.ChoiceField(label="Research area", choices=OPTIONAL_AREA, required=False)
+    area = forms.ChoiceField(label=_("Research area"), choices=OPTIONAL_AREA, required=False)
     summary = forms.CharField(
-        label="Plain-English summary",
+        label=_("Plain-English summary"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="What happened, in plain English. Markdown is fine; HTML is not.",
+        help_text=_("What happened, in plain English. Markdown is fine; HTML is not."),
     )
     attachments = MultipleFileField(
-        label="Attachments",
+        label=_("Attachments"),
         required=False,
-        help_text="Up to 5 files, each at most 10 MB: PDF, PNG, JPEG, plain text, .docx or .odt.",
+        help_text=_(
+            "Up to 5 files, each at most 10 MB: PDF, PNG, JPEG, plain text, .docx or .odt."
+        ),
     )
 
     def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
@@ -72,128 +75,136 @@ class MeetingForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
-    area = forms.ChoiceField(label="Research area", choices=AREA_CHOICES)
-    title = forms.CharField(label="Title", max_length=200, help_text="A few words to find it by.")
+    area = forms.ChoiceField(label=_("Research area"), choices=AREA_CHOICES)
+    title = forms.CharField(
+        label=_("Title"), max_length=200, help_text=_("A few words to find it by.")
+    )
     text = forms.CharField(
-        label="The feedback", widget=forms.Textarea(attrs={"rows": 6}), help_text="You said…"
+        label=_("The feedback"), widget=forms.Textarea(attrs={"rows": 6}), help_text=_("You said…")
     )
     on_behalf_of = forms.CharField(
-        label="On behalf of",
+        label=_("On behalf of"),
         max_length=200,
         required=False,
-        help_text="Researchers: name the group this feedback came from.",
+        help_text=_("Researchers: name the group this feedback came from."),
     )
 
 
 class AnswerForm(forms.Form):
-    outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
     what_done = forms.CharField(
-        label="What was done", widget=forms.Textarea(attrs={"rows": 4}), help_text="We did…"
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("We did…")
     )
     why = forms.CharField(
-        label="Why", widget=forms.Textarea(attrs={"rows": 4}), help_text="Because…"
+        label=_("Why"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Because…")
     )
 
 
 class SatisfactionForm(forms.Form):
     satisfied = forms.TypedChoiceField(
-        label="Does this answer satisfy you?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Does this answer satisfy you?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
         coerce=lambda v: v == "yes",
     )
     why = forms.CharField(
-        label="Why",
+        label=_("Why"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Needed if you are not satisfied.",
+        help_text=_("Needed if you are not satisfied."),
     )
 
 
 class DecisionForm(forms.Form):
-    area = forms.ChoiceField(label="Research area", choices=AREA_CHOICES)
-    title = forms.CharField(label="What was decided", max_length=200)
+    area = forms.ChoiceField(label=_("Research area"), choices=AREA_CHOICES)
+    title = forms.CharField(label=_("What was decided"), max_length=200)
     text = forms.CharField(
-        label="More detail", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("More detail"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     decided_by = forms.CharField(
-        label="Who decided", max_length=300, help_text="For example: the trial management group."
+        label=_("Who decided"),
+        max_length=300,
+        help_text=_("For example: the trial management group."),
     )
     influence = forms.ChoiceField(
-        label="How much say did contributors have?",
+        label=_("How much say did contributors have?"),
         choices=InfluenceLevel.choices,
         widget=forms.RadioSelect,
     )
-    occurred_on = forms.DateField(label="Date of the decision", widget=DateInput)
+    occurred_on = forms.DateField(label=_("Date of the decision"), widget=DateInput)
 
 
 class DecisionViewForm(forms.Form):
-    stance = forms.ChoiceField(label="Your view", choices=Stance.choices, widget=forms.RadioSelect)
-    words = forms.CharField(label="In your own words", widget=forms.Textarea(attrs={"rows": 5}))
+    stance = forms.ChoiceField(
+        label=_("Your view"), choices=Stance.choices, widget=forms.RadioSelect
+    )
+    words = forms.CharField(label=_("In your own words"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
 class DisagreementForm(forms.Form):
-    subject = forms.CharField(label="What the disagreement is about", max_length=200)
-    area = forms.ChoiceField(label="Research area", choices=OPTIONAL_AREA, required=False)
+    subject = forms.CharField(label=_("What the disagreement is about"), max_length=200)
+    area = forms.ChoiceField(label=_("Research area"), choices=OPTIONAL_AREA, required=False)
     text = forms.CharField(
-        label="Background", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Background"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    occurred_on = forms.DateField(label="When it arose", widget=DateInput)
+    occurred_on = forms.DateField(label=_("When it arose"), widget=DateInput)
 
 
 class PositionForm(forms.Form):
     text = forms.CharField(
-        label="Your position",
+        label=_("Your position"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Only you can edit this. Every version is kept and can be read.",
+        help_text=_("Only you can edit this. Every version is kept and can be read."),
     )
 
 
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
-        label="Outcome",
+        label=_("Outcome"),
         choices=[c for c in DisagreementOutcome.choices if c[0] != DisagreementOutcome.OPEN],
         widget=forms.RadioSelect,
     )
     outcome_text = forms.CharField(
-        label="What was agreed or what happened", widget=forms.Textarea(attrs={"rows": 4})
+        label=_("What was agreed or what happened"), widget=forms.Textarea(attrs={"rows": 4})
     )
     research_team_gave = forms.CharField(
-        label="What the research team gave",
+        label=_("What the research team gave"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed for a compromise.",
+        help_text=_("Needed for a compromise."),
     )
     contributors_gave = forms.CharField(
-        label="What contributors gave",
+        label=_("What contributors gave"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Needed for a compromise.",
+        help_text=_("Needed for a compromise."),
     )
     what_changed = forms.CharField(
-        label="What it changed", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What it changed"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class AccountForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(
-        label="Your account",
+        label=_("Your account"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="In your own words. Only you can edit it; every version is kept.",
+        help_text=_("In your own words. Only you can edit it; every version is kept."),
     )
     about_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class AccountEditForm(forms.Form):
-    text = forms.CharField(label="Your account", widget=forms.Textarea(attrs={"rows": 10}))
+    text = forms.CharField(label=_("Your account"), widget=forms.Textarea(attrs={"rows": 10}))
 
 
 class CorrectionForm(forms.Form):
     text = forms.CharField(
-        label="The correction",
+        label=_("The correction"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Say what was wrong and what is right. The original stays, shown beside this.",
+        help_text=_("Say what was wrong and what is right. The original stays, shown beside this."),
     )
 
 
@@ -201,19 +212,21 @@ KIND_CHOICES = [("", "All kinds"), *Kind.choices, (LEFT, "Members who left")]
 
 
 class TimelineFilterForm(forms.Form):
-    kind = forms.ChoiceField(label="Kind", choices=KIND_CHOICES, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES, required=False)
     area = forms.ChoiceField(
-        label="Research area", choices=[("", "All areas"), *ResearchArea.choices], required=False
+        label=_("Research area"),
+        choices=[("", _("All areas")), *ResearchArea.choices],
+        required=False,
     )
     person = forms.TypedChoiceField(
-        label="Person", choices=(), coerce=int, required=False, empty_value=None
+        label=_("Person"), choices=(), coerce=int, required=False, empty_value=None
     )
-    date_from = forms.DateField(label="From", widget=DateInput, required=False)
-    date_to = forms.DateField(label="To", widget=DateInput, required=False)
+    date_from = forms.DateField(label=_("From"), widget=DateInput, required=False)
+    date_to = forms.DateField(label=_("To"), widget=DateInput, required=False)
     status = forms.ChoiceField(
-        label="Status", choices=[("", "Any"), *STATUSES.items()], required=False
+        label=_("Status"), choices=[("", _("Any")), *STATUSES.items()], required=False
     )
-    q = forms.CharField(label="Search", max_length=100, required=False)
+    q = forms.CharField(label=_("Search"), max_length=100, required=False)
 
     def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from workings.core.exceptions import NotAllowed, NotFound
 from workings.projects.models import Membership, Project
 from workings.projects.permissions import project_policy
@@ -104,7 +106,7 @@ record_policy = RecordPolicy()
 def item_get_for(user: Any, project: Project, pk: int, *, kind: str | None = None) -> Item:
     """An entry of this project the person may see (the project was already checked)."""
     if not record_policy.can_view(user, project):
-        raise NotFound("We could not find that entry.")
+        raise NotFound(_("We could not find that entry."))
     items = Item.objects.select_related(
         "project",
         "author_membership__user",
@@ -117,7 +119,7 @@ def item_get_for(user: Any, project: Project, pk: int, *, kind: str | None = Non
     )
     item = items.filter(project=project, pk=pk).first()
     if item is None or (kind is not None and item.kind != kind):
-        raise NotFound("We could not find that entry.")
+        raise NotFound(_("We could not find that entry."))
     return item
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core import clock
@@ -140,7 +141,7 @@ class ExportView(ProjectMixin, View):
     fmt = "csv"
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        _, filters = parse_filters(request.GET, _members(self.project))
+        _ignored, filters = parse_filters(request.GET, _members(self.project))
         rows = selectors.timeline_all(
             project=self.project,
             filters=filters,
@@ -221,7 +222,7 @@ class AttachmentView(ProjectMixin, View):
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         attachment = Attachment.objects.filter(pk=pk, item__project=self.project).first()
         if attachment is None or not attachment.file:
-            raise NotFound("We could not find that attachment (it may have been erased).")
+            raise NotFound(_("We could not find that attachment (it may have been erased)."))
         response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise
+
 from workings.core import clock
+from workings.core.i18n import in_record_language
 from workings.ledger.checkpoint import sign_note
 from workings.reports import ledger_view
 from workings.reports.ledger_view import b64
@@ -25,6 +28,21 @@ AUDIENCE_LABELS = {
 }
 
 
+def _plain(value: Any) -> Any:
+    """Sections may take labels from model choices, which are lazy translations: resolve them
+    now (in the record's language), since the signed text is canonical JSON of plain values."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+@in_record_language()
 def build(
     *,
     project: Any,
@@ -40,7 +58,7 @@ def build(
     view = ledger_view.load(project=project, audience=audience, checkpoint_size=checkpoint_size)
     if progress:
         progress(30, "Read the record")
-    sections = build_all(view)
+    sections = _plain(build_all(view))
     if progress:
         progress(50, "Built the sections")
     cp = view.checkpoint

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from workings.core import clock
+from workings.core.i18n import in_record_language
 from workings.reports import annex
 from workings.reports.formats import markdown, pdf
 from workings.reports.ledger_view import checkpoint_for
@@ -24,6 +25,7 @@ CONTENT_TYPES = {
 }
 
 
+@in_record_language()
 def render(doc: dict[str, Any], fmt: str, progress: Any = None) -> bytes:
     if fmt == "json":
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")

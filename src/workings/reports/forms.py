@@ -1,19 +1,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from workings.reports.models import ReplyAnswer
 
 
 class ReplyOpenForm(forms.Form):
     purpose = forms.CharField(
-        label="What is the annex for?",
-        help_text="For example: the stage 2 application to the funder.",
+        label=_("What is the annex for?"),
+        help_text=_("For example: the stage 2 application to the funder."),
         max_length=200,
     )
     days = forms.IntegerField(
-        label="Days contributors have to reply",
-        help_text="Counted from today. The window closes at the end of the last day.",
+        label=_("Days contributors have to reply"),
+        help_text=_("Counted from today. The window closes at the end of the last day."),
         min_value=1,
         max_value=90,
         initial=14,
@@ -22,13 +23,13 @@ class ReplyOpenForm(forms.Form):
 
 class ReplyAnswerForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Your answer",
+        label=_("Your answer"),
         choices=ReplyAnswer.Kind.choices,
         widget=forms.RadioSelect,
     )
     statement = forms.CharField(
-        label="Your statement",
-        help_text="It appears in the annex exactly as you write it. Leave empty to decline.",
+        label=_("Your statement"),
+        help_text=_("It appears in the annex exactly as you write it. Leave empty to decline."),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
         max_length=10000,
@@ -36,23 +37,25 @@ class ReplyAnswerForm(forms.Form):
 
 
 class RegisterForm(forms.Form):
-    audience = forms.ChoiceField(label="Which annex to register", choices=())
+    audience = forms.ChoiceField(label=_("Which annex to register"), choices=())
     checkpoint = forms.IntegerField(
-        label="Checkpoint (record size)",
-        help_text="Leave empty for the latest.",
+        label=_("Checkpoint (record size)"),
+        help_text=_("Leave empty for the latest."),
         required=False,
         min_value=1,
     )
 
     def __init__(self, *args: object, audiences: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["audience"].choices = [(a, f"The {a} annex") for a in audiences]
+        self.fields["audience"].choices = [
+            (a, _("The %(audience)s annex") % {"audience": a}) for a in audiences
+        ]
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label="Why is this registration being withdrawn?",
-        help_text="Shown with the registration for ever.",
+        label=_("Why is this registration being withdrawn?"),
+        help_text=_("Shown with the registration for ever."),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=2000,
@@ -61,8 +64,8 @@ class WithdrawForm(forms.Form):
 
 class NarrativeForm(forms.Form):
     text = forms.CharField(
-        label="Narrative",
-        help_text="Written together by the team and contributors. Each save is a new version.",
+        label=_("Narrative"),
+        help_text=_("Written together by the team and contributors. Each save is a new version."),
         widget=forms.Textarea(attrs={"rows": 16}),
         required=False,
         max_length=50000,

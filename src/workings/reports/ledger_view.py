@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import NotFound
 from workings.events.content import merged, readable_part
@@ -139,15 +140,18 @@ def may_read(audience: str, entry_type: str, sealed: bool) -> bool:
 def checkpoint_for(*, project: Any, size: int | None) -> tuple[Log, Checkpoint]:
     log = Log.objects.filter(project_id=project.pk).first()
     if log is None:
-        raise NotFound("This project has no record yet, so there is nothing to report.")
+        raise NotFound(_("This project has no record yet, so there is nothing to report."))
     cps = Checkpoint.objects.filter(log=log)
     cp = cps.order_by("-size").first() if size is None else cps.filter(size=size).first()
     if cp is None:
         if size is None:
-            raise NotFound("This project's record has no signed checkpoint yet.")
+            raise NotFound(_("This project's record has no signed checkpoint yet."))
         raise NotFound(
-            f"There is no checkpoint of size {size} in this project's record. "
-            f"Choose a size between 1 and {log.size}, or leave it out for the latest."
+            _(
+                "There is no checkpoint of size %(size)s in this project's record. Choose a "
+                "size between 1 and %(size2)s, or leave it out for the latest."
+            )
+            % {"size": size, "size2": log.size}
         )
     return log, cp
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from workings.events.recorded import RecordedModel
 from workings.reports.snapshots import (
@@ -52,8 +53,8 @@ class ReplyRound(RecordedModel):
 
 class ReplyAnswer(RecordedModel):
     class Kind(models.TextChoices):
-        REPLY = "reply", "Added a statement"
-        DECLINE = "decline", "Declined to add a statement"
+        REPLY = "reply", _("Added a statement")
+        DECLINE = "decline", _("Declined to add a statement")
 
     round = models.ForeignKey(ReplyRound, on_delete=models.PROTECT, related_name="answers")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -178,10 +179,10 @@ class AnnexFile(models.Model):
     format and template version, so a large PDF is never made twice."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Being made"
-        DONE = "done", "Ready"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     project = models.ForeignKey(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from workings.core.exceptions import NotAllowed, NotFound
 from workings.core.text import quoted
 from workings.projects.permissions import project_policy
@@ -36,11 +38,13 @@ class ReportPolicy:
     def check_audience(self, user: Any, project: Any, audience: str) -> str:
         if audience not in AUDIENCES:
             raise NotFound(
-                f"There is no annex for {quoted(audience)}: choose public, team or funder."
+                _("There is no annex for %(value)s: choose public, team or funder.")
+                % {"value": quoted(audience)}
             )
         if audience not in self.audiences_for(user, project):
             raise NotAllowed(
-                f"Your role in this project does not let you see the {audience} annex."
+                _("Your role in this project does not let you see the %(audience)s annex.")
+                % {"audience": audience}
             )
         return audience
 

@@ -10,6 +10,8 @@ import json
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import Conflict, NotAllowed, ValidationFailed
@@ -27,15 +29,17 @@ MAX_REPLY_DAYS = 90
 @transaction.atomic
 def reply_round_open(*, actor: Any, project: Any, purpose: str, days: int) -> ReplyRound:
     if not report_policy.can_open_reply(actor, project):
-        raise NotAllowed("Only a lead can open a right-of-reply window.")
-    purpose = check_plain_text(purpose, field="purpose", label="Purpose", max_length=200)
+        raise NotAllowed(_("Only a lead can open a right-of-reply window."))
+    purpose = check_plain_text(purpose, field="purpose", label=_("Purpose"), max_length=200)
     if not purpose:
         raise ValidationFailed(
-            "Say what the annex is for (for example, the grant).", field="purpose"
+            _("Say what the annex is for (for example, the grant)."), field="purpose"
         )
     if not isinstance(days, int) or not 1 <= days <= MAX_REPLY_DAYS:
         raise ValidationFailed(
-            f"Give contributors between 1 and {MAX_REPLY_DAYS} days to reply.", field="days"
+            _("Give contributors between 1 and %(MAX_REPLY_DAYS)s days to reply.")
+            % {"MAX_REPLY_DAYS": MAX_REPLY_DAYS},
+            field="days",
         )
     today = clock.today()
     invited = list(
@@ -67,24 +71,28 @@ def reply_answer(
 ) -> ReplyAnswer:
     rnd = ReplyRound.objects.select_for_update().filter(pk=round_id, project=project).first()
     if rnd is None:
-        raise ValidationFailed("There is no such right-of-reply window.", field="round")
+        raise ValidationFailed(_("There is no such right-of-reply window."), field="round")
     if not report_policy.can_reply(actor, project) or actor.pk not in rnd.invited:
-        raise NotAllowed("Only the contributors offered this right of reply can answer it.")
+        raise NotAllowed(_("Only the contributors offered this right of reply can answer it."))
     if clock.today() > rnd.closes_on:
         raise ValidationFailed(
-            f"The right-of-reply window closed on {rnd.closes_on:%d %B %Y}; "
-            "replies can no longer be added.",
+            _("The right-of-reply window closed on %(date)s; replies can no longer be added.")
+            % {"date": date_format(rnd.closes_on, "d F Y")},
             field="statement",
         )
     if kind not in ReplyAnswer.Kind.values:
-        raise ValidationFailed("Choose to add a statement or to decline.", field="kind")
+        raise ValidationFailed(_("Choose to add a statement or to decline."), field="kind")
     text = ""
     if kind == ReplyAnswer.Kind.REPLY:
-        text = check_plain_text(statement, field="statement", label="Statement", max_length=10000)
+        text = check_plain_text(
+            statement, field="statement", label=_("Statement"), max_length=10000
+        )
         if not text:
-            raise ValidationFailed("Write your statement, or choose to decline.", field="statement")
+            raise ValidationFailed(
+                _("Write your statement, or choose to decline."), field="statement"
+            )
     if ReplyAnswer.objects.filter(round=rnd, user=actor).exists():
-        raise Conflict("You have already answered this right of reply.")
+        raise Conflict(_("You have already answered this right of reply."))
     answer = ReplyAnswer.objects.create(
         round=rnd, user=actor, kind=kind, statement=text, answered_at=clock.now()
     )
@@ -100,7 +108,7 @@ def registration_create(
     *, actor: Any, project: Any, audience: str, checkpoint_size: int | None = None
 ) -> Registration:
     if not report_policy.can_register(actor, project):
-        raise NotAllowed("Only a lead can register an annex.")
+        raise NotAllowed(_("Only a lead can register an annex."))
     report_policy.check_audience(actor, project, audience)
     doc = annex.build(project=project, audience=audience, checkpoint_size=checkpoint_size)
     size = doc["checkpoint"]["size"]
@@ -108,8 +116,11 @@ def registration_create(
         project=project, checkpoint_size=size, audience=audience
     ).exists():
         raise Conflict(
-            f"The {audience} annex at checkpoint {size} is already registered. "
-            "A registration is permanent: add to the record, then register the newer annex."
+            _(
+                "The %(audience)s annex at checkpoint %(size)s is already registered. A "
+                "registration is permanent: add to the record, then register the newer annex."
+            )
+            % {"audience": audience, "size": size}
         )
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
     try:
@@ -126,7 +137,8 @@ def registration_create(
             )
     except IntegrityError:
         raise Conflict(
-            f"The {audience} annex at checkpoint {size} is already registered."
+            _("The %(audience)s annex at checkpoint %(size)s is already registered.")
+            % {"audience": audience, "size": size}
         ) from None
     append_event(
         project=project,
@@ -142,12 +154,12 @@ def registration_create(
 def registration_withdraw(*, actor: Any, registration: Registration, reason: str) -> Registration:
     reg = Registration.objects.select_for_update().get(pk=registration.pk)
     if not report_policy.can_register(actor, reg.project):
-        raise NotAllowed("Only a lead can withdraw a registration.")
-    reason = check_plain_text(reason, field="reason", label="Reason", max_length=2000)
+        raise NotAllowed(_("Only a lead can withdraw a registration."))
+    reason = check_plain_text(reason, field="reason", label=_("Reason"), max_length=2000)
     if not reason:
-        raise ValidationFailed("Say why the registration is being withdrawn.", field="reason")
+        raise ValidationFailed(_("Say why the registration is being withdrawn."), field="reason")
     if reg.is_withdrawn:
-        raise Conflict("This registration has already been withdrawn.")
+        raise Conflict(_("This registration has already been withdrawn."))
     Registration.objects.filter(pk=reg.pk).update(
         withdrawn_at=clock.now(), withdrawn_reason=reason, withdrawn_by=actor
     )
@@ -167,10 +179,10 @@ def narrative_save(
     *, actor: Any, project: Any, text: str, based_on: int | None
 ) -> NarrativeVersion:
     if not report_policy.can_edit_narrative(actor, project):
-        raise NotAllowed("Only the team and contributors can write the GRIPP2 narrative.")
-    text = check_plain_text(text, field="text", label="Narrative", max_length=50000)
+        raise NotAllowed(_("Only the team and contributors can write the GRIPP2 narrative."))
+    text = check_plain_text(text, field="text", label=_("Narrative"), max_length=50000)
     if not text:
-        raise ValidationFailed("The narrative is empty.", field="text")
+        raise ValidationFailed(_("The narrative is empty."), field="text")
     latest = (
         NarrativeVersion.objects.select_for_update()
         .filter(project=project)
@@ -180,8 +192,12 @@ def narrative_save(
     current = latest.number if latest else 0
     if based_on is not None and based_on != current:
         raise Conflict(
-            f"Someone saved version {current} while you were editing version {based_on}. "
-            "Your text is below: compare it with the latest version and save again."
+            _(
+                "Someone saved version %(current)s while you were editing version "
+                "%(based_on)s. Your text is below: compare it with the latest version "
+                "and save again."
+            )
+            % {"current": current, "based_on": based_on}
         )
     version = NarrativeVersion.objects.create(
         project=project, number=current + 1, text=text, author=actor, saved_at=clock.now()

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core.exceptions import NotFound
@@ -20,7 +21,7 @@ def checkpoint_param(request: HttpRequest) -> int | None:
     if not raw:
         return None
     if not raw.isdigit():
-        raise NotFound("The checkpoint must be a whole number (the size of the record).")
+        raise NotFound(_("The checkpoint must be a whole number (the size of the record)."))
     return int(raw)
 
 
@@ -110,7 +111,7 @@ class FileView(ReportsMixin, View):
     def _row(self, uuid: Any) -> AnnexFile:
         row = selectors.annex_file(project=self.project, uuid=uuid)
         if row is None:
-            raise NotFound("We could not find that annex file.")
+            raise NotFound(_("We could not find that annex file."))
         report_policy.check_audience(self.request.user, self.project, row.audience)
         return row
 

@@ -40,7 +40,7 @@ class ReplyOpenView(ReportsMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "The right-of-reply window is open.")
+                messages.success(request, _("The right-of-reply window is open."))
                 return redirect("reports:index", slug=self.project.slug)
         return _page(request, "reports/reply_open.html", self.report_context(), form)
 
@@ -48,10 +48,10 @@ class ReplyOpenView(ReportsMixin, View):
 class ReplyAnswerView(ReportsMixin, View):
     def _round(self) -> Any:
         if not report_policy.can_reply(self.request.user, self.project):
-            raise NotAllowed("Only contributors answer a right of reply.")
+            raise NotAllowed(_("Only contributors answer a right of reply."))
         rnd = selectors.latest_round(project=self.project)
         if rnd is None:
-            raise NotFound("There is no right-of-reply window for this project.")
+            raise NotFound(_("There is no right-of-reply window for this project."))
         return rnd
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -75,7 +75,7 @@ class ReplyAnswerView(ReportsMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Thank you: your answer is recorded.")
+                messages.success(request, _("Thank you: your answer is recorded."))
                 return redirect("reports:index", slug=self.project.slug)
         return _page(request, "reports/reply_answer.html", self.report_context(round=rnd), form)
 
@@ -103,7 +103,7 @@ class RegisterView(ReportsMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Registered. This link is permanent.")
+                messages.success(request, _("Registered. This link is permanent."))
                 return redirect(reg)
         return _page(request, "reports/register.html", self.report_context(), form)
 
@@ -115,9 +115,9 @@ class RegistrationMixin:
         reg = Registration.objects.select_related("project").filter(uuid=uuid).first()
         user = self.request.user
         if reg is None or not project_policy.can(user, "view", reg.project):
-            raise NotFound("We could not find that registration.")
+            raise NotFound(_("We could not find that registration."))
         if reg.audience not in report_policy.audiences_for(user, reg.project):
-            raise NotAllowed("Your role does not let you see this registration.")
+            raise NotAllowed(_("Your role does not let you see this registration."))
         return reg
 
 
@@ -163,7 +163,7 @@ class RegistrationWithdrawView(RegistrationMixin, View):
     def _check(self, uuid: Any) -> Registration:
         reg = self.registration(uuid)
         if not report_policy.can_register(self.request.user, reg.project):
-            raise NotAllowed("Only a lead can withdraw a registration.")
+            raise NotAllowed(_("Only a lead can withdraw a registration."))
         return reg
 
     def get(self, request: HttpRequest, uuid: Any) -> HttpResponse:
@@ -181,6 +181,6 @@ class RegistrationWithdrawView(RegistrationMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "The registration is withdrawn; its tombstone stays.")
+                messages.success(request, _("The registration is withdrawn; its tombstone stays."))
                 return redirect(reg)
         return _page(request, "reports/withdraw.html", {"reg": reg}, form)

@@ -68,7 +68,7 @@ class Gripp2ExportView(Gripp2Mixin, View):
 class NarrativeView(ReportsMixin, View):
     def _check(self) -> None:
         if not report_policy.can_edit_narrative(self.request.user, self.project):
-            raise NotAllowed("Only the team and contributors write the GRIPP2 narrative.")
+            raise NotAllowed(_("Only the team and contributors write the GRIPP2 narrative."))
 
     def _ctx(self) -> dict[str, Any]:
         versions = selectors.narrative_versions(project=self.project)
@@ -105,6 +105,6 @@ class NarrativeView(ReportsMixin, View):
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
-                messages.success(request, "Saved as a new version.")
+                messages.success(request, _("Saved as a new version."))
                 return redirect("reports:gripp2", slug=self.project.slug)
         return render(request, "reports/narrative.html", {**self._ctx(), "form": form}, status=400)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from workings.agreements import selectors
 from workings.agreements.integrity import content_hash
@@ -64,36 +65,43 @@ def draft_start(
     from an existing version: the version in force (an amendment) or the version proposed
     for signing (a revision, which replaces it)."""
     if not agreement_policy.can_draft(actor, project):
-        raise NotAllowed("Only a lead or a public contributor can start an agreement draft.")
+        raise NotAllowed(_("Only a lead or a public contributor can start an agreement draft."))
     versions = AgreementVersion.objects.select_for_update().filter(project=project)
     existing = list(versions.order_by("number"))
     if any(v.status == VersionStatus.DRAFT for v in existing):
         draft = next(v for v in existing if v.status == VersionStatus.DRAFT)
         raise ValidationFailed(
-            f"There is already a draft (version {draft.number}). Edit that one instead, so "
-            "no one's words are lost."
+            _(
+                "There is already a draft (version %(number)s). Edit that one instead, so no "
+                "one's words are lost."
+            )
+            % {"number": draft.number}
         )
     base: AgreementVersion | None = None
     if source in ("template", "blank"):
         if existing:
             raise ValidationFailed(
-                "This project already has an agreement. Start a new version from the version "
-                "in force (or from the one proposed for signing)."
+                _(
+                    "This project already has an agreement. Start a new version from the version "
+                    "in force (or from the one proposed for signing)."
+                )
             )
         content = template_content() if source == "template" else blank_content()
         content = clean_content(content)
     elif source == "version":
         base = next((v for v in existing if v.number == from_number), None)
         if base is None:
-            raise NotFound("There is no such version of the agreement.")
+            raise NotFound(_("There is no such version of the agreement."))
         if base.status not in (VersionStatus.IN_FORCE, VersionStatus.PROPOSED):
             raise ValidationFailed(
-                "A new version can only start from the version in force or the one proposed "
-                "for signing."
+                _(
+                    "A new version can only start from the version in force or the one proposed "
+                    "for signing."
+                )
             )
         content = base.content
     else:
-        raise ValidationFailed("Start from the template, from blank, or from a version.")
+        raise ValidationFailed(_("Start from the template, from blank, or from a version."))
     now = clock.now()
     replaced = [v for v in existing if v.status == VersionStatus.PROPOSED]
     for old in replaced:
@@ -136,18 +144,18 @@ def draft_save(
     """Save the draft if it is still at `revision`; otherwise refuse with what was saved."""
     project = version.project
     if not agreement_policy.can_draft(actor, project):
-        raise NotAllowed("Only a lead or a public contributor can edit the agreement draft.")
+        raise NotAllowed(_("Only a lead or a public contributor can edit the agreement draft."))
     locked = _lock_version(version)
     if locked.status != VersionStatus.DRAFT:
         raise ValidationFailed(
-            f"Version {locked.number} is {locked.get_status_display().lower()}, so no one can "
-            "edit it. Changes mean a new version."
+            _("Version %(number)s is %(value)s, so no one can edit it. Changes mean a new version.")
+            % {"number": locked.number, "value": locked.get_status_display().lower()}
         )
     try:
         revision = int(revision)
     except (TypeError, ValueError):
         raise ValidationFailed(
-            "The form is missing its revision number; reload the page."
+            _("The form is missing its revision number; reload the page.")
         ) from None
     if revision != locked.revision:
         labels = selectors.membership_labels(project)
@@ -183,7 +191,7 @@ def draft_save(
         pk=locked.pk, revision=revision, status=VersionStatus.DRAFT
     ).update(content=cleaned, revision=revision + 1, updated_by=actor, updated_at=now)
     if not won:
-        raise Conflict("Someone saved this draft at the same moment. Reload and try again.")
+        raise Conflict(_("Someone saved this draft at the same moment. Reload and try again."))
     locked.refresh_from_db()
     append_event(
         project=project,
@@ -199,12 +207,12 @@ def draft_save(
 def version_propose(*, actor: Any, version: AgreementVersion) -> AgreementVersion:
     project = version.project
     if not agreement_policy.can_draft(actor, project):
-        raise NotAllowed("Only a lead or a public contributor can propose the agreement.")
+        raise NotAllowed(_("Only a lead or a public contributor can propose the agreement."))
     locked = _lock_version(version)
     if locked.status != VersionStatus.DRAFT:
         raise ValidationFailed(
-            f"Version {locked.number} is {locked.get_status_display().lower()}; only a draft "
-            "can be proposed for signing."
+            _("Version %(number)s is %(value)s; only a draft can be proposed for signing.")
+            % {"number": locked.number, "value": locked.get_status_display().lower()}
         )
     cleaned = clean_content(locked.content, eligible_named=_eligible_named(project))
     check_complete(cleaned)

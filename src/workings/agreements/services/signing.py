@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from workings.agreements import selectors
 from workings.agreements.models import (
@@ -38,18 +39,18 @@ def comment_create(
 ) -> AgreementComment:
     project = version.project
     if not agreement_policy.can_comment(actor, project):
-        raise NotAllowed("Only members of this project can comment on its agreement.")
+        raise NotAllowed(_("Only members of this project can comment on its agreement."))
     if section not in SECTION_KEYS:
-        raise ValidationFailed("Choose which section you are commenting on.", field="section")
-    text = check_plain_text(body, field="body", label="Your comment", max_length=COMMENT_MAX)
+        raise ValidationFailed(_("Choose which section you are commenting on."), field="section")
+    text = check_plain_text(body, field="body", label=_("Your comment"), max_length=COMMENT_MAX)
     if not text:
-        raise ValidationFailed("Write your comment before sending it.", field="body")
+        raise ValidationFailed(_("Write your comment before sending it."), field="body")
     parent = None
     if parent_id:
         parent = AgreementComment.objects.filter(pk=parent_id, version=version).first()
         if parent is None or parent.section != section:
             raise ValidationFailed(
-                "You can only reply to a comment on the same section of the same version.",
+                _("You can only reply to a comment on the same section of the same version."),
                 field="parent",
             )
     comment = AgreementComment.objects.create(
@@ -88,35 +89,42 @@ def signature_create(
     project = version.project
     if party is not None and getattr(party, "pk", party) != actor.pk:
         raise NotAllowed(
-            "You can only answer for yourself. No one can sign on someone else's behalf."
+            _("You can only answer for yourself. No one can sign on someone else's behalf.")
         )
     locked = _lock_version(version)
     if locked.status not in (VersionStatus.PROPOSED, VersionStatus.IN_FORCE):
         if locked.status == VersionStatus.DRAFT:
             raise ValidationFailed(
-                f"Version {locked.number} is still a draft; it can be signed once proposed."
+                _("Version %(number)s is still a draft; it can be signed once proposed.")
+                % {"number": locked.number}
             )
         raise ValidationFailed(
-            f"Version {locked.number} is no longer current "
-            f"({locked.get_status_display().lower()}), so it cannot be signed. "
-            "Look at the current version instead."
+            _(
+                "Version %(number)s is no longer current (%(value)s), so it cannot be signed. "
+                "Look at the current version instead."
+            )
+            % {"number": locked.number, "value": locked.get_status_display().lower()}
         )
     membership = next((m for m in selectors.parties_for(locked) if m.user_id == actor.pk), None)
     if membership is None:
-        raise NotAllowed("You are not a party to this agreement, so you are not asked to sign it.")
+        raise NotAllowed(
+            _("You are not a party to this agreement, so you are not asked to sign it.")
+        )
     earlier = AgreementSignature.objects.filter(version=locked, party=actor).first()
     if earlier is not None:
         raise ValidationFailed(
-            f"You already answered version {locked.number} "
-            f"({earlier.get_answer_display().lower()}). Answers are never changed; if your "
-            "view has changed, comment on the version or start a new one."
+            _(
+                "You already answered version %(number)s (%(value)s). Answers are never "
+                "changed; if your view has changed, comment on the version or start a new one."
+            )
+            % {"number": locked.number, "value": earlier.get_answer_display().lower()}
         )
     if answer not in Answer.values:
-        raise ValidationFailed("Choose one of the three answers.", field="answer")
-    text = check_plain_text(words, field="words", label="Your words", max_length=WORDS_MAX)
+        raise ValidationFailed(_("Choose one of the three answers."), field="answer")
+    text = check_plain_text(words, field="words", label=_("Your words"), max_length=WORDS_MAX)
     if answer != Answer.AGREE and not text:
         raise ValidationFailed(
-            "Say in your own words what your reservations are, or why you do not agree.",
+            _("Say in your own words what your reservations are, or why you do not agree."),
             field="words",
         )
     try:
@@ -131,7 +139,9 @@ def signature_create(
                 signed_at=clock.now(),
             )
     except IntegrityError:
-        raise ValidationFailed(f"You already answered version {locked.number}.") from None
+        raise ValidationFailed(
+            _("You already answered version %(number)s.") % {"number": locked.number}
+        ) from None
     append_event(
         project=project,
         type="agreement.signed",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.concerns import notices, workflow
 from workings.concerns.models import (
@@ -28,10 +29,10 @@ def concern_summary_propose(*, actor: Any, concern: Concern, text: str) -> Conce
         concern_policy.can_propose_summary(actor, concern),
         "Only a reviewer can propose what the team is told about a sealed concern.",
     )
-    summary = required_text(text, field="text", label="Summary for the team", max_length=3000)
+    summary = required_text(text, field="text", label=_("Summary for the team"), max_length=3000)
     concern.status = workflow.next_status(concern.status, workflow.PROPOSE_SUMMARY)
     if concern.team_involved:
-        raise ValidationFailed("The team has already been involved with an approved summary.")
+        raise ValidationFailed(_("The team has already been involved with an approved summary."))
     concern.summary_state = SummaryState.PROPOSED
     concern.summary_text = summary
     concern.save(update_fields=["summary_state", "summary_text"])
@@ -48,10 +49,10 @@ def concern_summary_propose(*, actor: Any, concern: Concern, text: str) -> Conce
 
 
 def _answer_summary(concern: Concern, actor: Any, approve: bool, comment: str) -> Concern:
-    note = optional_text(comment, field="comment", label="Comment", max_length=2000)
+    note = optional_text(comment, field="comment", label=_("Comment"), max_length=2000)
     concern.status = workflow.next_status(concern.status, workflow.ANSWER_SUMMARY)
     if concern.summary_state != SummaryState.PROPOSED:
-        raise ValidationFailed("There is no summary waiting for your approval.")
+        raise ValidationFailed(_("There is no summary waiting for your approval."))
     concern.summary_state = SummaryState.APPROVED if approve else SummaryState.DECLINED
     concern.team_involved = concern.team_involved or approve
     concern.save(update_fields=["summary_state", "team_involved"])
@@ -101,7 +102,7 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
     require(concern_policy.can_close(actor, concern), "You cannot close this concern.")
     workflow.next_status(concern.status, workflow.CLOSE)
     if outcome not in Outcome.values:
-        raise ValidationFailed("Choose an outcome.", field="outcome")
+        raise ValidationFailed(_("Choose an outcome."), field="outcome")
     require(
         concern_policy.can_close(actor, concern, outcome),
         "As the raiser you can close your concern as resolved; other outcomes are for the "
@@ -109,7 +110,7 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
     )
     # Reasons are owed to the raiser only when the concern is not upheld.
     check = required_text if outcome == Outcome.NOT_UPHELD else optional_text
-    why = check(reasons, field="reasons", label="Reasons", max_length=5000)
+    why = check(reasons, field="reasons", label=_("Reasons"), max_length=5000)
     concern.status = workflow.next_status(concern.status, workflow.CLOSE)
     concern.outcome = outcome
     concern.outcome_reasons = why

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from workings.concerns import limits, notices, receipts
@@ -70,11 +71,13 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
     link = (link or "").strip()
     if not link:
         return "", None
-    kind, _, raw_id = link.partition(":")
+    kind, _colon, raw_id = link.partition(":")
     if kind not in LinkKind.values or not raw_id.isdigit():
         raise ValidationFailed(
-            "A link must name a feedback item, decision, disagreement or meeting, "
-            "like “decision:12”.",
+            _(
+                "A link must name a feedback item, decision, disagreement or meeting, "
+                "like “decision:12”."
+            ),
             field="link",
         )
     try:
@@ -84,15 +87,19 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
     finder = getattr(record_selectors, "linkable_item", None)
     if finder is None:
         raise ValidationFailed(
-            "Links to the working record are not available yet. Describe the item in "
-            "“What happened” instead.",
+            _(
+                "Links to the working record are not available yet. Describe the item in "
+                "“What happened” instead."
+            ),
             field="link",
         )
     item = finder(project, kind, int(raw_id))
     item_project = getattr(item, "project_id", project.pk) if item is not None else None
     if item is None or item_project != project.pk:
         raise ValidationFailed(
-            f"There is no {LinkKind(kind).label.lower()} {raw_id} in this project.", field="link"
+            _("There is no %(value)s %(raw_id)s in this project.")
+            % {"value": LinkKind(kind).label.lower(), "raw_id": raw_id},
+            field="link",
         )
     return kind, int(raw_id)
 
@@ -119,18 +126,18 @@ def _record(
 def _new_concern(*, project: Any, mode: str, raised_by: Any, data: dict[str, Any]) -> Concern:
     fields = {
         "subject": required_text(
-            data.get("subject"), field="subject", label="Subject", max_length=200
+            data.get("subject"), field="subject", label=_("Subject"), max_length=200
         ),
         "what_happened": required_text(
             data.get("what_happened"),
             field="what_happened",
-            label="What happened",
+            label=_("What happened"),
             max_length=10000,
         ),
         "outcome_wanted": required_text(
             data.get("outcome_wanted"),
             field="outcome_wanted",
-            label="The outcome you want",
+            label=_("The outcome you want"),
             max_length=5000,
         ),
     }
@@ -179,7 +186,7 @@ def concern_raise(*, actor: Any, project: Any, mode: str, **data: Any) -> Concer
         "Only members of this project can raise a concern here.",
     )
     if mode not in (Mode.OPEN, Mode.CONFIDENTIAL):
-        raise ValidationFailed("Choose open, confidential or anonymous.", field="mode")
+        raise ValidationFailed(_("Choose open, confidential or anonymous."), field="mode")
     concern = _new_concern(project=project, mode=mode, raised_by=actor, data=data)
     concern.save()
     _record(concern, "concern.raised", actor, {"mode": mode})

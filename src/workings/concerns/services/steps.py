@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from workings.concerns import notices, workflow
 from workings.concerns.models import (
@@ -68,7 +70,7 @@ def _add_reply(
 
 
 def _reply(concern: Concern, actor: Any, body: str) -> Reply:
-    text = required_text(body, field="body", label="Your reply", max_length=10000)
+    text = required_text(body, field="body", label=_("Your reply"), max_length=10000)
     if actor is ANONYMOUS or concern_policy.is_raiser(actor, concern):
         move = workflow.RAISER_REPLY
     elif concern_policy.must_act(actor, concern):
@@ -114,17 +116,20 @@ def _as_anonymous(step: Any, concern: Concern, *args: Any) -> Any:
 
 
 def _escalate(concern: Concern, actor: Any, reason: str) -> Concern:
-    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     workflow.next_status(concern.status, workflow.ESCALATE)  # closed concerns stop here
     if not concern.has_next_stage:
         raise ValidationFailed(
-            "This concern is already at its last stage, so it cannot be moved on."
+            _("This concern is already at its last stage, so it cannot be moved on.")
         )
     due = concern.stage_due_on
     if concern.status == "awaiting" and clock.today() <= due:
         raise ValidationFailed(
-            f"{concern.stage['handler']} has until {due:%d %B %Y} to respond. If there is no "
-            "response by then, you can move the concern to the next stage yourself."
+            _(
+                "%(handler)s has until %(date)s to respond. If there is no response by then, "
+                "you can move the concern to the next stage yourself."
+            )
+            % {"handler": concern.stage["handler"], "date": date_format(due, "d F Y")}
         )
     previous = concern.stage_index
     concern.stage_index += 1
@@ -180,7 +185,7 @@ def concern_ask_team(*, actor: Any, concern: Concern, message: str) -> Reply:
         concern_policy.can_ask_team(actor, concern),
         "Only the funder's reviewers can ask the team for a response to an open concern.",
     )
-    text = required_text(message, field="message", label="Your request", max_length=5000)
+    text = required_text(message, field="message", label=_("Your request"), max_length=5000)
     concern.status = workflow.next_status(concern.status, workflow.ASK_TEAM)
     reply = _add_reply(concern, actor, text, kind=Reply.Kind.TEAM_REQUEST)
     _record(concern, "concern.team_asked", actor, {}, reply)

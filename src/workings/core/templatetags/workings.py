@@ -43,3 +43,13 @@ def field_widget(field: Any) -> SafeString:
         ids.append(f"{field.auto_id}-error")
     attrs = {"aria-describedby": " ".join(ids)} if ids else None
     return SafeString(field.as_widget(attrs=attrs))
+
+
+@register.simple_tag
+def html_lang() -> str:
+    """The active language as <html lang> wants it (BCP 47: "en-GB", not Django's "en-gb")."""
+    from django.utils.translation import get_language
+
+    code = get_language() or "en"
+    lang, _, region = code.partition("-")
+    return f"{lang}-{region.upper()}" if region else lang

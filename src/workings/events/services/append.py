@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 
 from workings.core import clock
+from workings.core.i18n import in_record_language
 from workings.events import content as entry_content
 from workings.events import keys, types
 from workings.events.models import (
@@ -54,6 +55,7 @@ def log_create(*, project: Any) -> Log:
     return Log.objects.create(project=project, origin=project.log_origin, root=EMPTY_ROOT)
 
 
+@in_record_language()
 def append_event(
     *,
     project: Any,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
@@ -30,7 +31,9 @@ def _reason(reason: str, *, required: str) -> str:
     if not reason:
         raise ValidationFailed(required, field="reason")
     if len(reason) > 1000:
-        raise ValidationFailed("The reason is too long (1,000 characters at most).", field="reason")
+        raise ValidationFailed(
+            _("The reason is too long (1,000 characters at most)."), field="reason"
+        )
     return reason
 
 
@@ -42,7 +45,9 @@ def _locked_body(project: Any, seq: int) -> EntryContent:
         .first()
     )
     if body is None:
-        raise ValidationFailed(f"There is no entry {seq} in this project's record.", field="seq")
+        raise ValidationFailed(
+            _("There is no entry %(seq)s in this project's record.") % {"seq": seq}, field="seq"
+        )
     return body
 
 
@@ -57,8 +62,10 @@ def entry_erase(*, actor: Any, project: Any, seq: int, reason: str) -> Entry:
     body = _locked_body(project, seq)
     if not log_policy.can_erase(actor, project, body.entry):
         raise NotAllowed(
-            "Only the person who wrote an entry can erase it. To have someone else's words "
-            "erased, make a data-protection request to the site's administrators."
+            _(
+                "Only the person who wrote an entry can erase it. To have someone else's words "
+                "erased, make a data-protection request to the site's administrators."
+            )
         )
     return _erase(actor=actor, project=project, body=body, reason=reason, on_request=False)
 
@@ -74,7 +81,7 @@ def entry_erase_on_request(*, actor: Any, project: Any, seq: int, reason: str) -
     )
     body = _locked_body(project, seq)
     if not log_policy.can_erase_on_request(actor, body.entry):
-        raise NotAllowed("Only a site administrator can act on a data-protection request.")
+        raise NotAllowed(_("Only a site administrator can act on a data-protection request."))
     return _erase(actor=actor, project=project, body=body, reason=reason, on_request=True)
 
 
@@ -111,7 +118,9 @@ def _quotes(content: Any, blanked: dict[tuple[str, int], set[str]], words: set[s
 def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_request: bool) -> Entry:
     entry = body.entry
     if body.is_erased:
-        raise ValidationFailed(f"Entry {entry.seq} has already been erased.", field="seq")
+        raise ValidationFailed(
+            _("Entry %(seq)s has already been erased.") % {"seq": entry.seq}, field="seq"
+        )
     # Take the log's lock now, so no append can add a quoting entry while we look for them.
     _lock_log(transaction.get_connection(), project.pk)
     # 1. Each app blanks what the entry's author wrote in the rows the entry describes.
@@ -233,18 +242,24 @@ def entry_hide(*, actor: Any, project: Any, seq: int, category: str, reason: str
 
     entry = Entry.objects.filter(log__project_id=project.pk, seq=seq).first()
     if entry is None:
-        raise ValidationFailed(f"There is no entry {seq} in this project's record.", field="seq")
+        raise ValidationFailed(
+            _("There is no entry %(seq)s in this project's record.") % {"seq": seq}, field="seq"
+        )
     if not log_policy.can_hide(actor, project, entry):
-        raise NotAllowed("Only the project's lead can hide an entry from the public view.")
+        raise NotAllowed(_("Only the project's lead can hide an entry from the public view."))
     if category not in HiddenEntry.Category.values:
-        raise ValidationFailed("Choose why the entry is being hidden.", field="category")
+        raise ValidationFailed(_("Choose why the entry is being hidden."), field="category")
     reason = (reason or "").strip()
     if category == HiddenEntry.Category.OTHER and not reason:
-        raise ValidationFailed("Say why the entry is being hidden.", field="reason")
+        raise ValidationFailed(_("Say why the entry is being hidden."), field="reason")
     if len(reason) > 1000:
-        raise ValidationFailed("The reason is too long (1,000 characters at most).", field="reason")
+        raise ValidationFailed(
+            _("The reason is too long (1,000 characters at most)."), field="reason"
+        )
     if HiddenEntry.objects.filter(entry=entry, shown_at__isnull=True).exists():
-        raise ValidationFailed(f"Entry {seq} is already hidden from the public.", field="seq")
+        raise ValidationFailed(
+            _("Entry %(seq)s is already hidden from the public.") % {"seq": seq}, field="seq"
+        )
     event = append_event(
         project=project,
         type=types.ENTRY_HIDDEN.name,
@@ -276,9 +291,11 @@ def entry_show(*, actor: Any, project: Any, seq: int) -> Entry:
 
     entry = Entry.objects.filter(log__project_id=project.pk, seq=seq).first()
     if entry is None:
-        raise ValidationFailed(f"There is no entry {seq} in this project's record.", field="seq")
+        raise ValidationFailed(
+            _("There is no entry %(seq)s in this project's record.") % {"seq": seq}, field="seq"
+        )
     if not log_policy.can_hide(actor, project, entry):
-        raise NotAllowed("Only the project's lead can show a hidden entry again.")
+        raise NotAllowed(_("Only the project's lead can show a hidden entry again."))
     hiding = (
         HiddenEntry.objects.select_for_update()
         .select_related("entry")
@@ -286,7 +303,7 @@ def entry_show(*, actor: Any, project: Any, seq: int) -> Entry:
         .first()
     )
     if hiding is None:
-        raise ValidationFailed(f"Entry {seq} is not hidden.", field="seq")
+        raise ValidationFailed(_("Entry %(seq)s is not hidden.") % {"seq": seq}, field="seq")
     event = append_event(
         project=project, type=types.ENTRY_SHOWN.name, actor=actor, content={"shown_seq": seq}
     )

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed
@@ -43,7 +44,7 @@ def witness_visit(*, actor: Any, project: Any) -> WitnessedCheckpoint | None:
     from workings.events.permissions import log_policy
 
     if not log_policy.can_witness(actor, project):
-        raise NotAllowed("Only the project's funder reviewers keep witness checkpoints.")
+        raise NotAllowed(_("Only the project's funder reviewers keep witness checkpoints."))
     log = Log.objects.get(project_id=project.pk)
     current = Checkpoint.objects.filter(log=log).order_by("-size").first()
     if current is None:

@@ -10,6 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.email import email_subject
@@ -33,20 +35,25 @@ def invitation_create(
 ) -> tuple[Invitation, str]:
     """Returns the invitation and its secret link token (sent by e-mail, never stored)."""
     if not project_policy.can(actor, "invite", project):
-        raise NotAllowed("Only a lead can invite people.")
+        raise NotAllowed(_("Only a lead can invite people."))
     address = v.email_address(email)
     chosen_role = _given_role(role)
-    text = optional_text(message, field="message", label="Message", max_length=2000)
+    text = optional_text(message, field="message", label=_("Message"), max_length=2000)
     pending = Invitation.objects.filter(project=project, status=Invitation.Status.PENDING)
     if any(v.same_address(i.email, address) for i in pending.only("email")):
         raise ValidationFailed(
-            f"{address} has already been invited and has not answered yet.", field="email"
+            _("%(address)s has already been invited and has not answered yet.")
+            % {"address": address},
+            field="email",
         )
     members = Membership.objects.filter(project=project, left_at__isnull=True).select_related(
         "user"
     )
     if any(v.same_address(m.user.email, address) for m in members):
-        raise ValidationFailed(f"{address} is already a member of this project.", field="email")
+        raise ValidationFailed(
+            _("%(address)s is already a member of this project.") % {"address": address},
+            field="email",
+        )
     raw = secrets.token_urlsafe(32)
     invitation = Invitation(
         project=project,
@@ -67,15 +74,20 @@ def invitation_create(
         subjects=[invitation],
     )
     link = f"{settings.SITE_URL}/invitations/{raw}/"
+    mail = {
+        "inviter": actor.name,
+        "title": project.title,
+        "role": Role(chosen_role).label.lower(),
+        "message": text,
+        "address": address,
+        "link": link,
+    }
     transaction.on_commit(
         lambda: send_mail(
-            subject=email_subject(f"You are invited to join “{project.title}”"),
-            message=(
-                f"{actor.name} has invited you to join “{project.title}” as "
-                f"{Role(chosen_role).label.lower()}.\n\n"
-                + (f"Their message: {text}\n\n" if text else "")
-                + f"To accept or decline, open this link and sign in with {address}:\n{link}\n"
+            subject=email_subject(
+                render_to_string("projects/email/invitation_subject.txt", mail).strip()
             ),
+            message=render_to_string("projects/email/invitation_body.txt", mail),
             from_email=None,
             recipient_list=[address],
         )
@@ -90,7 +102,9 @@ def invitation_get_by_token(raw: str) -> Invitation:
         .first()
     )
     if invitation is None:
-        raise NotFound("This invitation link is not valid. Ask the project's lead for a new one.")
+        raise NotFound(
+            _("This invitation link is not valid. Ask the project's lead for a new one.")
+        )
     return invitation
 
 
@@ -106,8 +120,11 @@ def invitation_for_answer(*, actor: Any, token: str) -> Invitation:
     invitation = invitation_get_by_token(token)
     if not any(v.same_address(a, invitation.email) for a in _user_addresses(actor)):
         raise NotAllowed(
-            f"This invitation was sent to {invitation.email}, not to the address you are signed "
-            "in with. Sign in with that address, or ask the lead to invite this one."
+            _(
+                "This invitation was sent to %(email)s, not to the address you are signed in "
+                "with. Sign in with that address, or ask the lead to invite this one."
+            )
+            % {"email": invitation.email}
         )
     return invitation
 
@@ -117,7 +134,8 @@ def _answerable(actor: Any, token: str) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
         raise ValidationFailed(
-            f"This invitation has already been {invitation.get_status_display().lower()}."
+            _("This invitation has already been %(value)s.")
+            % {"value": invitation.get_status_display().lower()}
         )
     return invitation
 
@@ -129,11 +147,11 @@ def invitation_accept(
     invitation = _answerable(actor, token)
     if not project_policy.can_give_role(invitation.role):
         raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
-    name = optional_text(display_name, field="display_name", label="Display name", max_length=80)
+    name = optional_text(display_name, field="display_name", label=_("Display name"), max_length=80)
     chosen_credit = v.credit(credit)
     membership = Membership.objects.filter(project=invitation.project, user=actor).first()
     if membership is not None and membership.is_active:
-        raise ValidationFailed("You are already a member of this project.")
+        raise ValidationFailed(_("You are already a member of this project."))
     if membership is None:
         membership = Membership(project=invitation.project, user=actor)
     membership.role = invitation.role
@@ -179,14 +197,16 @@ def invitation_decline(*, actor: Any, token: str) -> Invitation:
 @transaction.atomic
 def invitation_withdraw(*, actor: Any, project: Project, invitation_id: int) -> Invitation:
     if not project_policy.can(actor, "invite", project):
-        raise NotAllowed("Only a lead can withdraw invitations.")
+        raise NotAllowed(_("Only a lead can withdraw invitations."))
     invitation = (
         Invitation.objects.select_for_update().filter(project=project, pk=invitation_id).first()
     )
     if invitation is None:
-        raise NotFound("That invitation does not exist.")
+        raise NotFound(_("That invitation does not exist."))
     if invitation.status != Invitation.Status.PENDING:
-        raise ValidationFailed("Only an invitation still waiting for an answer can be withdrawn.")
+        raise ValidationFailed(
+            _("Only an invitation still waiting for an answer can be withdrawn.")
+        )
     invitation.status = Invitation.Status.WITHDRAWN
     invitation.answered_at = clock.now()
     invitation.save(update_fields=["status", "answered_at"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
@@ -26,7 +27,7 @@ def _locked_membership(project: Project, membership_id: int) -> Membership:
         .first()
     )
     if membership is None:
-        raise NotFound("That person is not a current member of this project.")
+        raise NotFound(_("That person is not a current member of this project."))
     return membership
 
 
@@ -58,14 +59,16 @@ def membership_change_role(
 ) -> Membership:
     membership = _locked_membership(project, membership_id)
     if not membership_policy.can_change_role(actor, membership):
-        raise NotAllowed("Only a lead can change people's roles.")
+        raise NotAllowed(_("Only a lead can change people's roles."))
     new_role = _given_role(role)
-    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
+    why = optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     if new_role == membership.role:
-        raise ValidationFailed(f"{membership.label} already has that role.", field="role")
+        raise ValidationFailed(
+            _("%(label)s already has that role.") % {"label": membership.label}, field="role"
+        )
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed(
-            "A project must always have a lead. Make someone else a lead first.", field="role"
+            _("A project must always have a lead. Make someone else a lead first."), field="role"
         )
     _protect_raiser(actor, project, membership, f"role {membership.role} to {new_role}", why)
     old_role = membership.role
@@ -93,14 +96,14 @@ def membership_update(
         .first()
     )
     if membership is None or not membership_policy.can_update(actor, membership):
-        raise NotAllowed("You are not a member of this project.")
+        raise NotAllowed(_("You are not a member of this project."))
     membership.display_name = optional_text(
-        display_name, field="display_name", label="Display name", max_length=80
+        display_name, field="display_name", label=_("Display name"), max_length=80
     )
     membership.credit = v.credit(credit)
     if membership.credit == Credit.PSEUDONYM and not membership.display_name:
         raise ValidationFailed(
-            "To be credited by a pseudonym, enter the pseudonym as your display name.",
+            _("To be credited by a pseudonym, enter the pseudonym as your display name."),
             field="display_name",
         )
     membership.save(update_fields=["display_name", "credit"])
@@ -127,12 +130,12 @@ def membership_leave(
         .first()
     )
     if membership is None or not project_policy.can(actor, "leave", project):
-        raise NotAllowed("You are not a member of this project.")
-    why = optional_text(reason, field="reason", label="Reason", max_length=2000)
+        raise NotAllowed(_("You are not a member of this project."))
+    why = optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     chosen_credit = v.credit(credit)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
         raise ValidationFailed(
-            "You are the project's only lead. Make someone else a lead before you leave."
+            _("You are the project's only lead. Make someone else a lead before you leave.")
         )
     membership.left_at = clock.now()
     membership.left_reason = why
@@ -164,10 +167,10 @@ def membership_remove(
 ) -> Membership:
     membership = _locked_membership(project, membership_id)
     if not membership_policy.can_remove(actor, membership):
-        raise NotAllowed("Only a lead can remove people from a project.")
-    why = required_text(reason, field="reason", label="Reason", max_length=2000)
+        raise NotAllowed(_("Only a lead can remove people from a project."))
+    why = required_text(reason, field="reason", label=_("Reason"), max_length=2000)
     if membership.role == Role.LEAD and _other_leads(project, membership) == 0:
-        raise ValidationFailed("A project must always have a lead; this is the only one.")
+        raise ValidationFailed(_("A project must always have a lead; this is the only one."))
     _protect_raiser(actor, project, membership, "removed", why)
     membership.left_at = clock.now()
     membership.left_reason = why

@@ -45,17 +45,17 @@ def _unique_slug(title: str) -> str:
 def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
     start, end = v.date_range(data.get("start_date"), data.get("end_date"))
     return {
-        "title": required_text(data.get("title"), field="title", label="Title", max_length=200),
+        "title": required_text(data.get("title"), field="title", label=_("Title"), max_length=200),
         "summary": required_text(
-            data.get("summary"), field="summary", label="Plain-English summary", max_length=5000
+            data.get("summary"), field="summary", label=_("Plain-English summary"), max_length=5000
         ),
         "funder_name": optional_text(
-            data.get("funder_name"), field="funder_name", label="Funder", max_length=200
+            data.get("funder_name"), field="funder_name", label=_("Funder"), max_length=200
         ),
         "funder_reference": optional_text(
             data.get("funder_reference"),
             field="funder_reference",
-            label="Funder reference",
+            label=_("Funder reference"),
             max_length=100,
         ),
         "start_date": start,
@@ -68,12 +68,14 @@ def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def project_create(*, actor: Any, **data: Any) -> Project:
     if not project_policy.can_create(actor):
-        raise NotAllowed("Sign in to start a project.")
+        raise NotAllowed(_("Sign in to start a project."))
     wanted_slug = data.pop("slug", None)
     fields = _project_fields(data)
     slug = v.slug(wanted_slug) if wanted_slug else _unique_slug(fields["title"])
     if Project.objects.filter(slug=slug).exists():
-        raise ValidationFailed(f"The web address “{slug}” is already taken.", field="slug")
+        raise ValidationFailed(
+            _("The web address “%(slug)s” is already taken.") % {"slug": slug}, field="slug"
+        )
     project = Project(slug=slug, created_at=clock.now(), **fields)
     project.full_clean()
     project.save()
@@ -99,7 +101,7 @@ def project_create(*, actor: Any, **data: Any) -> Project:
 @transaction.atomic
 def project_update(*, actor: Any, project: Project, **data: Any) -> Project:
     if not project_policy.can(actor, "update", project):
-        raise NotAllowed("Only a lead can change the project's details.")
+        raise NotAllowed(_("Only a lead can change the project's details."))
     project = Project.objects.select_for_update().get(pk=project.pk)
     fields = _project_fields(data)
     if "is_published" in data:

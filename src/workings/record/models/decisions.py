@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from workings.core.vocab import InfluenceLevel, influence_shortfall
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
@@ -12,9 +13,9 @@ from workings.record.snapshots import DecisionSnapshot, DecisionViewSnapshot
 
 
 class Stance(models.TextChoices):
-    AGREE = "agree", "Agree"
-    DISAGREE = "disagree", "Disagree"
-    MIXED = "mixed", "Mixed feelings"
+    AGREE = "agree", _("Agree")
+    DISAGREE = "disagree", _("Disagree")
+    MIXED = "mixed", _("Mixed feelings")
 
 
 class Decision(RecordedModel):

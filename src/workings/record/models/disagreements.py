@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.projects.models import Membership
@@ -12,16 +13,16 @@ from workings.record.snapshots import DisagreementSnapshot, PositionSnapshot
 
 
 class DisagreementOutcome(models.TextChoices):
-    OPEN = "open", "Not settled yet"
-    RESOLVED = "resolved", "Resolved"
-    COMPROMISE = "compromise", "Compromise"
-    UNRESOLVED = "unresolved", "Left unresolved"
-    ESCALATED = "escalated", "Escalated to a concern"
+    OPEN = "open", _("Not settled yet")
+    RESOLVED = "resolved", _("Resolved")
+    COMPROMISE = "compromise", _("Compromise")
+    UNRESOLVED = "unresolved", _("Left unresolved")
+    ESCALATED = "escalated", _("Escalated to a concern")
 
 
 class Side(models.TextChoices):
-    RESEARCH_TEAM = "research_team", "Research team"
-    CONTRIBUTORS = "contributors", "Public contributors"
+    RESEARCH_TEAM = "research_team", _("Research team")
+    CONTRIBUTORS = "contributors", _("Public contributors")
 
 
 class Disagreement(RecordedModel):

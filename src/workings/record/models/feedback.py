@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.record.models.items import Item
@@ -11,10 +12,10 @@ from workings.record.snapshots import FeedbackSnapshot
 
 
 class Outcome(models.TextChoices):
-    ADOPTED = "adopted", "Adopted"
-    PARTLY_ADOPTED = "partly_adopted", "Partly adopted"
-    NOT_ADOPTED = "not_adopted", "Not adopted"
-    NOT_YET_DECIDED = "not_yet_decided", "Not yet decided"
+    ADOPTED = "adopted", _("Adopted")
+    PARTLY_ADOPTED = "partly_adopted", _("Partly adopted")
+    NOT_ADOPTED = "not_adopted", _("Not adopted")
+    NOT_YET_DECIDED = "not_yet_decided", _("Not yet decided")
 
 
 class Feedback(RecordedModel):

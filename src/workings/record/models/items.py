@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from workings.core.vocab import ResearchArea
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
@@ -18,12 +19,12 @@ from workings.record.snapshots import ItemSnapshot
 
 
 class Kind(models.TextChoices):
-    MEETING = "meeting", "Meeting or activity"
-    FEEDBACK = "feedback", "Feedback"
-    DECISION = "decision", "Decision"
-    DISAGREEMENT = "disagreement", "Disagreement"
-    ACCOUNT = "account", "Own account"
-    CORRECTION = "correction", "Correction"
+    MEETING = "meeting", _("Meeting or activity")
+    FEEDBACK = "feedback", _("Feedback")
+    DECISION = "decision", _("Decision")
+    DISAGREEMENT = "disagreement", _("Disagreement")
+    ACCOUNT = "account", _("Own account")
+    CORRECTION = "correction", _("Correction")
 
 
 class Item(RecordedModel):

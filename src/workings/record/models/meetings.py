@@ -4,6 +4,7 @@ import hashlib
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from workings.events.recorded import RecordedModel
 from workings.projects.models import Membership
@@ -12,12 +13,12 @@ from workings.record.snapshots import AttachmentSnapshot, MeetingSnapshot
 
 
 class Activity(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    WORKSHOP = "workshop", "Workshop"
-    DOCUMENT_REVIEW = "document_review", "Document review"
-    TRAINING = "training", "Training"
-    EVENT = "event", "Event"
-    OTHER = "other", "Other"
+    MEETING = "meeting", _("Meeting")
+    WORKSHOP = "workshop", _("Workshop")
+    DOCUMENT_REVIEW = "document_review", _("Document review")
+    TRAINING = "training", _("Training")
+    EVENT = "event", _("Event")
+    OTHER = "other", _("Other")
 
 
 class Meeting(RecordedModel):

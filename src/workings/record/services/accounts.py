@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
@@ -23,10 +24,12 @@ def _about(project: Project, about_id: Any) -> Item | None:
     try:
         pk = int(about_id)
     except (TypeError, ValueError):
-        raise ValidationFailed("Choose an entry of this project's record.", field="about") from None
+        raise ValidationFailed(
+            _("Choose an entry of this project's record."), field="about"
+        ) from None
     item = Item.objects.filter(project=project, pk=pk).first()
     if item is None:
-        raise ValidationFailed("That entry is not part of this project's record.", field="about")
+        raise ValidationFailed(_("That entry is not part of this project's record."), field="about")
     return item
 
 
@@ -35,11 +38,11 @@ def account_write(
     *, actor: Any, project: Project, title: str, text: str, about_id: Any = None
 ) -> Item:
     if not record_policy.can_write_account(actor, project):
-        raise NotAllowed("Own accounts are written by public contributors.")
+        raise NotAllowed(_("Own accounts are written by public contributors."))
     membership = c.author_membership(actor, project)
     about = _about(project, about_id)
-    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    body = required_text(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)
+    title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
+    body = required_text(text, field="text", label=_("Your account"), max_length=c.LONG_TEXT_MAX)
     item = c.new_item(
         project=project,
         kind=Kind.ACCOUNT,
@@ -65,10 +68,10 @@ def account_write(
 def account_edit(*, actor: Any, project: Project, item_id: int, text: str) -> Item:
     item = c.locked_item(project, item_id, Kind.ACCOUNT, noun="own account", field="text")
     if not record_policy.can_edit_account(actor, item):
-        raise NotAllowed("Only the person who wrote an own account can edit it.")
-    body = required_text(text, field="text", label="Your account", max_length=c.LONG_TEXT_MAX)
+        raise NotAllowed(_("Only the person who wrote an own account can edit it."))
+    body = required_text(text, field="text", label=_("Your account"), max_length=c.LONG_TEXT_MAX)
     if body == item.body:
-        raise ValidationFailed("Nothing has changed in your account.", field="text")
+        raise ValidationFailed(_("Nothing has changed in your account."), field="text")
     number = AccountVersion.objects.filter(item=item).count() + 1
     AccountVersion.objects.create(item=item, number=number, text=body, created_at=clock.now())
     item.body = body
@@ -87,13 +90,13 @@ def account_edit(*, actor: Any, project: Project, item_id: int, text: str) -> It
 def correction_make(*, actor: Any, project: Project, item_id: int, text: str) -> Item:
     original = Item.objects.filter(project=project, pk=item_id).select_related("project").first()
     if original is None:
-        raise ValidationFailed("There is no such entry in this project.", field="text")
+        raise ValidationFailed(_("There is no such entry in this project."), field="text")
     if not record_policy.can_correct(actor, original):
         if original.kind == Kind.ACCOUNT:
-            raise NotAllowed("An own account is changed only by its author, who can edit it.")
-        raise NotAllowed("Your role in this project does not allow writing entries.")
+            raise NotAllowed(_("An own account is changed only by its author, who can edit it."))
+        raise NotAllowed(_("Your role in this project does not allow writing entries."))
     membership = c.author_membership(actor, project)
-    body = required_text(text, field="text", label="The correction", max_length=c.TEXT_MAX)
+    body = required_text(text, field="text", label=_("The correction"), max_length=c.TEXT_MAX)
     item = c.new_item(
         project=project,
         kind=Kind.CORRECTION,

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import ValidationFailed
 from workings.core.text import quoted
@@ -78,8 +80,12 @@ def _read(upload: Any) -> tuple[str, bytes]:
 
 def _too_big(name: str, size: int) -> ValidationFailed:
     return ValidationFailed(
-        f"{quoted(name)} is {size / 1024 / 1024:.1f} MB; each attachment can be at most "
-        f"{MAX_BYTES // 1024 // 1024} MB.",
+        _("%(name)s is %(size)s MB; each attachment can be at most %(most)s MB.")
+        % {
+            "name": quoted(name),
+            "size": number_format(size / 1024 / 1024, 1),
+            "most": MAX_BYTES // 1024 // 1024,
+        },
         field="attachments",
     )
 
@@ -88,7 +94,9 @@ def check_files(uploads: Any) -> list[CheckedFile]:
     uploads = list(uploads or [])
     if len(uploads) > MAX_FILES:
         raise ValidationFailed(
-            f"You can attach at most {MAX_FILES} files to one entry.", field="attachments"
+            _("You can attach at most %(MAX_FILES)s files to one entry.")
+            % {"MAX_FILES": MAX_FILES},
+            field="attachments",
         )
     checked = []
     for upload in uploads:
@@ -97,12 +105,17 @@ def check_files(uploads: Any) -> list[CheckedFile]:
         if len(content) > MAX_BYTES:
             raise _too_big(name, len(content))
         if not content:
-            raise ValidationFailed(f"{quoted(name)} is empty.", field="attachments")
+            raise ValidationFailed(
+                _("%(value)s is empty.") % {"value": quoted(name)}, field="attachments"
+            )
         found = detect_type(content)
         if found is None:
             raise ValidationFailed(
-                f"{quoted(name)} is not a type we accept (we check the file itself, not its name). "
-                f"Attach a {ALLOWED} file.",
+                _(
+                    "%(value)s is not a type we accept (we check the file itself, not its "
+                    "name). Attach a %(ALLOWED)s file."
+                )
+                % {"value": quoted(name), "ALLOWED": ALLOWED},
                 field="attachments",
             )
         digest = hashlib.sha256(content).hexdigest()

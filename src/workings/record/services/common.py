@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.core.vocab import ResearchArea
@@ -24,12 +27,15 @@ def choice(value: Any, choices: Any, *, field: str, label: str, blank: bool = Fa
         return ""
     if value not in choices.values:
         options = ", ".join(str(lbl).lower() for lbl in choices.labels)
-        raise ValidationFailed(f"{label} must be one of: {options}.", field=field)
+        raise ValidationFailed(
+            _("%(label)s must be one of: %(options)s.") % {"label": label, "options": options},
+            field=field,
+        )
     return value
 
 
 def area(value: Any, *, required_: bool = True) -> str:
-    return choice(value, ResearchArea, field="area", label="Research area", blank=not required_)
+    return choice(value, ResearchArea, field="area", label=_("Research area"), blank=not required_)
 
 
 def past_date(value: Any, *, field: str = "occurred_on", label: str = "Date") -> dt.date:
@@ -40,22 +46,25 @@ def past_date(value: Any, *, field: str = "occurred_on", label: str = "Date") ->
             value = dt.date.fromisoformat(str(value))
         except (TypeError, ValueError):
             raise ValidationFailed(
-                f"{label} must be a date, like 2026-03-31.", field=field
+                _("%(label)s must be a date, like 2026-03-31.") % {"label": label}, field=field
             ) from None
     if value > clock.today():
         raise ValidationFailed(
-            f"{label} is in the future ({value:%d %B %Y}). Record things once they have happened.",
+            _("%(label)s is in the future (%(date)s). Record things once they have happened.")
+            % {"label": label, "date": date_format(value, "d F Y")},
             field=field,
         )
     if value.year < 1990:
-        raise ValidationFailed(f"{label} is too far in the past.", field=field)
+        raise ValidationFailed(
+            _("%(label)s is too far in the past.") % {"label": label}, field=field
+        )
     return value
 
 
 def author_membership(actor: Any, project: Project) -> Membership:
     membership = record_policy.membership_of(actor, project)
     if membership is None:
-        raise NotAllowed("Only current members of this project can write in its record.")
+        raise NotAllowed(_("Only current members of this project can write in its record."))
     return membership
 
 
@@ -69,7 +78,7 @@ def members_by_id(
             wanted.append(int(getattr(raw, "pk", raw)))
         except (TypeError, ValueError):
             raise ValidationFailed(
-                f"{label}: choose people from the member list.", field=field
+                _("%(label)s: choose people from the member list.") % {"label": label}, field=field
             ) from None
     found = {
         m.pk: m
@@ -79,11 +88,15 @@ def members_by_id(
         member = found.get(pk)
         if member is None:
             raise ValidationFailed(
-                f"{label}: one of the people chosen is not a member of this project.", field=field
+                _("%(label)s: one of the people chosen is not a member of this project.")
+                % {"label": label},
+                field=field,
             )
         if member.left_at is not None and member.left_at.date() < on:
             raise ValidationFailed(
-                f"{label}: {member.label} had left the project before that date.", field=field
+                _("%(label)s: %(label2)s had left the project before that date.")
+                % {"label": label, "label2": member.label},
+                field=field,
             )
     return [found[pk] for pk in dict.fromkeys(wanted)]
 
@@ -138,5 +151,7 @@ def locked_item(
         .first()
     )
     if item is None:
-        raise ValidationFailed(f"There is no such {noun} in this project.", field=field)
+        raise ValidationFailed(
+            _("There is no such %(noun)s in this project.") % {"noun": noun}, field=field
+        )
     return item

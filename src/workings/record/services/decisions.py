@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
@@ -54,14 +55,16 @@ def decision_record(
     occurred_on: dt.date | str | None = None,
 ) -> Item:
     if not record_policy.can_write(actor, project):
-        raise NotAllowed("Your role in this project does not allow writing entries.")
+        raise NotAllowed(_("Your role in this project does not allow writing entries."))
     membership = c.author_membership(actor, project)
     chosen_area = c.area(area)
-    title = required_text(title, field="title", label="What was decided", max_length=c.TITLE_MAX)
-    body = optional_text(text, field="text", label="More detail", max_length=c.TEXT_MAX)
-    who = required_text(decided_by, field="decided_by", label="Who decided", max_length=300)
-    level = c.choice(influence, InfluenceLevel, field="influence", label="Contributors' influence")
-    on = c.past_date(occurred_on or clock.today(), label="Date of the decision")
+    title = required_text(title, field="title", label=_("What was decided"), max_length=c.TITLE_MAX)
+    body = optional_text(text, field="text", label=_("More detail"), max_length=c.TEXT_MAX)
+    who = required_text(decided_by, field="decided_by", label=_("Who decided"), max_length=300)
+    level = c.choice(
+        influence, InfluenceLevel, field="influence", label=_("Contributors' influence")
+    )
+    on = c.past_date(occurred_on or clock.today(), label=_("Date of the decision"))
     promised = promised_levels(project).get(chosen_area, "")
     item = c.new_item(
         project=project,
@@ -96,16 +99,18 @@ def decision_view_give(
         .first()
     )
     if item is None:
-        raise ValidationFailed("There is no such decision in this project.", field="item")
+        raise ValidationFailed(_("There is no such decision in this project."), field="item")
     if not record_policy.can_give_view(actor, item):
-        raise NotAllowed("Only public contributors give their view of a decision here.")
+        raise NotAllowed(_("Only public contributors give their view of a decision here."))
     membership = c.author_membership(actor, project)
-    chosen = c.choice(stance, Stance, field="stance", label="Your view")
-    said = required_text(words, field="words", label="In your own words", max_length=c.TEXT_MAX)
+    chosen = c.choice(stance, Stance, field="stance", label=_("Your view"))
+    said = required_text(words, field="words", label=_("In your own words"), max_length=c.TEXT_MAX)
     if DecisionView.objects.filter(decision=item.decision, membership=membership).exists():
         raise ValidationFailed(
-            "You have already given your view of this decision. To add to it, write an own "
-            "account about the decision.",
+            _(
+                "You have already given your view of this decision. To add to it, write an own "
+                "account about the decision."
+            ),
             field="stance",
         )
     view = DecisionView.objects.create(

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
@@ -29,12 +30,12 @@ def disagreement_record(
     occurred_on: dt.date | str | None = None,
 ) -> Item:
     if not record_policy.can_write(actor, project):
-        raise NotAllowed("Your role in this project does not allow writing entries.")
+        raise NotAllowed(_("Your role in this project does not allow writing entries."))
     membership = c.author_membership(actor, project)
-    title = required_text(subject, field="subject", label="Subject", max_length=c.TITLE_MAX)
-    body = optional_text(text, field="text", label="Background", max_length=c.TEXT_MAX)
+    title = required_text(subject, field="subject", label=_("Subject"), max_length=c.TITLE_MAX)
+    body = optional_text(text, field="text", label=_("Background"), max_length=c.TEXT_MAX)
     chosen_area = c.area(area, required_=False)
-    on = c.past_date(occurred_on or clock.today(), label="Date the disagreement arose")
+    on = c.past_date(occurred_on or clock.today(), label=_("Date the disagreement arose"))
     item = c.new_item(
         project=project,
         kind=Kind.DISAGREEMENT,
@@ -73,20 +74,24 @@ def position_write(*, actor: Any, project: Project, item_id: int, text: str) -> 
     item = _disagreement(project, item_id)
     if item.disagreement.is_settled:
         raise ValidationFailed(
-            "This disagreement already has an outcome; positions can no longer be added. "
-            "You can still write an own account about it.",
+            _(
+                "This disagreement already has an outcome; positions can no longer be added. "
+                "You can still write an own account about it."
+            ),
             field="text",
         )
     if not record_policy.can_write_position(actor, item):
-        raise NotAllowed("Your role in this project does not allow writing a position.")
+        raise NotAllowed(_("Your role in this project does not allow writing a position."))
     membership = c.author_membership(actor, project)
-    said = required_text(text, field="text", label="Your position", max_length=POSITION_MAX)
+    said = required_text(text, field="text", label=_("Your position"), max_length=POSITION_MAX)
     if Position.objects.filter(
         disagreement=item.disagreement, author_membership=membership
     ).exists():
         raise ValidationFailed(
-            "You have already written your position on this; edit it instead (every version "
-            "is kept).",
+            _(
+                "You have already written your position on this; edit it instead (every version "
+                "is kept)."
+            ),
             field="text",
         )
     side = (
@@ -127,12 +132,12 @@ def position_edit(*, actor: Any, project: Project, position_id: int, text: str) 
         .first()
     )
     if position is None:
-        raise ValidationFailed("There is no such position in this project.", field="text")
+        raise ValidationFailed(_("There is no such position in this project."), field="text")
     if not record_policy.can_edit_position(actor, position):
-        raise NotAllowed("Only the person who wrote a position can edit it.")
-    said = required_text(text, field="text", label="Your position", max_length=POSITION_MAX)
+        raise NotAllowed(_("Only the person who wrote a position can edit it."))
+    said = required_text(text, field="text", label=_("Your position"), max_length=POSITION_MAX)
     if said == position.text:
-        raise ValidationFailed("Nothing has changed in your position.", field="text")
+        raise ValidationFailed(_("Nothing has changed in your position."), field="text")
     position.version += 1
     position.text = said
     position.updated_at = clock.now()
@@ -166,45 +171,52 @@ def disagreement_settle(
     disagreement = item.disagreement
     if disagreement.is_settled:
         raise ValidationFailed(
-            "This disagreement's outcome was already recorded "
-            f"({disagreement.get_outcome_display().lower()}). To change it, record a correction.",
+            _(
+                "This disagreement's outcome was already recorded (%(value)s). To change it, "
+                "record a correction."
+            )
+            % {"value": disagreement.get_outcome_display().lower()},
             field="outcome",
         )
     if not record_policy.can_settle(actor, item):
-        raise NotAllowed("Your role in this project does not allow recording an outcome.")
+        raise NotAllowed(_("Your role in this project does not allow recording an outcome."))
     settled = [v for v in DisagreementOutcome.values if v != DisagreementOutcome.OPEN]
     chosen = str(outcome or "")
     if chosen not in settled:
         raise ValidationFailed(
-            "Outcome must be one of: resolved, compromise, left unresolved, "
-            "escalated to a concern.",
+            _(
+                "Outcome must be one of: resolved, compromise, left unresolved, "
+                "escalated to a concern."
+            ),
             field="outcome",
         )
     said = required_text(
         outcome_text,
         field="outcome_text",
-        label="What was agreed or what happened",
+        label=_("What was agreed or what happened"),
         max_length=c.TEXT_MAX,
     )
     changed = optional_text(
-        what_changed, field="what_changed", label="What it changed", max_length=c.TEXT_MAX
+        what_changed, field="what_changed", label=_("What it changed"), max_length=c.TEXT_MAX
     )
     team_gave = optional_text(
         research_team_gave,
         field="research_team_gave",
-        label="What the research team gave",
+        label=_("What the research team gave"),
         max_length=c.TEXT_MAX,
     )
     they_gave = optional_text(
         contributors_gave,
         field="contributors_gave",
-        label="What contributors gave",
+        label=_("What contributors gave"),
         max_length=c.TEXT_MAX,
     )
     if chosen == DisagreementOutcome.COMPROMISE and not (team_gave and they_gave):
         raise ValidationFailed(
-            "A compromise means each side gave something: say what the research team gave "
-            "and what contributors gave.",
+            _(
+                "A compromise means each side gave something: say what the research team gave "
+                "and what contributors gave."
+            ),
             field="research_team_gave" if not team_gave else "contributors_gave",
         )
     disagreement.outcome = chosen

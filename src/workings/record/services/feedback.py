@@ -4,6 +4,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from workings.agreements.selectors import feedback_response_days
 from workings.core import clock
@@ -35,19 +37,23 @@ def feedback_give(
     occurred_on: dt.date | str | None = None,
 ) -> Item:
     if not record_policy.can_record_feedback(actor, project):
-        raise NotAllowed("Your role in this project does not allow recording feedback.")
+        raise NotAllowed(_("Your role in this project does not allow recording feedback."))
     membership = c.author_membership(actor, project)
     chosen_area = c.area(area)
-    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    body = required_text(text, field="text", label="The feedback", max_length=c.TEXT_MAX)
-    group = optional_text(on_behalf_of, field="on_behalf_of", label="On behalf of", max_length=200)
+    title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
+    body = required_text(text, field="text", label=_("The feedback"), max_length=c.TEXT_MAX)
+    group = optional_text(
+        on_behalf_of, field="on_behalf_of", label=_("On behalf of"), max_length=200
+    )
     if not group and not record_policy.speaks_for_contributors(actor, project):
         raise ValidationFailed(
-            "Say which group of contributors this feedback came from (for example "
-            "“the carers' panel”): researchers record feedback on behalf of a named group.",
+            _(
+                "Say which group of contributors this feedback came from (for example "
+                "“the carers' panel”): researchers record feedback on behalf of a named group."
+            ),
             field="on_behalf_of",
         )
-    on = c.past_date(occurred_on or clock.today(), label="Date the feedback was given")
+    on = c.past_date(occurred_on or clock.today(), label=_("Date the feedback was given"))
     due = on + dt.timedelta(days=response_days(project))
     item = c.new_item(
         project=project,
@@ -86,15 +92,20 @@ def feedback_answer(
     feedback = item.feedback
     if feedback.answered_at is not None:
         raise ValidationFailed(
-            f"This feedback was already answered on {feedback.answered_at:%d %B %Y}. "
-            "Feedback is answered once; to change the answer, record a correction.",
+            _(
+                "This feedback was already answered on %(date)s. "
+                "Feedback is answered once; to change the answer, record a correction."
+            )
+            % {"date": date_format(feedback.answered_at, "d F Y")},
             field="outcome",
         )
     if not record_policy.can_answer(actor, item):
-        raise NotAllowed("Only the lead or a researcher can answer feedback.")
-    chosen = c.choice(outcome, Outcome, field="outcome", label="Outcome")
-    done = required_text(what_done, field="what_done", label="What was done", max_length=c.TEXT_MAX)
-    because = required_text(why, field="why", label="Why", max_length=c.TEXT_MAX)
+        raise NotAllowed(_("Only the lead or a researcher can answer feedback."))
+    chosen = c.choice(outcome, Outcome, field="outcome", label=_("Outcome"))
+    done = required_text(
+        what_done, field="what_done", label=_("What was done"), max_length=c.TEXT_MAX
+    )
+    because = required_text(why, field="why", label=_("Why"), max_length=c.TEXT_MAX)
     feedback.outcome = chosen
     feedback.what_done = done
     feedback.why = because
@@ -120,18 +131,20 @@ def feedback_mark_satisfaction(
     item = _locked_feedback(project, item_id)
     feedback = item.feedback
     if feedback.answered_at is None:
-        raise ValidationFailed("This feedback has not been answered yet.", field="satisfied")
+        raise ValidationFailed(_("This feedback has not been answered yet."), field="satisfied")
     if feedback.satisfaction_at is not None:
         raise ValidationFailed(
-            "You have already said whether the answer satisfies you. To say more, write an "
-            "own account about it.",
+            _(
+                "You have already said whether the answer satisfies you. To say more, write an "
+                "own account about it."
+            ),
             field="satisfied",
         )
     if not record_policy.can_mark_satisfaction(actor, item):
-        raise NotAllowed("Only the contributor who gave this feedback can say this.")
-    reason = optional_text(why, field="why", label="Why", max_length=c.TEXT_MAX)
+        raise NotAllowed(_("Only the contributor who gave this feedback can say this."))
+    reason = optional_text(why, field="why", label=_("Why"), max_length=c.TEXT_MAX)
     if not satisfied and not reason:
-        raise ValidationFailed("Say why the answer does not satisfy you.", field="why")
+        raise ValidationFailed(_("Say why the answer does not satisfy you."), field="why")
     feedback.satisfied = bool(satisfied)
     feedback.satisfaction_why = reason
     feedback.satisfaction_at = clock.now()

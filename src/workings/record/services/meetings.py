@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.core.text import required_text
@@ -21,15 +22,17 @@ def _hours(value: Any) -> Decimal:
     try:
         hours = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise ValidationFailed("Hours must be a number, like 2 or 1.5.", field="hours") from None
+        raise ValidationFailed(_("Hours must be a number, like 2 or 1.5."), field="hours") from None
     if not hours.is_finite() or hours <= 0:
-        raise ValidationFailed("Hours must be more than 0.", field="hours")
+        raise ValidationFailed(_("Hours must be more than 0."), field="hours")
     if hours > 24:
         raise ValidationFailed(
-            f"Hours must be 24 or fewer: a day has 24 hours (you entered {hours}).", field="hours"
+            _("Hours must be 24 or fewer: a day has 24 hours (you entered %(hours)s).")
+            % {"hours": hours},
+            field="hours",
         )
     if hours.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValidationFailed("Hours can have at most two decimal places.", field="hours")
+        raise ValidationFailed(_("Hours can have at most two decimal places."), field="hours")
     return hours
 
 
@@ -48,18 +51,20 @@ def meeting_record(
     attachments: list[Any] | None = None,
 ) -> Item:
     if not record_policy.can_write(actor, project):
-        raise NotAllowed("Your role in this project does not allow writing entries.")
+        raise NotAllowed(_("Your role in this project does not allow writing entries."))
     membership = c.author_membership(actor, project)
-    on = c.past_date(occurred_on, label="Date of the meeting")
-    kind = c.choice(activity, Activity, field="activity", label="Kind of activity")
-    title = required_text(title, field="title", label="Title", max_length=c.TITLE_MAX)
-    summary = required_text(summary, field="summary", label="Summary", max_length=c.LONG_TEXT_MAX)
+    on = c.past_date(occurred_on, label=_("Date of the meeting"))
+    kind = c.choice(activity, Activity, field="activity", label=_("Kind of activity"))
+    title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
+    summary = required_text(
+        summary, field="summary", label=_("Summary"), max_length=c.LONG_TEXT_MAX
+    )
     hours_value = _hours(hours)
     chosen_area = c.area(area, required_=False)
     if not participants:
-        raise ValidationFailed("Choose at least one person who took part.", field="participants")
+        raise ValidationFailed(_("Choose at least one person who took part."), field="participants")
     people = c.members_by_id(
-        project, participants, on=on, field="participants", label="Who took part"
+        project, participants, on=on, field="participants", label=_("Who took part")
     )
     checked = files.check_files(attachments)
 
