@@ -31,6 +31,7 @@ from workings.core.exceptions import NotFound, ValidationFailed
 from workings.core.text import check_plain_text
 from workings.events.services import append_event
 from workings.projects.permissions import project_policy
+from workings.record import selectors as record_selectors
 
 ANONYMOUS = object()  # stands for the anonymous raiser, proven by their receipt code
 
@@ -87,18 +88,7 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
             "like “decision:12”.",
             field="link",
         )
-    try:
-        from workings.record import selectors as record_selectors
-    except ImportError:
-        record_selectors = None
-    finder = getattr(record_selectors, "linkable_item", None)
-    if finder is None:
-        raise ValidationFailed(
-            "Links to the working record are not available yet. Describe the item in "
-            "“What happened” instead.",
-            field="link",
-        )
-    item = finder(project, kind, int(raw_id))
+    item = record_selectors.linkable_item(project, kind, int(raw_id))
     item_project = getattr(item, "project_id", project.pk) if item is not None else None
     if item is None or item_project != project.pk:
         raise ValidationFailed(
@@ -410,7 +400,7 @@ def concern_ask_team(*, actor: Any, concern: Concern, message: str) -> Reply:
     concern.status = workflow.next_status(concern.status, workflow.ASK_TEAM)
     reply = _add_reply(concern, actor, text, kind=Reply.Kind.TEAM_REQUEST)
     _record(concern, "concern.team_asked", actor, {}, reply)
-    team = notices._members(concern, notices.TEAM)
+    team = notices.members(concern, notices.TEAM)
     notices.later(
         concern,
         team,
@@ -464,7 +454,7 @@ def _answer_summary(concern: Concern, actor: Any, approve: bool, comment: str) -
         f"{notices.label(concern)}",
     )
     if approve:
-        team = notices._members(concern, notices.TEAM)
+        team = notices.members(concern, notices.TEAM)
         notices.later(
             concern,
             team,

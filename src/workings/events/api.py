@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 
-from workings.api.auth import project_auth
+from workings.accounts.api_auth import project_auth
 from workings.core.exceptions import NotFound
 from workings.core.schema import InputSchema
 from workings.events import selectors, services

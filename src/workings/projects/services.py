@@ -18,6 +18,7 @@ from workings.core.email import email_subject
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.events.services import append_event, log_create
 from workings.projects import validation as v
+from workings.projects.hooks import membership_changed
 from workings.projects.models import Invitation, Membership, Project
 from workings.projects.permissions import membership_policy, project_policy
 from workings.projects.roles import Credit, Role
@@ -324,10 +325,8 @@ def _protect_raiser(
 ) -> None:
     """While someone has a concern open, removing or demoting them is told to the funder's
     reviewers alone, in a sealed entry; the lead's answer is the same for everyone (the
-    concerns app decides; imported lazily)."""
-    from workings.concerns.services import raiser_membership_check
-
-    raiser_membership_check(
+    concerns app decides, through the membership-change hook)."""
+    membership_changed(
         actor=actor, project=project, membership=membership, change=change, reason=reason
     )
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import transaction
 
+from workings.agreements.selectors import feedback_response_days
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.events.services import append_event
@@ -19,10 +20,6 @@ DEFAULT_RESPONSE_DAYS = 14
 
 def response_days(project: Project) -> int:
     """Days the team has to answer feedback: from the agreement in force, else 14."""
-    try:
-        from workings.agreements.selectors import feedback_response_days  # type: ignore
-    except ImportError:
-        return DEFAULT_RESPONSE_DAYS
     try:
         days = feedback_response_days(project)
     except Exception:  # noqa: BLE001 - an agreement app problem must not block feedback
