@@ -34,6 +34,7 @@ lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy src/workings/ledger src/workings/verifier
+	$(VENV)/bin/lint-imports
 
 test: install chromium gettext
 	@bash scripts/test.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lint, then the whole suite on SQLite, then again on PostgreSQL when one is reachable.
+# Lint, the layers and the migrations check, then the whole suite on SQLite, then again on
+# PostgreSQL when one is reachable.
 # Under CI=true, a missing PostgreSQL or Chromium fails the run instead of skipping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,15 @@ echo "== ruff and mypy =="
 $VENV/bin/ruff check src tests bench
 $VENV/bin/ruff format --check src tests bench
 $VENV/bin/mypy src/workings/ledger src/workings/verifier
+
+echo "== layers (lint-imports: pyproject.toml [tool.importlinter]) =="
+$VENV/bin/lint-imports
+
+echo "== migrations match the models =="
+# With the test settings (WORKINGS_TESTING=1 above) on SQLite: a model change without its
+# migration fails here, before any test runs.
+env -u DATABASE_URL $VENV/bin/python -m django makemigrations --check --dry-run \
+  --settings=workings.settings
 
 if [ ! -x /usr/bin/chromium ]; then
   if [ "${CI:-}" = "true" ]; then echo "CI=true but Chromium is missing: failing." >&2; exit 1; fi

@@ -2,12 +2,21 @@ from django.urls import include, path
 
 from workings.api.api import api
 from workings.core.admin_site import site as admin_site
+from workings.core.views import AboutView
+from workings.projects.home import HomeView
 from workings.projects.urls import invitation_urlpatterns
+
+# The site's own pages keep the core: names; the home page lists projects, so its view lives
+# in projects (core must not import projects).
+site_urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("about/", AboutView.as_view(), name="about"),
+]
 
 handler500 = "workings.core.views.server_error"
 
 urlpatterns = [
-    path("", include("workings.core.urls")),
+    path("", include((site_urlpatterns, "core"))),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("workings.accounts.urls")),
     path("projects/", include("workings.projects.urls")),

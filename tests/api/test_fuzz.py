@@ -23,8 +23,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workings.accounts.api_auth import ProjectAccess
 from workings.api.api import api
-from workings.api.auth import ProjectAccess
 
 EXAMPLES = int(os.environ.get("WORKINGS_FUZZ_EXAMPLES", "4"))
 PREFIX = "/api/v1"

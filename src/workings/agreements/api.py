@@ -11,13 +11,13 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from workings.accounts.api_auth import ProjectAccess, project_auth
 from workings.agreements import selectors, services
 from workings.agreements.diff import version_diff
 from workings.agreements.integrity import checkpoint_for, checkpoint_summary, version_hash
 from workings.agreements.models import AgreementVersion
 from workings.agreements.permissions import agreement_policy
 from workings.agreements.presenters import version_view
-from workings.api.auth import ProjectAccess, project_auth
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.core.schema import InputSchema
 

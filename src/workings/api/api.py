@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from workings.api.auth import api_auth
+from workings.accounts.api_auth import api_auth
 from workings.core.exceptions import Conflict, NotAllowed, NotFound, WorkingsError
 
 api = NinjaAPI(

@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from workings.api.auth import project_auth
+from workings.accounts.api_auth import project_auth
 from workings.concerns import reads, selectors, services
 from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import (

@@ -17,6 +17,7 @@ from workings.accounts.models import User
 from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import HANDLER_ROLES
 from workings.concerns.procedure import SITE, site_reviewer_emails
+from workings.core.notify import notify
 from workings.projects.models import Membership
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
@@ -24,7 +25,8 @@ from workings.projects.roles import Role
 TEAM = (Role.LEAD, Role.RESEARCHER)
 
 
-def _members(concern: Concern, roles: tuple[str, ...]) -> set[int]:
+def members(concern: Concern, roles: tuple[str, ...]) -> set[int]:
+    """The ids of the concern's project's current members who hold one of ``roles``."""
     return set(
         Membership.objects.filter(
             project_id=concern.project_id, role__in=roles, left_at__isnull=True
@@ -47,20 +49,18 @@ def handlers(concern: Concern) -> set[int]:
     """The people who must act at the current stage (ConcernPolicy.must_act asks the same
     of one person)."""
     roles = HANDLER_ROLES.get(concern.handler_role)
-    return reviewers(concern) if roles is None else _members(concern, tuple(roles))
+    return reviewers(concern) if roles is None else members(concern, tuple(roles))
 
 
 def audience(concern: Concern) -> set[int]:
     """Everyone who may see the concern (open: all members; sealed: raiser and reviewers,
     plus the team once involved)."""
     if concern.mode == Mode.OPEN:
-        people = _members(concern, tuple(Role.values)) | project_policy.reviewer_ids(
-            concern.project
-        )
+        people = members(concern, tuple(Role.values)) | project_policy.reviewer_ids(concern.project)
     else:
         people = reviewers(concern)
         if concern.team_involved:
-            people |= _members(concern, TEAM)
+            people |= members(concern, TEAM)
     if concern.raised_by_id:
         people.add(concern.raised_by_id)
     return people
@@ -94,8 +94,6 @@ def later(
     project, link = concern.project, url(concern)
 
     def send() -> None:
-        from workings.notifications.services import notify
-
         common: dict[str, Any] = {
             "project": project,
             "kind": kind,

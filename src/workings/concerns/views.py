@@ -30,8 +30,8 @@ from workings.concerns.presenters import concern_context
 from workings.concerns.procedure import mode_readers, procedure_for
 from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
+from workings.core.project_views import project_context
 from workings.projects.permissions import project_policy
-from workings.projects.views import project_context
 
 PAGE_SIZE = 25
 

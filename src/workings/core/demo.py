@@ -1,6 +1,9 @@
 """The fictional demo: each app adds its part through `<app>/demo.py: build(ctx)`.
 
-Apps run in DEMO_ORDER (lower first), so later capabilities can build on earlier data.
+Apps run in DEMO_ORDER (lower first), so later capabilities can build on earlier data. An
+app's demo module may also define `prepare()` (run before every `workings demo`, e.g. the log's
+signing key) and `demo_exists()` (is its part already built?). Core finds them by name, so it
+never imports the apps above it.
 """
 
 from __future__ import annotations
@@ -62,18 +65,29 @@ def builders() -> list[Any]:
         if not config.name.startswith("workings."):
             continue
         name = f"{config.name}.demo"
-        if find_spec(name) is None:
+        if name == __name__ or find_spec(name) is None:  # this module is the runner, not a part
             continue
         module = import_module(name)
-        if hasattr(module, "build"):
+        if any(hasattr(module, hook) for hook in ("build", "prepare", "demo_exists")):
             found.append(module)
     return sorted(found, key=lambda m: getattr(m, "DEMO_ORDER", 100))
+
+
+def prepare_demo() -> None:
+    for module in builders():
+        if hasattr(module, "prepare"):
+            module.prepare()
+
+
+def demo_exists() -> bool:
+    return any(m.demo_exists() for m in builders() if hasattr(m, "demo_exists"))
 
 
 def build_demo() -> DemoContext:
     ctx = DemoContext()
     for module in builders():
-        module.build(ctx)
+        if hasattr(module, "build"):
+            module.build(ctx)
     return ctx
 
 

@@ -4,13 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import View
 
-from workings.projects.selectors import project_list_published
-
-
-class HomeView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "core/home.html", {"published": project_list_published()[:20]})
-
 
 class AboutView(View):
     def get(self, request: HttpRequest) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from workings.api.auth import project_auth
+from workings.accounts.api_auth import project_auth
 from workings.core.exceptions import NotFound
 from workings.core.schema import InputSchema
 from workings.events import selectors, services

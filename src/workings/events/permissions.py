@@ -2,17 +2,16 @@
 entry's content shows follows the audience its type declared (events/types.py): public
 content to anyone who may read the record, member-only content and parts to members and
 funder reviewers, sealed content to funder reviewers and the raiser (decided by the
-concerns app)."""
+concerns app). The project policy is asked through core's port: events sits below projects."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from workings.core.project_access import project_access
 from workings.events.models import Entry, HiddenEntry
 from workings.events.types import Audience, audience_of
-from workings.projects.permissions import project_policy
-from workings.projects.roles import Role
 
 # Each audience reads its own content and every wider audience's: members read public
 # content, funder reviewers (cleared for sealed content) read members-only content too.
@@ -28,14 +27,14 @@ def audience_reads(reader: Audience, declared: Audience) -> bool:
 
 class LogPolicy:
     def can_view_record(self, user: Any, project: Any) -> bool:
-        return project_policy.can(user, "view_record", project)
+        return project_access().can(user, "view_record", project)
 
     def audience_of_user(self, user: Any, project: Any) -> Audience:
         """The widest audience ``user`` belongs to in this project."""
-        role = project_policy.role_of(user, project)
-        if role == Role.FUNDER:
+        access = project_access()
+        if access.is_funder_reviewer(user, project):
             return Audience.SEALED
-        return Audience.PUBLIC if role is None else Audience.MEMBERS
+        return Audience.MEMBERS if access.is_member(user, project) else Audience.PUBLIC
 
     def can_view_content(self, user: Any, project: Any, entry: Entry) -> bool:
         """May ``user`` read the entry's content (its public part, for a public type)?"""
@@ -58,12 +57,12 @@ class LogPolicy:
             return self.can_view_content(user, project, entry)
         if not self.can_view_record(user, project):
             return False
-        return project_policy.is_member(user, project)
+        return project_access().is_member(user, project)
 
     def can_view_contacts(self, user: Any, project: Any) -> bool:
         """May ``user`` read the e-mail addresses in entries' member parts? Only those who
         manage the project's members (its leads: they typed the invitations' addresses)."""
-        return project_policy.can(user, "manage_members", project)
+        return project_access().can(user, "manage_members", project)
 
     def can_erase(self, user: Any, project: Any, entry: Entry) -> bool:
         """Nobody erases another person's words: an entry is erased by its author, or, if the
@@ -75,7 +74,7 @@ class LogPolicy:
             return False
         if entry.actor_id is not None:
             return bool(entry.actor_id == user.pk and self.can_view_record(user, project))
-        return project_policy.can(user, "erase_entries", project)
+        return project_access().can(user, "erase_entries", project)
 
     def can_erase_on_request(self, user: Any, entry: Entry) -> bool:
         if not self.handles_data_requests(user):
@@ -91,10 +90,10 @@ class LogPolicy:
     def can_hide(self, user: Any, project: Any, entry: Entry) -> bool:
         if entry.sealed or entry.type in LOG_OWN_TYPES:
             return False
-        return project_policy.can(user, "hide_entries", project)
+        return project_access().can(user, "hide_entries", project)
 
     def can_witness(self, user: Any, project: Any) -> bool:
-        return project_policy.can(user, "witness", project)
+        return project_access().can(user, "witness", project)
 
 
 # The app that seals an entry says who else may read it (the concerns app: its raiser).

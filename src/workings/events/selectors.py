@@ -23,6 +23,13 @@ from workings.ledger.merkle import consistency_proof_from, inclusion_proof_from
 MAX_ENTRIES_PAGE = 1000
 
 
+def project_by_slug(slug: str) -> Any | None:
+    """The project named ``slug``, found through its log (events sits below projects and
+    does not import its models), or None."""
+    log = Log.objects.filter(project__slug=slug).select_related("project").first()
+    return log.project if log is not None else None
+
+
 def log_for(*, project: Any) -> Log:
     try:
         return Log.objects.get(project_id=project.pk)

@@ -15,13 +15,12 @@ from django.views import View
 
 from workings.core.exceptions import WorkingsError
 from workings.core.forms import add_service_error
+from workings.core.project_access import project_access
+from workings.core.project_views import ProjectMixin
 from workings.events import keys, selectors, services, types
 from workings.events.forms import DataRequestForm, EraseForm, HideForm
 from workings.events.models import Entry
 from workings.events.permissions import active_hiding, log_policy
-from workings.projects.models import Project
-from workings.projects.selectors import credited_names
-from workings.projects.views import ProjectMixin
 
 PAGE = 50
 
@@ -43,7 +42,7 @@ class RecordView(ProjectMixin, View):
             before = None
         page = selectors.entry_page(project=self.project, before=before, limit=PAGE)
         subjects = selectors.subject_links(page)
-        names = credited_names(project=self.project)
+        names = project_access().credited_names(self.project)
         rows = []
         for e in page:
             visible = log_policy.can_view_content(request.user, self.project, e)
@@ -172,7 +171,7 @@ class DataRequestView(ConfirmEraseMixin, View):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not log_policy.handles_data_requests(request.user):
             raise Http404("There is no such page.")
-        self.project = Project.objects.filter(slug=kwargs["slug"]).first()
+        self.project = selectors.project_by_slug(kwargs["slug"])
         if self.project is None:
             raise Http404("There is no such project.")
         return super().dispatch(request, *args, **kwargs)

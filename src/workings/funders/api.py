@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from workings.api.auth import project_auth
+from workings.accounts.api_auth import project_auth
 from workings.core.schema import InputSchema
 from workings.funders import selectors, services
 from workings.funders.permissions import organisation_get_for

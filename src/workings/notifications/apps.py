@@ -6,6 +6,10 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        from workings.notifications import erasure
+        from workings.core.notify import plug_sender
+        from workings.notifications import erasure, services
 
         erasure.register()
+        # The domain apps send notices through core's port (they sit below this app). Looked
+        # up on each call, so the sender is always this module's current notify.
+        plug_sender(lambda **notice: services.notify(**notice))

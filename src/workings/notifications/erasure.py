@@ -11,6 +11,7 @@ from django.urls import reverse
 from workings.events.erasure import Erased, register_listener, register_scrubber
 from workings.notifications.models import Notification
 from workings.notifications.services import notify
+from workings.projects.models import Project
 
 ERASED_TITLE = "A notice about words that have since been erased"
 
@@ -26,8 +27,6 @@ def tell_author(erased: Erased) -> None:
     """Someone else's request erased your words: you are told, with the reason given."""
     if not erased.on_request or erased.author_id is None:
         return
-    from workings.projects.models import Project
-
     project = Project.objects.filter(pk=erased.project_id).first()
     if project is None:
         return

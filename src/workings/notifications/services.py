@@ -21,6 +21,7 @@ from workings.core import clock
 from workings.core.email import email_subject
 from workings.core.exceptions import NotFound, ValidationFailed
 from workings.notifications.models import EmailState, Mode, Notification, Preference
+from workings.projects.permissions import project_policy
 
 DIGEST_EVERY = dt.timedelta(hours=20)
 
@@ -167,8 +168,6 @@ def notification_mark_read(*, actor: Any, notification_id: int | None = None) ->
 
 @transaction.atomic
 def preference_set(*, actor: Any, project: Any, mode: str) -> Preference:
-    from workings.projects.permissions import project_policy
-
     if not project_policy.is_member(actor, project):
         raise NotFound(_("We could not find that project."))
     if mode not in Mode.values:

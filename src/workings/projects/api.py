@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from workings.api.auth import project_auth, public_auth
+from workings.accounts.api_auth import project_auth, public_auth
 from workings.core.schema import InputSchema
 from workings.projects import selectors, services
 from workings.projects.permissions import project_policy

@@ -13,6 +13,7 @@ from django.views import View
 
 from workings.core.exceptions import NotAllowed, WorkingsError
 from workings.core.forms import add_service_error
+from workings.core.project_views import ProjectMixin
 from workings.projects import selectors, services
 from workings.projects.forms import (
     AcceptForm,
@@ -24,45 +25,7 @@ from workings.projects.forms import (
     RemoveForm,
     RoleForm,
 )
-from workings.projects.permissions import project_get_for, project_policy
-
-
-class ProjectMixin:
-    """Fetches self.project through the policy for the view's `action`."""
-
-    action = "view"
-    request: HttpRequest
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.project = project_get_for(request.user, kwargs["slug"], self.action)
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-
-    def context(self, **extra: Any) -> dict[str, Any]:
-        return project_context(self.request.user, self.project, **extra)
-
-
-def project_context(user: Any, project: Any, **extra: Any) -> dict[str, Any]:
-    """What every project page's template needs: the project, the person's role, and which
-    of the page actions the policy allows them."""
-    return {
-        "project": project,
-        "my_role": project_policy.role_of(user, project),
-        "can": {a: project_policy.can(user, a, project) for a in _NAV_ACTIONS},
-        **extra,
-    }
-
-
-_NAV_ACTIONS = (
-    "update",
-    "invite",
-    "view_members",
-    "manage_members",
-    "leave",
-    "view_record",
-    "update_own_membership",
-    "write_entries",
-    "witness",
-)
+from workings.projects.permissions import project_policy
 
 
 def _form_page(

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from workings.api.auth import project_auth
+from workings.accounts.api_auth import project_auth
 from workings.core import clock
 from workings.core.exceptions import ValidationFailed
 from workings.core.schema import InputSchema

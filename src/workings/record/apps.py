@@ -8,8 +8,11 @@ class RecordConfig(AppConfig):
 
     def ready(self) -> None:
         from workings.core.nav import register_project_tab
+        from workings.core.notify import register_reminders
         from workings.record import erasure, snapshots  # noqa: F401
+        from workings.record.reminders import feedback_reminders
 
         erasure.register()
+        register_reminders(feedback_reminders)
 
         register_project_tab("Working record", "record:timeline", "view_record", 30)

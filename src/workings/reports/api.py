@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from workings.api.auth import project_auth
+from workings.accounts.api_auth import project_auth
 from workings.reports import annex, selectors
 from workings.reports.permissions import report_policy
 

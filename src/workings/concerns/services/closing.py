@@ -65,7 +65,7 @@ def _answer_summary(concern: Concern, actor: Any, approve: bool, comment: str) -
         f"{notices.label(concern)}",
     )
     if approve:
-        team = notices._members(concern, notices.TEAM)
+        team = notices.members(concern, notices.TEAM)
         notices.later(
             concern,
             team,

@@ -29,6 +29,7 @@ from workings.core.exceptions import NotFound, ValidationFailed
 from workings.core.text import required_text
 from workings.events.services import append_event
 from workings.projects.permissions import project_policy
+from workings.record import selectors as record_selectors
 
 ANONYMOUS = object()  # stands for the anonymous raiser, proven by their receipt code
 
@@ -80,10 +81,7 @@ def _parse_link(project: Any, link: str) -> tuple[str, int | None]:
             ),
             field="link",
         )
-    try:
-        from workings.record import selectors as record_selectors
-    except ImportError:
-        record_selectors = None
+    # The record app has no linkable_item yet: until it does, a link is refused clearly.
     finder = getattr(record_selectors, "linkable_item", None)
     if finder is None:
         raise ValidationFailed(

@@ -189,7 +189,7 @@ def concern_ask_team(*, actor: Any, concern: Concern, message: str) -> Reply:
     concern.status = workflow.next_status(concern.status, workflow.ASK_TEAM)
     reply = _add_reply(concern, actor, text, kind=Reply.Kind.TEAM_REQUEST)
     _record(concern, "concern.team_asked", actor, {}, reply)
-    team = notices._members(concern, notices.TEAM)
+    team = notices.members(concern, notices.TEAM)
     notices.later(
         concern,
         team,

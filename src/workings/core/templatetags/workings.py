@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from workings.core.nav import project_tabs
+from workings.core.project_access import project_access
 from workings.core.text import render_markdown
 
 register = template.Library()
@@ -14,13 +15,11 @@ register = template.Library()
 
 @register.inclusion_tag("core/_project_nav.html", takes_context=True)
 def project_nav(context: dict[str, Any], project: Any) -> dict[str, Any]:
-    from workings.projects.permissions import project_policy
-
     request = context["request"]
     current = request.path
     tabs = []
     for tab in project_tabs():
-        if project_policy.can(request.user, tab.action, project):
+        if project_access().can(request.user, tab.action, project):
             url = reverse(tab.url_name, args=[project.slug])
             is_current = current == url or (tab.order > 0 and current.startswith(url))
             tabs.append({"label": tab.label, "url": url, "current": is_current})

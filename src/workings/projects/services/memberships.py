@@ -13,6 +13,7 @@ from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects import validation as v
+from workings.projects.hooks import membership_changed
 from workings.projects.models import Membership, Project
 from workings.projects.permissions import membership_policy, project_policy
 from workings.projects.roles import Credit, Role
@@ -45,10 +46,8 @@ def _protect_raiser(
 ) -> None:
     """While someone has a concern open, removing or demoting them is told to the funder's
     reviewers alone, in a sealed entry; the lead's answer is the same for everyone (the
-    concerns app decides; imported lazily)."""
-    from workings.concerns.services import raiser_membership_check
-
-    raiser_membership_check(
+    concerns app decides, through the membership-change hook)."""
+    membership_changed(
         actor=actor, project=project, membership=membership, change=change, reason=reason
     )
 

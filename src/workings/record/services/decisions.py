@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from workings.agreements.selectors import decision_rights_for
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.core.text import optional_text, required_text
@@ -19,12 +20,7 @@ from workings.record.services import common as c
 
 
 def promised_levels(project: Project) -> dict[str, str]:
-    """Area -> level the agreement in force promises; {} when there is no agreement (or the
-    agreements capability is not installed)."""
-    try:
-        from workings.agreements.selectors import decision_rights_for  # type: ignore
-    except ImportError:
-        return {}
+    """Area -> level the agreement in force promises; {} when there is no agreement."""
     try:
         rights = decision_rights_for(project)
     except Exception:  # noqa: BLE001 - no agreement in force

@@ -12,8 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.test.utils import override_settings
 
-from workings.core.demo import build_demo, write_logins
-from workings.events import keys
+from workings.core.demo import build_demo, demo_exists, prepare_demo, write_logins
 
 FILE_MAIL = "django.core.mail.backends.filebased.EmailBackend"
 
@@ -32,10 +31,7 @@ class Command(BaseCommand):
         if options["reset"]:
             self._reset()
         call_command("migrate", interactive=False, verbosity=0)
-        if not keys.key_path().exists():
-            keys.keys_init()
-        from workings.projects.demo import demo_exists
-
+        prepare_demo()
         logins_path = Path(settings.VAR_DIR) / "demo-logins.json"
         if demo_exists() and logins_path.exists():
             self.stdout.write("The demo is already built (use --reset to rebuild it).")

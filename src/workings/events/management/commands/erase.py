@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workings.core.exceptions import WorkingsError
+from workings.events.selectors import project_by_slug
 from workings.events.services import entry_erase_on_request
-from workings.projects.models import Project
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        project = Project.objects.filter(slug=options["project"]).first()
+        project = project_by_slug(options["project"])
         if project is None:
             raise CommandError(f"There is no project called {options['project']!r}.")
         admin = get_user_model().objects.filter(email__iexact=options["by"]).first()

@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workings.events.audit import export_project
-from workings.projects.models import Project
+from workings.events.selectors import project_by_slug
 
 
 class Command(BaseCommand):
@@ -17,10 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="file to write, or - for the screen")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            project = Project.objects.get(slug=options["slug"])
-        except Project.DoesNotExist:
-            raise CommandError(f"There is no project {options['slug']!r}.") from None
+        project = project_by_slug(options["slug"])
+        if project is None:
+            raise CommandError(f"There is no project {options['slug']!r}.")
         if options["out"] == "-":
             n = export_project(project, sys.stdout)
             return

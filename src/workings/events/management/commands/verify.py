@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workings.events.audit import verify_project
-from workings.projects.models import Project
+from workings.events.selectors import project_by_slug
 
 
 class Command(BaseCommand):
@@ -19,10 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("--project", required=True, help="the project's short name")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        try:
-            project = Project.objects.get(slug=options["project"])
-        except Project.DoesNotExist:
-            raise CommandError(f"There is no project {options['project']!r}.") from None
+        project = project_by_slug(options["project"])
+        if project is None:
+            raise CommandError(f"There is no project {options['project']!r}.")
         check = verify_project(project)
         self.stdout.write(check.summary())
         if not check.ok:

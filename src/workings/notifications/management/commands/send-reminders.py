@@ -7,14 +7,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from workings.events.services import sealed_batch_append
+from workings.notifications.reminders import reminders_send
+
 
 class Command(BaseCommand):
     help = "Send concern deadline reminders (due in 2 days, overdue) and daily digests."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from workings.events.services import sealed_batch_append
-        from workings.notifications.reminders import reminders_send
-
         # The same timer appends the sealed entries of days that are over.
         sealed = sealed_batch_append()
         if sealed:

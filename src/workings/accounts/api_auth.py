@@ -1,5 +1,8 @@
 """API authentication and the project permission check, run before any body is parsed.
 
+It sits in accounts (who is calling: a token or a session), below every app that has API
+endpoints, and asks the project policy through core's port (core/project_access.py).
+
 ninja authenticates before it validates input, so checking the project policy here means a
 person without access gets 401/403/404, never a validation error that confirms the endpoint
 works for this project."""
@@ -15,6 +18,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from workings.accounts.services import token_authenticate
 from workings.core.exceptions import NotAllowed, NotFound
+from workings.core.project_access import project_access
 from workings.core.schema import INT_MAX, INT_MIN
 
 
@@ -57,8 +61,6 @@ class ProjectAccess:
         self.getter = getter
 
     def __call__(self, request: HttpRequest) -> Any:
-        from workings.projects.permissions import project_get_for
-
         user = _identify(request)
         if user is None:
             if request.headers.get("Authorization") or not self.public:
@@ -74,7 +76,9 @@ class ProjectAccess:
         if slug is None:
             raise NotAllowed(_("This endpoint needs a project."))
         request.project = (  # type: ignore[attr-defined]
-            self.getter(user, slug) if self.getter else project_get_for(user, slug, self.action)
+            self.getter(user, slug)
+            if self.getter
+            else project_access().get_for(user, slug, self.action)
         )
         return user
 
