@@ -1,0 +1,60 @@
+"""Forms for document pages: lenient fields (text in, text out); the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workings.documents.models import Kind
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=Kind.choices)
+    title = forms.CharField(
+        label=_("Title (only for “other document”)"), required=False, max_length=300
+    )
+
+
+class ProposeForm(forms.Form):
+    base = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(
+        label=_("The text"),
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18}),
+    )
+    note = forms.CharField(label=_("What did you change? (optional)"), required=False)
+
+
+class SuggestForm(forms.Form):
+    original = forms.CharField(
+        label=_("Words to change (copy them exactly from the text)"),
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    replacement = forms.CharField(
+        label=_("Your suggested words"),
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DissentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your dissent note: why you do not agree with this version"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class SubmitForm(forms.Form):
+    application = forms.CharField(
+        label=_("Which application did it go with?"), required=False, max_length=300
+    )
+    on = forms.CharField(
+        label=_("Date it was submitted (year-month-day)"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2026-11-30"}),
+    )

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Any
+
+from workings.core.demo import build_demo
+from workings.documents import export
+from workings.documents.models import Document, Kind, SuggestionStatus
+from workings.events.audit import verify_project
+
+
+def test_the_summary_is_approved_after_two_rounds_and_one_owner_dissents(db: Any) -> None:
+    ctx = build_demo()
+    stride = ctx.projects["stride"]
+    summary = Document.objects.get(project=stride, kind=Kind.SUMMARY)
+    versions = list(summary.versions.order_by("number"))
+    assert [v.number for v in versions] == [1, 2, 3]
+    assert [v.approved for v in versions] == [False, False, True]
+    rounds = {s.of_version.number for s in summary.versions.get(number=1).suggestions.all()}
+    assert rounds == {1}
+    decided = [
+        s.status
+        for v in versions
+        for s in v.suggestions.all()
+    ]
+    assert sorted(decided) == ["accepted", "accepted", "rejected"]
+    assert SuggestionStatus.OPEN not in decided
+    assert "fair test" in versions[-1].text
+
+    involvement = Document.objects.get(project=stride, kind=Kind.INVOLVEMENT)
+    text = export.export_markdown(involvement)
+    assert "Dissent notes" in text and "sample size" in text
+    assert "Submitted with the application" in text
+    assert verify_project(stride).ok
