@@ -148,6 +148,8 @@ class VersionDetailView(DocumentsMixin):
 class VersionProposeView(DocumentsMixin):
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         document = self.document(pk)
+        if not document_policy.can_write(request.user, self.project):
+            raise NotAllowed(_("Your role in this project does not allow proposing a version."))
         latest = document.versions.order_by("-number").first()
         text = latest.text if latest else (SUMMARY_STARTER if document.kind == Kind.SUMMARY else "")
         form = ProposeForm(initial={"base": latest.number if latest else None, "text": text})
