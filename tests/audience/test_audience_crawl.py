@@ -333,7 +333,6 @@ for _name in (
     FILLS[f"api:{_name}"] = _rows("concerns.concern", "concern_id")
 
 
-
 def _document_rows(label: str, names: dict[str, str], path: str = "") -> Fill:
     """Co-owned documents' rows: `names` maps a URL argument to the row's field."""
 

@@ -41,6 +41,8 @@ def more_contributors(world: Any, n: int) -> list[Any]:
 
 
 def summary(world: Any, text: str = "Our aim is to help people after a stroke.") -> Document:
+    """A lay summary of results with one version (the plain-English summary starts from
+    the project's own text, tested on its own)."""
     return services.document_create(
-        actor=world.users["researcher"], project=world.project, kind=Kind.SUMMARY, text=text
+        actor=world.users["researcher"], project=world.project, kind=Kind.LAY_RESULTS, text=text
     )

@@ -33,9 +33,10 @@ def test_no_order_of_approvals_changes_the_outcome(rule: str, n: int) -> None:
                 rules.MAJORITY: 2 * len(got) > n,
                 rules.OWNERS_AND_LEAD: len(got) == n and cosigned,
             }[rule]
-            assert rules.is_approved(
-                rule=rule, owners=owners, approvers=got, lead_cosigned=cosigned
-            ) is expected
+            assert (
+                rules.is_approved(rule=rule, owners=owners, approvers=got, lead_cosigned=cosigned)
+                is expected
+            )
             more, cosign = rules.still_needed(
                 rule=rule, owners=owners, approvers=got, lead_cosigned=cosigned
             )
@@ -80,9 +81,7 @@ def test_services_follow_the_rule_in_any_order(world: Any, rule: str) -> None:
         approvers: list[int] = []
         cosigned = False
         for person in order:
-            allowed = person.pk in owner_ids or (
-                person == lead and rule == rules.OWNERS_AND_LEAD
-            )
+            allowed = person.pk in owner_ids or (person == lead and rule == rules.OWNERS_AND_LEAD)
             if not allowed:
                 with pytest.raises(NotAllowed):
                     services.version_approve(actor=person, document=document, number=1)

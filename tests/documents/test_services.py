@@ -206,3 +206,46 @@ def test_one_summary_per_project_and_observers_cannot_write(owned: Any) -> None:
 def test_export_refuses_when_nothing_is_approved(owned: Any) -> None:
     with pytest.raises(ValidationFailed, match="nothing to export"):
         export.export_data(summary(owned))
+
+
+def test_the_summary_starts_from_the_project_text_and_replaces_it_once_approved(
+    owned: Any, client_for: Any
+) -> None:
+    from workings.projects import services as project_services
+
+    w = owned
+    a, b = w.extra["owners"]
+    project = w.project
+    doc = services.document_create(actor=w.users["researcher"], project=project, kind=Kind.SUMMARY)
+    assert doc.versions.get().text == project.summary
+    page = client_for(w.users["lead"]).get(project.get_absolute_url()).content.decode()
+    assert "not yet approved" in page
+    services.version_propose(
+        actor=w.users["lead"], document=doc, base=1, text="Owners' own words about the study."
+    )
+    services.version_approve(actor=a, document=doc, number=2)
+    services.version_approve(actor=b, document=doc, number=2)
+    page = client_for(w.users["observer"]).get(project.get_absolute_url()).content.decode()
+    assert "Owners&#x27; own words" in page or "Owners' own words" in page
+    assert "not yet approved" not in page
+    # Nothing but the documents app changes the summary any more.
+    with pytest.raises(ValidationFailed, match="belongs to its owners"):
+        project_services.project_update(
+            actor=w.users["lead"],
+            project=project,
+            title=project.title,
+            summary="The lead's own words.",
+            start_date=project.start_date,
+            end_date=project.end_date,
+        )
+
+
+def test_the_data_migration_moves_each_summary_into_version_one(world: Any) -> None:
+    from workings.documents.migrating import summaries_from_projects
+
+    assert summaries_from_projects() == 2  # the world project and the other project
+    doc = world.project.documents.get(kind=Kind.SUMMARY)
+    version = doc.versions.get()
+    assert version.text == world.project.summary and not version.approved
+    assert summaries_from_projects() == 0  # run twice: nothing new
+    assert verify_project(world.project).ok

@@ -30,33 +30,33 @@ class DocumentOut(Schema):
     latest_approved: int | None
 
 
-class ApprovalOut(Schema):
+class DocumentApprovalOut(Schema):
     by: str
     kind: str
     at: dt.datetime
 
 
-class DissentOut(Schema):
+class DocumentDissentOut(Schema):
     by: str
     text: str
 
 
-class VersionOut(Schema):
+class DocumentVersionOut(Schema):
     number: int
     based_on: int | None
     text: str
     note: str
     author: str
     approved: bool
-    approvals: list[ApprovalOut]
-    dissents: list[DissentOut]
+    approvals: list[DocumentApprovalOut]
+    dissents: list[DocumentDissentOut]
 
 
 class DocumentDetailOut(DocumentOut):
-    versions: list[VersionOut]
+    versions: list[DocumentVersionOut]
 
 
-class SuggestionOut(Schema):
+class DocumentSuggestionOut(Schema):
     id: int
     version: int
     original: str
@@ -65,54 +65,54 @@ class SuggestionOut(Schema):
     made_version: int | None
 
 
-class SubmissionOut(Schema):
+class DocumentSubmissionOut(Schema):
     version: int
     submitted_on: dt.date
     application: str
 
 
-class CreateIn(InputSchema):
+class DocumentCreateIn(InputSchema):
     kind: str
     title: str = ""
     text: str = ""
 
 
-class ProposeIn(InputSchema):
+class DocumentProposeIn(InputSchema):
     base: int | None = None
     text: str
     note: str = ""
 
 
-class ApproveIn(InputSchema):
+class DocumentApproveIn(InputSchema):
     # Refused unless it is the caller: nobody approves on another owner's behalf.
     on_behalf_of: int | None = None
 
 
-class DissentIn(InputSchema):
+class DocumentDissentIn(InputSchema):
     text: str
 
 
-class SubmitIn(InputSchema):
+class DocumentSubmitIn(InputSchema):
     application: str
     on: str = ""
 
 
-class SuggestIn(InputSchema):
+class DocumentSuggestIn(InputSchema):
     original: str
     replacement: str
     occurrence: int = 1
 
 
-class DecideIn(InputSchema):
+class DocumentDecideIn(InputSchema):
     accept: bool
 
 
-class DiffPartOut(Schema):
+class DocumentDiffPartOut(Schema):
     op: str
     text: str
 
 
-class ExportOut(Schema):
+class DocumentExportOut(Schema):
     title: str
     kind: str
     version: int
@@ -139,9 +139,9 @@ def _document_out(d: Document) -> DocumentOut:
     )
 
 
-def _version_out(v: Version, names: dict[int, str]) -> VersionOut:
+def _version_out(v: Version, names: dict[int, str]) -> DocumentVersionOut:
     snap = VersionSnapshot.read(v.snapshot())
-    return VersionOut(
+    return DocumentVersionOut(
         number=snap.number,
         based_on=snap.based_on,
         text=snap.text,
@@ -149,10 +149,12 @@ def _version_out(v: Version, names: dict[int, str]) -> VersionOut:
         author=names.get(snap.author, ""),
         approved=snap.approved,
         approvals=[
-            ApprovalOut(by=names.get(a.user_id, ""), kind=a.kind, at=a.created_at)
+            DocumentApprovalOut(by=names.get(a.user_id, ""), kind=a.kind, at=a.created_at)
             for a in v.approvals.all()
         ],
-        dissents=[DissentOut(by=names.get(d.user_id, ""), text=d.text) for d in v.dissents.all()],
+        dissents=[
+            DocumentDissentOut(by=names.get(d.user_id, ""), text=d.text) for d in v.dissents.all()
+        ],
     )
 
 
@@ -162,7 +164,9 @@ def document_list(request: HttpRequest, slug: str) -> list[DocumentOut]:
 
 
 @router.post("/projects/{slug}/documents", response={201: DocumentOut}, auth=VIEW)
-def document_create(request: HttpRequest, slug: str, payload: CreateIn) -> Status[DocumentOut]:
+def document_create(
+    request: HttpRequest, slug: str, payload: DocumentCreateIn
+) -> Status[DocumentOut]:
     document = services.document_create(
         actor=request.user,
         project=request.project,  # type: ignore[attr-defined]
@@ -184,11 +188,13 @@ def document_detail(request: HttpRequest, slug: str, document_id: int) -> Docume
 
 
 @router.post(
-    "/projects/{slug}/documents/{document_id}/versions", response={201: VersionOut}, auth=VIEW
+    "/projects/{slug}/documents/{document_id}/versions",
+    response={201: DocumentVersionOut},
+    auth=VIEW,
 )
 def document_propose(
-    request: HttpRequest, slug: str, document_id: int, payload: ProposeIn
-) -> Status[VersionOut]:
+    request: HttpRequest, slug: str, document_id: int, payload: DocumentProposeIn
+) -> Status[DocumentVersionOut]:
     """Propose a version based on `base` (the latest you saw). A stale base answers 409
     with the latest version, so the two can be merged."""
     d = _doc(request, document_id)
@@ -200,12 +206,12 @@ def document_propose(
 
 @router.post(
     "/projects/{slug}/documents/{document_id}/versions/{number}/approve",
-    response=VersionOut,
+    response=DocumentVersionOut,
     auth=VIEW,
 )
 def document_approve(
-    request: HttpRequest, slug: str, document_id: int, number: int, payload: ApproveIn
-) -> VersionOut:
+    request: HttpRequest, slug: str, document_id: int, number: int, payload: DocumentApproveIn
+) -> DocumentVersionOut:
     d = _doc(request, document_id)
     version = services.version_approve(
         actor=request.user, document=d, number=number, on_behalf_of=payload.on_behalf_of
@@ -215,26 +221,26 @@ def document_approve(
 
 @router.post(
     "/projects/{slug}/documents/{document_id}/versions/{number}/dissent",
-    response={201: DissentOut},
+    response={201: DocumentDissentOut},
     auth=VIEW,
 )
 def document_dissent(
-    request: HttpRequest, slug: str, document_id: int, number: int, payload: DissentIn
-) -> Status[DissentOut]:
+    request: HttpRequest, slug: str, document_id: int, number: int, payload: DocumentDissentIn
+) -> Status[DocumentDissentOut]:
     d = _doc(request, document_id)
     dissent = services.dissent_add(actor=request.user, document=d, number=number, text=payload.text)
     names = selectors.labels(d.project)
-    return Status(201, DissentOut(by=names.get(dissent.user_id, ""), text=dissent.text))
+    return Status(201, DocumentDissentOut(by=names.get(dissent.user_id, ""), text=dissent.text))
 
 
 @router.post(
     "/projects/{slug}/documents/{document_id}/versions/{number}/submit",
-    response={201: SubmissionOut},
+    response={201: DocumentSubmissionOut},
     auth=VIEW,
 )
 def document_submit(
-    request: HttpRequest, slug: str, document_id: int, number: int, payload: SubmitIn
-) -> Status[SubmissionOut]:
+    request: HttpRequest, slug: str, document_id: int, number: int, payload: DocumentSubmitIn
+) -> Status[DocumentSubmissionOut]:
     d = _doc(request, document_id)
     s = services.version_submit(
         actor=request.user,
@@ -244,18 +250,21 @@ def document_submit(
         on=payload.on,
     )
     return Status(
-        201, SubmissionOut(version=number, submitted_on=s.submitted_on, application=s.application)
+        201,
+        DocumentSubmissionOut(
+            version=number, submitted_on=s.submitted_on, application=s.application
+        ),
     )
 
 
 @router.post(
     "/projects/{slug}/documents/{document_id}/versions/{number}/suggestions",
-    response={201: SuggestionOut},
+    response={201: DocumentSuggestionOut},
     auth=VIEW,
 )
 def document_suggest(
-    request: HttpRequest, slug: str, document_id: int, number: int, payload: SuggestIn
-) -> Status[SuggestionOut]:
+    request: HttpRequest, slug: str, document_id: int, number: int, payload: DocumentSuggestIn
+) -> Status[DocumentSuggestionOut]:
     d = _doc(request, document_id)
     s = suggestions.suggestion_make(
         actor=request.user,
@@ -268,8 +277,8 @@ def document_suggest(
     return Status(201, _suggestion_out(s, number))
 
 
-def _suggestion_out(s: Any, number: int) -> SuggestionOut:
-    return SuggestionOut(
+def _suggestion_out(s: Any, number: int) -> DocumentSuggestionOut:
+    return DocumentSuggestionOut(
         id=s.pk,
         version=number,
         original=s.original,
@@ -281,12 +290,12 @@ def _suggestion_out(s: Any, number: int) -> SuggestionOut:
 
 @router.post(
     "/projects/{slug}/documents/{document_id}/suggestions/{suggestion_id}/decide",
-    response=SuggestionOut,
+    response=DocumentSuggestionOut,
     auth=VIEW,
 )
 def document_suggestion_decide(
-    request: HttpRequest, slug: str, document_id: int, suggestion_id: int, payload: DecideIn
-) -> SuggestionOut:
+    request: HttpRequest, slug: str, document_id: int, suggestion_id: int, payload: DocumentDecideIn
+) -> DocumentSuggestionOut:
     d = _doc(request, document_id)
     s = suggestions.suggestion_decide(
         actor=request.user, document=d, suggestion_id=suggestion_id, accept=payload.accept
@@ -294,19 +303,23 @@ def document_suggestion_decide(
     return _suggestion_out(s, s.of_version.number)
 
 
-@router.get("/projects/{slug}/documents/{document_id}/diff", response=list[DiffPartOut], auth=VIEW)
+@router.get(
+    "/projects/{slug}/documents/{document_id}/diff", response=list[DocumentDiffPartOut], auth=VIEW
+)
 def document_diff(
     request: HttpRequest, slug: str, document_id: int, old: int, new: int
-) -> list[DiffPartOut]:
+) -> list[DocumentDiffPartOut]:
     """Word-level differences from version `old` to version `new`."""
     d = _doc(request, document_id)
     a, b = selectors.version_get(d, old), selectors.version_get(d, new)
     if a is None or b is None:
         raise NotFound("This document has no such version.")
-    return [DiffPartOut(op=p.op, text=p.text) for p in word_diff(a.text, b.text)]
+    return [DocumentDiffPartOut(op=p.op, text=p.text) for p in word_diff(a.text, b.text)]
 
 
-@router.get("/projects/{slug}/documents/{document_id}/export", response=ExportOut, auth=VIEW)
-def document_export(request: HttpRequest, slug: str, document_id: int) -> ExportOut:
+@router.get(
+    "/projects/{slug}/documents/{document_id}/export", response=DocumentExportOut, auth=VIEW
+)
+def document_export(request: HttpRequest, slug: str, document_id: int) -> DocumentExportOut:
     """The latest approved version, who approved it and when, and every dissent note."""
-    return ExportOut(**export.export_data(_doc(request, document_id)))
+    return DocumentExportOut(**export.export_data(_doc(request, document_id)))

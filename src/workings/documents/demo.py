@@ -42,11 +42,22 @@ def _at(year: int, month: int, day: int) -> Any:
 def build(ctx: DemoContext) -> None:
     stride = ctx.projects["stride"]
     p = ctx.people
-    lead, margaret, dev, kestrel = p["lead"], p["contributor1"], p["contributor2"], p["contributor3"]
+    lead, margaret, dev, kestrel = (
+        p["lead"],
+        p["contributor1"],
+        p["contributor2"],
+        p["contributor3"],
+    )
     researcher = p["researcher1"]
     with _at(2024, 11, 4):
-        summary = services.document_create(
-            actor=researcher, project=stride, kind=Kind.SUMMARY, text=SUMMARY_V1
+        # Version 1 is the summary written when the project was started.
+        summary = services.document_create(actor=researcher, project=stride, kind=Kind.SUMMARY)
+        services.version_propose(
+            actor=researcher,
+            document=summary,
+            base=1,
+            text=SUMMARY_V1,
+            note="Laid out in NIHR's five parts",
         )
     _summary_rounds(summary, researcher, lead, margaret, dev, kestrel)
     with _at(2024, 11, 18):
@@ -79,19 +90,19 @@ def build(ctx: DemoContext) -> None:
 def _summary_rounds(
     summary: Document, researcher: Any, lead: Any, margaret: Any, dev: Any, kestrel: Any
 ) -> None:
-    # Round one: two suggestions on version 1; one accepted (version 2), one rejected.
+    # Round one: two suggestions on version 2; one accepted (version 3), one rejected.
     with _at(2024, 11, 6):
         jargon = suggestions.suggestion_make(
             actor=margaret,
             document=summary,
-            number=1,
+            number=2,
             original="improves functional outcomes for stroke survivors",
             replacement="helps stroke survivors get back to the everyday things they want to do",
         )
         hospitals = suggestions.suggestion_make(
             actor=researcher,
             document=summary,
-            number=1,
+            number=2,
             original="in six hospitals",
             replacement="in six NHS hospital trusts",
         )
@@ -102,12 +113,12 @@ def _summary_rounds(
         suggestions.suggestion_decide(
             actor=kestrel, document=summary, suggestion_id=hospitals.pk, accept=False
         )
-    # Round two: on version 2, one suggestion accepted (version 3).
+    # Round two: on version 3, one suggestion accepted (version 4).
     with _at(2024, 11, 11):
         randomised = suggestions.suggestion_make(
             actor=kestrel,
             document=summary,
-            number=2,
+            number=3,
             original="A randomised controlled trial",
             replacement="A fair test (a randomised controlled trial), where chance decides who "
             "gets which care,",
@@ -118,4 +129,4 @@ def _summary_rounds(
         )
     with _at(2024, 11, 14):
         for owner in (margaret, dev, kestrel):
-            services.version_approve(actor=owner, document=summary, number=3)
+            services.version_approve(actor=owner, document=summary, number=4)

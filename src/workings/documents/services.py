@@ -77,6 +77,9 @@ def document_create(
         )
     name = check_plain_text(title or "", field="title", label="Title", max_length=200)
     name = name or str(Kind(kind).label)
+    if kind == Kind.SUMMARY and not text:
+        # Version 1 of the summary is the text written when the project was started.
+        text = project.summary
     first = _text(text, field="text", label="The text") if text else ""
     document = Document.objects.create(project=project, kind=kind, title=name, created_by=actor)
     subjects: list[Any] = [document]
@@ -301,3 +304,24 @@ def _day(on: dt.date | str | None) -> dt.date:
     if day > clock.today():
         raise ValidationFailed("The date it was submitted cannot be in the future.", field="on")
     return day
+
+
+@transaction.atomic
+def summary_migrate(*, actor: Any, project: Project) -> Document:
+    """The data migration's path: the project's existing summary text becomes version 1
+    of its summary document, not approved. No permission check: it runs at deploy time,
+    in the name of the project's lead, and says so in its entry."""
+    document = Document.objects.create(
+        project=project, kind=Kind.SUMMARY, title=str(Kind.SUMMARY.label), created_by=actor
+    )
+    version = Version.objects.create(
+        document=document, number=1, text=project.summary, author=actor
+    )
+    append_event(
+        project=project,
+        type="document.created",
+        actor=actor,
+        content={"document": document.pk, "kind": Kind.SUMMARY, "migrated": True},
+        subjects=[document, version],
+    )
+    return document

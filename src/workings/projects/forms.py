@@ -43,6 +43,8 @@ class ProjectForm(forms.Form):
 
 
 class ProjectUpdateForm(ProjectForm):
+    # The summary is a co-owned document once the project exists (Documents page).
+    summary = None  # type: ignore[assignment]
     is_published = forms.BooleanField(
         label="Publish this project's record",
         required=False,
