@@ -39,6 +39,7 @@ def versions_of(document: Document) -> list[Version]:
     queries whatever the number of versions)."""
     return list(
         Version.objects.filter(document=document)
+        .select_related("document__project")
         .order_by("-number")
         .prefetch_related(
             Prefetch("approvals", queryset=Approval.objects.order_by("created_at", "id")),
@@ -51,6 +52,7 @@ def versions_of(document: Document) -> list[Version]:
 def version_get(document: Document, number: int) -> Version | None:
     return (
         Version.objects.filter(document=document, number=number)
+        .select_related("document__project")
         .prefetch_related("approvals", "dissents", "submissions")
         .first()
     )
@@ -68,7 +70,7 @@ def latest_approved(document: Document) -> Version | None:
 def open_suggestions(version: Version) -> QuerySet[Suggestion]:
     return Suggestion.objects.filter(
         of_version__document_id=version.document_id, status=SuggestionStatus.OPEN
-    ).order_by("start", "id")
+    ).order_by("id")
 
 
 def suggestions_of(document: Document) -> QuerySet[Suggestion]:

@@ -12,7 +12,7 @@ from django.views import View
 
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed, WorkingsError
 from workings.core.forms import add_service_error
-from workings.documents import export, selectors, services, suggestions
+from workings.documents import export, readability, selectors, services, suggestions
 from workings.documents.diff import word_diff
 from workings.documents.forms import (
     DissentForm,
@@ -24,6 +24,9 @@ from workings.documents.forms import (
 from workings.documents.models import SUMMARY_STARTER, Document, Kind, Version
 from workings.documents.permissions import document_get_for, document_policy
 from workings.projects.views import ProjectMixin
+
+
+SUGGESTIONS_PAGE = 25
 
 
 class DocumentsMixin(ProjectMixin, View):
@@ -60,7 +63,10 @@ class DocumentsMixin(ProjectMixin, View):
         submission = selectors.latest_submission(document)
         me = self.request.user.pk
         approvals = list(version.approvals.all())
-        open_suggestions = list(selectors.open_suggestions(version))
+        # The oldest waiting suggestions first, a page at a time: owners answer them in turn.
+        waiting = selectors.open_suggestions(version)
+        open_suggestions = list(waiting[:SUGGESTIONS_PAGE])
+        more_suggestions = max(0, waiting.count() - SUGGESTIONS_PAGE)
         for s in open_suggestions:
             s.author_label = names.get(s.author_id, "")  # type: ignore[attr-defined]
         dissents = [
@@ -76,6 +82,7 @@ class DocumentsMixin(ProjectMixin, View):
             names=names,
             standing=selectors.standing(version, names),
             open_suggestions=open_suggestions,
+            more_suggestions=more_suggestions,
             dissents=dissents,
             author_label=names.get(version.author_id, ""),
             my_approval=any(a.user_id == me and a.kind == "owner" for a in approvals),
@@ -83,6 +90,9 @@ class DocumentsMixin(ProjectMixin, View):
             my_dissent=any(d.user_id == me for d in version.dissents.all()),
             submission=submission,
             suggest_form=forms.get("suggest_form") or SuggestForm(),
+            **_readability(
+                version.text, document_policy.can_write(self.request.user, self.project)
+            ),
             dissent_form=forms.get("dissent_form") or DissentForm(),
             submit_form=forms.get("submit_form") or SubmitForm(),
         )
@@ -153,7 +163,9 @@ class VersionProposeView(DocumentsMixin):
         latest = document.versions.order_by("-number").first()
         text = latest.text if latest else (SUMMARY_STARTER if document.kind == Kind.SUMMARY else "")
         form = ProposeForm(initial={"base": latest.number if latest else None, "text": text})
-        return self.page("propose.html", document=document, form=form, latest=latest)
+        return self.page(
+            "propose.html", document=document, form=form, latest=latest, **_readability(text, True)
+        )
 
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         document = self.document(pk)
@@ -189,6 +201,17 @@ class VersionProposeView(DocumentsMixin):
             form=form,
             theirs=theirs,
         )
+
+
+def _readability(text: str, writer: bool) -> dict[str, Any]:
+    """Readability help, for the people who write the document only (never its readers)."""
+    if not writer:
+        return {}
+    return {
+        "paragraphs": readability.paragraphs(text),
+        "overall": readability.whole(text),
+        "target": readability.TARGET_READING_AGE,
+    }
 
 
 def _act(request: HttpRequest, done: str, call: Any) -> str | None:
