@@ -25,7 +25,6 @@ from workings.documents.models import SUMMARY_STARTER, Document, Kind, Version
 from workings.documents.permissions import document_get_for, document_policy
 from workings.projects.views import ProjectMixin
 
-
 SUGGESTIONS_PAGE = 25
 
 
