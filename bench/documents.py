@@ -11,7 +11,8 @@
    through the services; then, in alternating slices, the latest version's page and the
    document's page (signed in as an owner) against the nearly trivial view
    /.well-known/workings/log-key through Django's test client (full middleware, no server).
-   Target: the document pages within 4x the trivial view's time.
+   Target: the document pages within 4x the trivial view's time. For context it also times
+   the project overview page (the simplest page behind the same permission check).
 Prints median and spread (p10-p90) of each; everything is removed afterwards.
 """
 
@@ -198,15 +199,18 @@ def bench_page(rounds: int, versions: int, suggestions_n: int) -> None:
             "latest version page": lambda: client.get(version_url),
             "document page": lambda: client.get(doc_url),
             "trivial view": lambda: client.get(trivial),
+            "reference: project overview page": lambda: client.get(project.get_absolute_url()),
         },
         rounds,
     )
     for name, ms in times.items():
         print(describe(name, ms))
     base = statistics.median(times["trivial view"])
+    overview = statistics.median(times["reference: project overview page"])
     for name in ("latest version page", "document page"):
         ratio = statistics.median(times[name]) / base
         print(f"{name} / trivial view: {ratio:.2f}x (target <= 4x)")
+        print(f"{name} / project overview page: {statistics.median(times[name]) / overview:.2f}x")
 
 
 def main() -> int:

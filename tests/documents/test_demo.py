@@ -32,3 +32,20 @@ def test_the_summary_is_approved_after_two_rounds_and_one_owner_dissents(db: Any
     # The project's public summary is now the owners' approved text.
     assert public_summary(stride).approved
     assert public_summary(stride).text == versions[-1].text
+
+
+def test_the_team_annex_shows_approvals_dissent_and_the_submission(db: Any) -> None:
+    from workings.reports import ledger_view
+    from workings.reports.sections import build_all
+
+    ctx = build_demo()
+    stride = ctx.projects["stride"]
+    for audience, shown in (("team", True), ("funder", True), ("public", False)):
+        view = ledger_view.load(project=stride, audience=audience)
+        section = next(s for s in build_all(view) if s["id"] == "documents")
+        text = "\n".join(i["heading"] + "\n" + i["body"] for i in section["items"])
+        assert ("sample size" in text) is shown, audience
+        if shown:
+            assert "Dissent note by Kestrel" in text and "Jo Whitfield" not in text
+            assert "the text submitted is the text its owners approved" in text
+            assert "Version 4 (approved): approved by" in text

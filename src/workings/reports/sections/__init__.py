@@ -18,6 +18,7 @@ ORDER = (
     "people",
     "agreement",
     "involvement",
+    "documents",
     "decisions",
     "feedback",
     "disagreements",
