@@ -20,7 +20,7 @@ class ProposeForm(forms.Form):
     text = forms.CharField(
         label=_("The text"),
         strip=False,
-        required=False,
+        error_messages={"required": _("The text: please write something.")},
         widget=forms.Textarea(attrs={"rows": 18}),
     )
     note = forms.CharField(label=_("What did you change? (optional)"), required=False)
@@ -30,13 +30,13 @@ class SuggestForm(forms.Form):
     original = forms.CharField(
         label=_("Words to change (copy them exactly from the text)"),
         strip=False,
-        required=False,
+        error_messages={"required": _("Copy the words you want to change.")},
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     replacement = forms.CharField(
         label=_("Your suggested words"),
         strip=False,
-        required=False,
+        error_messages={"required": _("Write the words you suggest instead.")},
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -44,14 +44,18 @@ class SuggestForm(forms.Form):
 class DissentForm(forms.Form):
     text = forms.CharField(
         label=_("Your dissent note: why you do not agree with this version"),
-        required=False,
+        error_messages={"required": _("Your dissent note: please write something.")},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
 class SubmitForm(forms.Form):
     application = forms.CharField(
-        label=_("Which application did it go with?"), required=False, max_length=300
+        label=_("Which application did it go with?"),
+        max_length=300,
+        error_messages={
+            "required": _("Say which application it went with (for example “NIHR RfPB stage 2”).")
+        },
     )
     on = forms.CharField(
         label=_("Date it was submitted (year-month-day)"),

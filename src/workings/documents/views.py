@@ -242,7 +242,8 @@ class VersionDissentView(DocumentsMixin):
         if not document_policy.is_owner(request.user, self.project):
             raise NotAllowed(_("Only an owner of this document can add a dissent note."))
         form = DissentForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            return self.show(pk, number, status=400, dissent_form=form)
         try:
             services.dissent_add(
                 actor=request.user,
@@ -263,7 +264,8 @@ class VersionSubmitView(DocumentsMixin):
         if not document_policy.can_submit(request.user, self.project):
             raise NotAllowed(_("Only the project's lead can record a submission."))
         form = SubmitForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            return self.show(pk, number, status=400, submit_form=form)
         try:
             services.version_submit(
                 actor=request.user,
@@ -285,7 +287,8 @@ class SuggestionMakeView(DocumentsMixin):
         if not document_policy.can_write(request.user, self.project):
             raise NotAllowed(_("Your role in this project does not allow suggesting changes."))
         form = SuggestForm(request.POST)
-        form.is_valid()
+        if not form.is_valid():
+            return self.show(pk, number, status=400, suggest_form=form)
         try:
             suggestions.suggestion_make(
                 actor=request.user,
