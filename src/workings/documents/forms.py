@@ -23,7 +23,7 @@ class ProposeForm(forms.Form):
         error_messages={"required": _("The text: please write something.")},
         widget=forms.Textarea(attrs={"rows": 18}),
     )
-    note = forms.CharField(label=_("What did you change? (optional)"), required=False)
+    note = forms.CharField(label=_("What did you change?"), required=False)
 
 
 class SuggestForm(forms.Form):
