@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "workings.events",
     "workings.funders",
     "workings.agreements",
+    "workings.documents",
     "workings.record",
     "workings.concerns",
     "workings.notifications",

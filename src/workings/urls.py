@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("workings.events.urls")),
     path("", include("workings.agreements.urls")),
     path("", include("workings.record.urls")),
+    path("", include("workings.documents.urls")),
     path("", include("workings.funders.urls")),
     path("", include("workings.concerns.urls")),
     path("", include("workings.notifications.urls")),

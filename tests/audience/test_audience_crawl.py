@@ -332,6 +332,51 @@ for _name in (
 ):
     FILLS[f"api:{_name}"] = _rows("concerns.concern", "concern_id")
 
+
+def _document_rows(label: str, names: dict[str, str], path: str = "") -> Fill:
+    """Co-owned documents' rows: `names` maps a URL argument to the row's field."""
+
+    def fill(demo: Demo) -> list[dict[str, Any]]:
+        from django.apps import apps
+
+        rows = apps.get_model(label)._default_manager.filter(
+            **{f"{path}project__slug__in": _slugs(demo)}
+        )
+        fields = {f"{path}project__slug", *names.values()}
+        return [
+            {"slug": r[f"{path}project__slug"], **{k: r[v] for k, v in names.items()}}
+            for r in rows.values(*fields)
+        ]
+
+    return fill
+
+
+DOCUMENTS = _document_rows("documents.document", {"pk": "pk"})
+DOC_VERSIONS = _document_rows(
+    "documents.version", {"pk": "document_id", "number": "number"}, "document__"
+)
+for _name in ("detail", "propose", "compare", "export"):
+    FILLS[f"documents:{_name}"] = DOCUMENTS
+for _name in ("version", "approve", "dissent", "submit", "suggest"):
+    FILLS[f"documents:{_name}"] = DOC_VERSIONS
+FILLS["documents:suggestion-decide"] = _document_rows(
+    "documents.suggestion",
+    {"pk": "of_version__document_id", "sid": "pk"},
+    "of_version__document__",
+)
+for _name in ("document_detail", "document_propose", "document_diff", "document_export"):
+    FILLS[f"api:{_name}"] = _document_rows("documents.document", {"document_id": "pk"})
+for _name in ("document_approve", "document_dissent", "document_submit", "document_suggest"):
+    FILLS[f"api:{_name}"] = _document_rows(
+        "documents.version", {"document_id": "document_id", "number": "number"}, "document__"
+    )
+FILLS["api:document_suggestion_decide"] = _document_rows(
+    "documents.suggestion",
+    {"document_id": "of_version__document_id", "suggestion_id": "pk"},
+    "of_version__document__",
+)
+QUERIES_DOCUMENTS = {"api:document_diff": "?old=1&new=2"}
+
 # URLs not crawled, each with the reason. PDFs are made from documents crawled as HTML/JSON.
 NOT_CRAWLED = {
     "agreements:pdf": "a PDF of the agreement version crawled as agreements:print",
@@ -341,6 +386,7 @@ QUERIES = {
     "api:log-inclusion": "?index=0&tree_size=1",
     "api:log-consistency": "?first=1&second=2",
     "api:log-entries": "?start=0",
+    **QUERIES_DOCUMENTS,
 }
 
 

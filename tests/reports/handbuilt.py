@@ -19,7 +19,8 @@ What happens, in order (the clock is frozen at each step):
 - 20 March: Carl writes an own account. 25 March: Lou leaves, giving a reason.
 - 26 March: Carl raises an open concern; he closes it as resolved on 2 April (7 days).
 - 3 April: Kestrel raises a confidential concern (sealed).
-- 5 April: the lead changes the summary, then erases that entry ("Personal data").
+- 5 April: the lead changes the funder's name, then erases that entry ("Personal data"). (The
+  summary is a co-owned document now, which the lead does not edit.)
 - 6 April: the involvement budget goes from 1,000 to 1,500 GBP.
 - 10 April: a 10-day right of reply opens for the three current contributors; Carl adds a
   statement, Kestrel declines, Ann does not answer.
@@ -208,7 +209,9 @@ def build() -> Hand:
     base = dict(project.snapshot())
     with at(4, 5):
         projects.project_update(
-            actor=p["lead"], project=project, **{**base, "summary": "Call Lena on 0700 000 000."}
+            actor=p["lead"],
+            project=project,
+            **{**base, "funder_name": "Call Lena on 0700 000 000."},
         )
         project.refresh_from_db()
         entry_erase(

@@ -63,7 +63,9 @@ def build(ctx: DemoContext) -> None:
     with demo_time(2024, 9, 17):
         procedure = copy.deepcopy(v1.content["procedure"])
         procedure["independent_person"] = "Ruth Adeyemi, patient advocate at the Stroke Alliance"
-        v1 = _save(lead, v1, WORDS, procedure=procedure)
+        # The three contributors own the co-owned documents; a majority of them decides.
+        documents = {"final_say": "majority", "owners": [margaret.pk, dev.pk, kestrel.pk]}
+        v1 = _save(lead, v1, WORDS, procedure=procedure, documents=documents)
     with demo_time(2024, 9, 18):
         first = services.comment_create(
             actor=dev,

@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from workings.agreements.sections import HANDLER_ROLES, LEAVING_PROMISE, RATE_KINDS, SECTIONS
+from workings.agreements.sections import (
+    FINAL_SAY_RULES,
+    HANDLER_ROLES,
+    LEAVING_PROMISE,
+    RATE_KINDS,
+    SECTIONS,
+)
 from workings.core.vocab import InfluenceLevel, ResearchArea
 
 _TOKENS = re.compile(r"\n|[^\s]+")
@@ -74,6 +80,15 @@ def structured_lines(key: str, content: dict[str, Any], labels: dict[int, str]) 
             LEAVING_PROMISE,
             f"Contributions: {leaving.get('contributions') or 'not said yet'}",
             f"Credit: {leaving.get('credit') or 'not said yet'}",
+        ]
+    if key == "documents":
+        documents = content.get("documents") or {}
+        if not documents:
+            return []
+        owners = ", ".join(labels.get(int(i), f"member {i}") for i in documents["owners"])
+        return [
+            f"Final say: {FINAL_SAY_RULES.get(documents['final_say'], '')}.",
+            f"Owners: {owners or 'not named yet'}.",
         ]
     if key == "people":
         named = content.get("named_parties") or []

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workings.agreements.models import Answer
-from workings.agreements.sections import HANDLER_ROLES, RATE_KINDS, SECTIONS
+from workings.agreements.sections import FINAL_SAY_RULES, HANDLER_ROLES, RATE_KINDS, SECTIONS
 from workings.core.vocab import InfluenceLevel, ResearchArea
 
 STAGE_ROWS = 6
@@ -98,6 +98,17 @@ class DraftForm(forms.Form):
             choices=[(str(m.user_id), f"{m.label} ({m.get_role_display()})") for m in members],
             widget=forms.CheckboxSelectMultiple,
         )
+        f["final_say"] = forms.ChoiceField(
+            label="How a version of a co-owned document becomes approved",
+            choices=list(FINAL_SAY_RULES.items()),
+        )
+        f["document_owners"] = forms.MultipleChoiceField(
+            label="Owners of the co-owned documents",
+            help_text="Usually the public contributors. Only owners can approve a version.",
+            required=False,
+            choices=[(str(m.user_id), f"{m.label} ({m.get_role_display()})") for m in members],
+            widget=forms.CheckboxSelectMultiple,
+        )
 
     @staticmethod
     def initial_for(content: dict[str, Any], revision: int) -> dict[str, Any]:
@@ -119,6 +130,9 @@ class DraftForm(forms.Form):
         data["leaving_contributions"] = content["leaving"]["contributions"]
         data["leaving_credit"] = content["leaving"]["credit"]
         data["named_parties"] = [str(i) for i in content["named_parties"]]
+        documents = content.get("documents") or {}
+        data["final_say"] = documents.get("final_say", "all")
+        data["document_owners"] = [str(i) for i in documents.get("owners", [])]
         return data
 
     def to_content(self) -> dict[str, Any]:
@@ -158,6 +172,10 @@ class DraftForm(forms.Form):
                 "credit": d["leaving_credit"],
             },
             "named_parties": [int(i) for i in d["named_parties"]],
+            "documents": {
+                "final_say": d["final_say"],
+                "owners": [int(i) for i in d["document_owners"]],
+            },
         }
 
 

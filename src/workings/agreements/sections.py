@@ -1,8 +1,9 @@
 """The agreement template: its sections, each with plain-English guidance and an example.
 
-Eleven written sections; four of them also carry structured data that other capabilities act
-on (decision rights, payment, communication, disagreements, leaving). Keys are stable: they
-are part of each version's canonical content, so they are never renamed.
+Twelve written sections; six of them also carry structured data that other capabilities act
+on (decision rights, payment, communication, disagreements, leaving, who owns documents).
+Keys are stable: they are part of each version's canonical content, so they are never
+renamed.
 """
 
 from __future__ import annotations
@@ -107,6 +108,16 @@ SECTIONS: tuple[Section, ...] = (
         "funder's reviewer from that step, without asking the team.",
     ),
     Section(
+        "documents",
+        "Documents contributors own and who has the final say",
+        "Name the owners of the plain-English summary, the involvement section and other "
+        "documents you write together, and choose the rule that makes a version approved. "
+        "Nobody else can approve a version for them.",
+        "The public contributors own the plain-English summary and the involvement section. "
+        "A version is approved only when every owner has approved it. An owner who does not "
+        "agree can add a note that goes with every copy.",
+    ),
+    Section(
         "leaving",
         "Leaving the project",
         "Say that contributors can leave at any time without giving a reason, and what "
@@ -126,6 +137,12 @@ HANDLER_ROLES = {
     "funder": "The funder's reviewer",
 }
 RATE_KINDS = {"hourly": "per hour", "per_activity": "per activity"}
+# How a co-owned document's version becomes approved (workings.documents applies the rule).
+FINAL_SAY_RULES = {
+    "all": "Every owner must approve",
+    "majority": "More than half of the owners must approve",
+    "owners_and_lead": "Every owner must approve and the lead co-signs",
+}
 LEAVING_PROMISE = (
     "A contributor may leave at any time without giving a reason. This promise is part of "
     "every agreement and cannot be edited out."
@@ -185,6 +202,7 @@ def template_content() -> dict[str, Any]:
             "credit": "You keep the credit for work done before you left.",
         },
         "named_parties": [],
+        "documents": {"final_say": "all", "owners": []},
     }
 
 
@@ -208,4 +226,5 @@ def blank_content() -> dict[str, Any]:
         "communication": {"feedback_response_days": 14},
         "leaving": {"contributions": "", "credit": ""},
         "named_parties": [],
+        "documents": {"final_say": "all", "owners": []},
     }

@@ -124,6 +124,29 @@ def payment_terms_for(project: Any) -> PaymentTerms | None:
     return payment_terms_from_content(version.content) if version else None
 
 
+@dataclass(frozen=True)
+class DocumentTerms:
+    """Who owns the project's co-owned documents and the rule that approves a version."""
+
+    final_say: str
+    owner_ids: tuple[int, ...]
+    version_number: int | None  # the agreement version that says so; None: no agreement
+
+
+def document_terms_for(project: Any) -> DocumentTerms:
+    """From the version in force; with none (or an older one silent on documents), no
+    owners, so no version can be approved until the agreement names them."""
+    version = version_in_force(project)
+    if version is None:
+        return DocumentTerms(final_say="all", owner_ids=(), version_number=None)
+    data = version.content.get("documents") or {}
+    return DocumentTerms(
+        final_say=data.get("final_say", "all"),
+        owner_ids=tuple(int(i) for i in data.get("owners", [])),
+        version_number=version.number,
+    )
+
+
 def feedback_response_days(project: Any) -> int:
     """Days within which feedback gets an answer (communication section). The default (14)
     applies only when nothing is in force or the version predates the setting; a value that

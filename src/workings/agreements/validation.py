@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from workings.agreements.sections import (
+    FINAL_SAY_RULES,
     HANDLER_ROLES,
     RATE_KINDS,
     SECTION_KEYS,
@@ -178,6 +179,30 @@ def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def clean_documents(data: dict[str, Any], *, eligible: set[int] | None) -> dict[str, Any]:
+    """Owners of co-owned documents (user ids of members) and the final-say rule. An empty
+    owner list is allowed here; approving is then refused with a message saying why."""
+    rule = data.get("final_say") or "all"
+    if rule not in FINAL_SAY_RULES:
+        raise ValidationFailed(
+            "Choose how a document's version becomes approved from the list.", field="final_say"
+        )
+    owners = data.get("owners") or []
+    if not isinstance(owners, list):
+        raise ValidationFailed("Owners must be a list of members.", field="document_owners")
+    try:
+        owner_ids = sorted({int(i) for i in owners})
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            "Owners of documents must be members of the project.", field="document_owners"
+        ) from None
+    if eligible is not None and not set(owner_ids) <= eligible:
+        raise ValidationFailed(
+            "Only current members of the project can own documents.", field="document_owners"
+        )
+    return {"final_say": rule, "owners": owner_ids}
+
+
 def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> dict[str, Any]:
     """Normalise a whole version's content; raise ValidationFailed on the first problem."""
     content = _dict(content, "whole")
@@ -246,6 +271,9 @@ def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> di
             ),
         },
         "named_parties": named_ids,
+        "documents": clean_documents(
+            _dict(content.get("documents"), "documents"), eligible=eligible_named
+        ),
     }
 
 

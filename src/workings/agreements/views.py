@@ -220,6 +220,7 @@ def _belongs(name: str, key: str) -> bool:
         "communication": ("feedback_response_days",),
         "leaving": ("leaving_",),
         "people": ("named_parties",),
+        "documents": ("final_say", "document_owners"),
     }.get(key, ())
     return name.startswith(extra) if extra else False
 

@@ -14,6 +14,7 @@ from workings.core.schema import InputSchema
 from workings.projects import selectors, services
 from workings.projects.permissions import project_policy
 from workings.projects.roles import Credit
+from workings.projects.summary import public_summary
 
 router = Router(tags=["projects"])
 
@@ -30,6 +31,8 @@ class ProjectIn(InputSchema):
 
 
 class ProjectUpdateIn(ProjectIn):
+    # Refused if it differs: the summary is a co-owned document once the project exists.
+    summary: str | None = None  # type: ignore[assignment]
     is_published: bool = False
 
 
@@ -104,6 +107,8 @@ class Message(Schema):
 
 def _project_out(request: HttpRequest, project: object) -> ProjectOut:
     out = ProjectOut.from_orm(project)
+    # What the public reads: the owners' latest approved summary, else the starting text.
+    out.summary = public_summary(project).text
     out.my_role = project_policy.role_of(request.user, project)  # type: ignore[arg-type]
     return out
 

@@ -46,6 +46,8 @@ class ProjectForm(forms.Form):
 
 
 class ProjectUpdateForm(ProjectForm):
+    # The summary is a co-owned document once the project exists (Documents page).
+    summary = None  # type: ignore[assignment]
     is_published = forms.BooleanField(
         label=_("Publish this project's record"),
         required=False,

@@ -26,6 +26,7 @@ from workings.projects.forms import (
     RoleForm,
 )
 from workings.projects.permissions import project_policy
+from workings.projects.summary import public_summary
 
 
 def _form_page(
@@ -75,7 +76,8 @@ class ProjectDetailView(ProjectMixin, View):
             request,
             "projects/project_detail.html",
             self.context(
-                membership=selectors.membership_of(user=request.user, project=self.project)
+                membership=selectors.membership_of(user=request.user, project=self.project),
+                public_summary=public_summary(self.project),
             ),
         )
 

@@ -181,6 +181,7 @@ def draft_save(
             "communication",
             "leaving",
             "named_parties",
+            "documents",
         )
         if cleaned[k] != locked.content.get(k)
     ]

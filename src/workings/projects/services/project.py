@@ -42,13 +42,23 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def _project_fields(data: dict[str, Any]) -> dict[str, Any]:
+SUMMARY_IS_A_DOCUMENT = _(
+    "The plain-English summary belongs to its owners now: propose a new version of it on "
+    "the project's Documents page, where its owners approve it."
+)
+
+
+def _project_fields(data: dict[str, Any], *, creating: bool = True) -> dict[str, Any]:
     start, end = v.date_range(data.get("start_date"), data.get("end_date"))
+    summary = {}
+    if creating:
+        # The starting text only: after creation, the summary is a co-owned document.
+        summary["summary"] = required_text(
+            data.get("summary"), field="summary", label=_("Plain-English summary"), max_length=5000
+        )
     return {
         "title": required_text(data.get("title"), field="title", label=_("Title"), max_length=200),
-        "summary": required_text(
-            data.get("summary"), field="summary", label=_("Plain-English summary"), max_length=5000
-        ),
+        **summary,
         "funder_name": optional_text(
             data.get("funder_name"), field="funder_name", label=_("Funder"), max_length=200
         ),
@@ -103,7 +113,9 @@ def project_update(*, actor: Any, project: Project, **data: Any) -> Project:
     if not project_policy.can(actor, "update", project):
         raise NotAllowed(_("Only a lead can change the project's details."))
     project = Project.objects.select_for_update().get(pk=project.pk)
-    fields = _project_fields(data)
+    if data.get("summary") not in (None, project.summary):
+        raise ValidationFailed(SUMMARY_IS_A_DOCUMENT, field="summary")
+    fields = _project_fields(data, creating=False)
     if "is_published" in data:
         fields["is_published"] = bool(data["is_published"])
     before = project.snapshot()

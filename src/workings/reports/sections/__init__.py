@@ -20,6 +20,7 @@ ORDER = (
     "people",
     "agreement",
     "involvement",
+    "documents",
     "decisions",
     "feedback",
     "disagreements",
