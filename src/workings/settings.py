@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "workings.agreements",
     "workings.record",
     "workings.concerns",
+    "workings.money",
     "workings.notifications",
     "workings.reports",
     "workings.api",
