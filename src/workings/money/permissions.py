@@ -57,12 +57,12 @@ class MoneyPolicy:
     def can_view_claim(self, user: Any, claim: Claim) -> bool:
         return _is(user, claim.person.user_id) or self.can_see_everyones(user, claim.project)
 
+    def can_decide(self, user: Any, claim: Claim) -> bool:
+        """Approve or turn down a claim: the lead, never for their own claim."""
+        return self.can_manage(user, claim.project) and not _is(user, claim.person.user_id)
+
     def can_approve(self, user: Any, claim: Claim) -> bool:
-        return (
-            self.can_manage(user, claim.project)
-            and not _is(user, claim.person.user_id)
-            and claim.status == ClaimStatus.SUBMITTED
-        )
+        return self.can_decide(user, claim) and claim.status == ClaimStatus.SUBMITTED
 
     def can_pay(self, user: Any, claim: Claim) -> bool:
         return self.can_manage(user, claim.project) and not _is(user, claim.person.user_id)

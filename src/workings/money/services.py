@@ -140,6 +140,10 @@ def offer_answer(
 ) -> Offer:
     """Only the person offered answers: accept, decline, or waive (take part unpaid)."""
     offer = Offer.objects.select_for_update().select_related("person", "project").get(pk=offer.pk)
+    require(
+        offer.person.user_id == getattr(actor, "pk", None),
+        _("Only the person offered answers an offer."),
+    )
     if offer.status != OfferStatus.OFFERED:
         raise Conflict(_("This offer has already been answered."))
     require(money_policy.can_answer(actor, offer), _("Only the person offered answers an offer."))
@@ -286,12 +290,12 @@ def _claim_locked(claim: Claim) -> Claim:
 @transaction.atomic
 def claim_approve(*, actor: Any, claim: Claim) -> Claim:
     claim = _claim_locked(claim)
-    if claim.status != ClaimStatus.SUBMITTED:
-        raise Conflict(_("This claim has already been decided."))
     require(
-        money_policy.can_approve(actor, claim),
+        money_policy.can_decide(actor, claim),
         _("Only the project's lead approves a claim, and never their own."),
     )
+    if claim.status != ClaimStatus.SUBMITTED:
+        raise Conflict(_("This claim has already been decided."))
     claim.status = ClaimStatus.APPROVED
     claim.approved_by = actor
     claim.approved_on = clock.today()
@@ -303,12 +307,12 @@ def claim_approve(*, actor: Any, claim: Claim) -> Claim:
 @transaction.atomic
 def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
     claim = _claim_locked(claim)
-    if claim.status != ClaimStatus.SUBMITTED:
-        raise Conflict(_("This claim has already been decided."))
     require(
-        money_policy.can_approve(actor, claim),
+        money_policy.can_decide(actor, claim),
         _("Only the project's lead decides a claim, and never their own."),
     )
+    if claim.status != ClaimStatus.SUBMITTED:
+        raise Conflict(_("This claim has already been decided."))
     why = v.required_text(reason, field="reason", label=_("Reason"), max_length=2000)
     claim.status = ClaimStatus.REJECTED
     claim.approved_by = actor

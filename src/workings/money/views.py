@@ -92,8 +92,7 @@ class MoneyHomeView(MoneyMixin):
 
 
 class BudgetLineAddView(MoneyHomeView):
-    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return redirect("money:home", slug=slug)
+    http_method_names = ["post"]
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         if not money_policy.can_manage(request.user, self.project):
@@ -248,8 +247,7 @@ class ClaimDetailView(MoneyMixin):
 
 
 class ClaimApproveView(ClaimDetailView):
-    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-        return redirect("money:claim", slug=slug, pk=pk)
+    http_method_names = ["post"]
 
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services.claim_approve(actor=request.user, claim=self.claim(pk))
@@ -258,11 +256,12 @@ class ClaimApproveView(ClaimDetailView):
 
 
 class ClaimRejectView(ClaimDetailView):
-    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-        return redirect("money:claim", slug=slug, pk=pk)
+    http_method_names = ["post"]
 
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         claim = self.claim(pk)
+        if not money_policy.can_decide(request.user, claim):
+            raise NotAllowed("Only the project's lead decides a claim, and never their own.")
         form = RejectForm(request.POST)
         if form.is_valid():
             try:
@@ -277,11 +276,12 @@ class ClaimRejectView(ClaimDetailView):
 
 
 class ClaimPayView(ClaimDetailView):
-    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-        return redirect("money:claim", slug=slug, pk=pk)
+    http_method_names = ["post"]
 
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         claim = self.claim(pk)
+        if not money_policy.can_pay(request.user, claim):
+            raise NotAllowed("Only the project's lead records a payment, never their own.")
         form = PayForm(request.POST)
         if form.is_valid():
             try:
