@@ -38,7 +38,7 @@ def _rows(project: Any, today: Any) -> Iterator[dict[str, Any]]:
         .order_by("id")
         .values_list(
             "id",
-            "person__user__name",
+            "person__user__display_name",
             "offer__title",
             "hours",
             "fee",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from workings.core import clock
-from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
+from workings.core.exceptions import Conflict, NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
 from workings.money import amounts, exports, selectors, services
 from workings.money.forms import (
@@ -288,6 +288,9 @@ class ClaimPayView(ClaimDetailView):
                 services.claim_pay(actor=request.user, claim=claim, **form.cleaned_data)
             except NotAllowed:
                 raise
+            except Conflict as error:
+                messages.error(request, error.message)
+                return self.page(claim, form, status=409)
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
