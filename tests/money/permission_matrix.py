@@ -36,7 +36,12 @@ def setup(world: Any) -> None:
 
     def offer(title: str) -> Any:
         return services.offer_make(
-            actor=lead, project=world.project, person=person, activity="task", title=title, hours="2"
+            actor=lead,
+            project=world.project,
+            person=person,
+            activity="task",
+            title=title,
+            hours="2",
         )
 
     def accepted(title: str) -> Any:
@@ -52,8 +57,13 @@ def setup(world: Any) -> None:
         actor=lead, claim=services.claim_make(actor=contributor, offer=accepted("Approved"))
     )
     line = services.budget_line_add(
-        actor=lead, project=world.project, year=2026, category="fees",
-        description="Fees", quantity="4", unit_cost="50",
+        actor=lead,
+        project=world.project,
+        year=2026,
+        category="fees",
+        description="Fees",
+        quantity="4",
+        unit_cost="50",
     )
     world.extra.update(
         money_offer=offer("Open"),
@@ -67,6 +77,25 @@ def setup(world: Any) -> None:
 
 def _pk(key: str, name: str = "pk") -> Any:
     return lambda w: {"slug": w.project.slug, name: w.extra[key].pk}
+
+
+def _line(world: Any) -> dict[str, Any]:
+    return {
+        "year": 2026,
+        "category": "travel",
+        "description": "Bus",
+        "quantity": "2",
+        "unit_cost": "3.50",
+    }
+
+
+def _offer_data(world: Any) -> dict[str, Any]:
+    return {
+        "person": world.memberships["contributor"].pk,
+        "activity": "task",
+        "title": "Read",
+        "hours": "1",
+    }
 
 
 def _year(world: Any) -> dict[str, Any]:
@@ -90,4 +119,39 @@ CASES: dict[str, Case] = {
     "money:receipt": Case(get=PERSON_AND_AUDIT, post=None, kwargs=_pk("money_expense")),
     "money:export": Case(get=AUDIT, post=None, kwargs=slug_kwargs),
     "money:statement": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
+    # API
+    "api:money_summary": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
+    "api:money_budget_line_add": Case(
+        get=None, post=LEAD_ONLY, kwargs=slug_kwargs, json=True, post_data=_line
+    ),
+    "api:money_offer_list": Case(
+        get=MEMBERS, post=LEAD_ONLY, kwargs=slug_kwargs, json=True, post_data=_offer_data
+    ),
+    "api:money_offer_make": Case(
+        get=MEMBERS, post=LEAD_ONLY, kwargs=slug_kwargs, json=True, post_data=_offer_data
+    ),
+    "api:money_offer_answer": Case(
+        get=None,
+        post=PERSON,
+        kwargs=_pk("money_offer", "offer_id"),
+        json=True,
+        post_data=lambda w: {"answer": "accept"},
+    ),
+    "api:money_claim_list": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
+    "api:money_claim_make": Case(
+        get=None, post=PERSON, kwargs=_pk("money_accepted", "offer_id"), json=True
+    ),
+    "api:money_claim_approve": Case(
+        get=None, post=LEAD_ONLY, kwargs=_pk("money_claim", "claim_id"), json=True
+    ),
+    "api:money_claim_reject": Case(
+        get=None,
+        post=LEAD_ONLY,
+        kwargs=_pk("money_claim", "claim_id"),
+        json=True,
+        post_data=lambda w: {"reason": "Not this time"},
+    ),
+    "api:money_claim_pay": Case(
+        get=None, post=LEAD_ONLY, kwargs=_pk("money_approved", "claim_id"), json=True
+    ),
 }

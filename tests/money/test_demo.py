@@ -16,8 +16,12 @@ def test_the_demo_has_a_three_year_budget_paid_and_late_claims_and_a_waived_offe
     for module in (projects_demo, funders_demo, agreements_demo, record_demo, demo):
         module.build(ctx)
     stride = ctx.projects["stride"]
-    assert sorted(set(BudgetLine.objects.filter(project=stride).values_list("year", flat=True))) == [
-        2024, 2025, 2026,
+    assert sorted(
+        set(BudgetLine.objects.filter(project=stride).values_list("year", flat=True))
+    ) == [
+        2024,
+        2025,
+        2026,
     ]
     paid = Claim.objects.filter(project=stride, status="paid")
     assert paid.count() == 2

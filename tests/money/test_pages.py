@@ -25,14 +25,25 @@ def paid(world: Any) -> Any:
     claim = h.claim(
         world,
         offer=h.accepted(world, title="=HYPERLINK(evil) Leaflet review"),
-        expenses=[{"kind": "travel", "description": "Taxi", "amount": "9.99",
-                   "receipt": h.upload(h.png_bytes())}],
+        expenses=[
+            {
+                "kind": "travel",
+                "description": "Taxi",
+                "amount": "9.99",
+                "receipt": h.upload(h.png_bytes()),
+            }
+        ],
     )
     services.claim_approve(actor=world.users["lead"], claim=claim)
     services.claim_pay(actor=world.users["lead"], claim=claim)
     services.budget_line_add(
-        actor=world.users["lead"], project=world.project, year=tax_year_of(clock.today()),
-        category="fees", description="Meeting fees", quantity="10", unit_cost="50",
+        actor=world.users["lead"],
+        project=world.project,
+        year=tax_year_of(clock.today()),
+        category="fees",
+        description="Meeting fees",
+        quantity="10",
+        unit_cost="50",
     )
     world.extra["claim"] = claim
     return world
@@ -101,17 +112,30 @@ def test_keyboardless_flow_through_the_pages(world: Any, client_for: Any) -> Non
     lead, person = client_for(world.users["lead"]), client_for(world.users["contributor"])
     response = lead.post(
         _url(world, "offer-new"),
-        {"person": world.memberships["contributor"].pk, "activity": "task",
-         "title": "Read the protocol", "hours": "2", "preparation_hours": "0"},
+        {
+            "person": world.memberships["contributor"].pk,
+            "activity": "task",
+            "title": "Read the protocol",
+            "hours": "2",
+            "preparation_hours": "0",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     offer_url = response["Location"]
-    assert person.post(offer_url, {"answer": "accept", "benefits_advice_taken": "on"}).status_code == 302
+    assert (
+        person.post(offer_url, {"answer": "accept", "benefits_advice_taken": "on"}).status_code
+        == 302
+    )
     pk = int(offer_url.rstrip("/").split("/")[-1])
     response = person.post(
         _url(world, "claim-new", pk=pk),
-        {"hours": "2", "expense_kind": "data", "expense_description": "Phone data",
-         "expense_amount": "5", "receipt": h.upload(h.pdf_bytes(), "r.pdf")},
+        {
+            "hours": "2",
+            "expense_kind": "data",
+            "expense_description": "Phone data",
+            "expense_amount": "5",
+            "receipt": h.upload(h.pdf_bytes(), "r.pdf"),
+        },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     claim_url = response["Location"]
@@ -129,8 +153,13 @@ def test_a_bad_receipt_is_refused_plainly_on_the_page(world: Any, client_for: An
     offer = h.accepted(world)
     response = client_for(world.users["contributor"]).post(
         _url(world, "claim-new", pk=offer.pk),
-        {"hours": "3", "expense_kind": "travel", "expense_description": "Bus",
-         "expense_amount": "3", "receipt": h.upload(b"<svg onload=alert(1)>", "r.png")},
+        {
+            "hours": "3",
+            "expense_kind": "travel",
+            "expense_description": "Bus",
+            "expense_amount": "3",
+            "receipt": h.upload(b"<svg onload=alert(1)>", "r.png"),
+        },
     )
     assert response.status_code == 400
     assert "photo (JPEG, PNG or WebP) or a PDF" in response.content.decode()

@@ -57,7 +57,10 @@ class TestOffers:
             with pytest.raises(NotAllowed):
                 services.offer_answer(actor=terms.users[role], offer=offer, answer="accept")
         services.offer_answer(
-            actor=terms.users["contributor"], offer=offer, answer="waive", public_sector_employee=True
+            actor=terms.users["contributor"],
+            offer=offer,
+            answer="waive",
+            public_sector_employee=True,
         )
         offer.refresh_from_db()
         assert offer.status == "waived" and offer.public_sector_employee
@@ -122,8 +125,18 @@ class TestClaims:
             terms,
             offer=offer,
             expenses=[
-                {"kind": "travel", "description": "Bus", "amount": "3.40", "receipt": h.upload(h.png_bytes())},
-                {"kind": "carer", "description": "Sitter", "amount": "20", "receipt": h.upload(h.pdf_bytes(), "r.pdf")},
+                {
+                    "kind": "travel",
+                    "description": "Bus",
+                    "amount": "3.40",
+                    "receipt": h.upload(h.png_bytes()),
+                },
+                {
+                    "kind": "carer",
+                    "description": "Sitter",
+                    "amount": "20",
+                    "receipt": h.upload(h.pdf_bytes(), "r.pdf"),
+                },
             ],
         )
         assert claim.expenses_total == Decimal("23.40") and claim.total == Decimal("98.40")
@@ -199,12 +212,23 @@ class TestBudget:
         lead = terms.users["lead"]
         year = selectors.amounts.tax_year_of(clock.today())
         services.budget_line_add(
-            actor=lead, project=terms.project, year=year, category="fees",
-            description="Steering group fees", quantity="12", unit_cost="50.00",
+            actor=lead,
+            project=terms.project,
+            year=year,
+            category="fees",
+            description="Steering group fees",
+            quantity="12",
+            unit_cost="50.00",
         )
         services.budget_line_add(
-            actor=lead, project=terms.project, year=year + 1, category="other",
-            description="Podcast", quantity="1.5", unit_cost="33.33", notes="Custom line",
+            actor=lead,
+            project=terms.project,
+            year=year + 1,
+            category="other",
+            description="Podcast",
+            quantity="1.5",
+            unit_cost="33.33",
+            notes="Custom line",
         )
         claim = h.claim(terms)
         services.claim_approve(actor=lead, claim=claim)
@@ -219,12 +243,22 @@ class TestBudget:
     def test_only_the_lead_plans_and_bad_lines_are_refused(self, terms: Any) -> None:
         with pytest.raises(NotAllowed):
             services.budget_line_add(
-                actor=terms.users["contributor"], project=terms.project, year=2026,
-                category="fees", description="x", quantity="1", unit_cost="1",
+                actor=terms.users["contributor"],
+                project=terms.project,
+                year=2026,
+                category="fees",
+                description="x",
+                quantity="1",
+                unit_cost="1",
             )
         with pytest.raises(ValidationFailed, match="cannot be negative"):
             services.budget_line_add(
-                actor=terms.users["lead"], project=terms.project, year=2026,
-                category="fees", description="x", quantity="1", unit_cost="-1",
+                actor=terms.users["lead"],
+                project=terms.project,
+                year=2026,
+                category="fees",
+                description="x",
+                quantity="1",
+                unit_cost="-1",
             )
         assert not BudgetLine.objects.exists()

@@ -47,7 +47,9 @@ def line_total(quantity: Decimal, unit_cost: Decimal, currency: str) -> Decimal:
     return rounded(quantity * unit_cost, currency)
 
 
-def amount(value: Any, *, field: str, label: str, currency: str, allow_zero: bool = True) -> Decimal:
+def amount(
+    value: Any, *, field: str, label: str, currency: str, allow_zero: bool = True
+) -> Decimal:
     """A typed-in amount, checked: a number, not negative, no finer than the currency's
     minor unit, and not absurdly large. Plain-English errors."""
     if isinstance(value, float):
@@ -63,11 +65,11 @@ def amount(value: Any, *, field: str, label: str, currency: str, allow_zero: boo
             _("%(label)s must be an amount, like 12.50.") % {"label": label}, field=field
         )
     if number < 0:
-        raise ValidationFailed(
-            _("%(label)s cannot be negative.") % {"label": label}, field=field
-        )
+        raise ValidationFailed(_("%(label)s cannot be negative.") % {"label": label}, field=field)
     if number == 0 and not allow_zero:
-        raise ValidationFailed(_("%(label)s must be more than zero.") % {"label": label}, field=field)
+        raise ValidationFailed(
+            _("%(label)s must be more than zero.") % {"label": label}, field=field
+        )
     if number > LARGEST:
         raise ValidationFailed(
             _("%(label)s is too large to be right.") % {"label": label}, field=field
@@ -95,8 +97,7 @@ def quantity(value: Any, *, field: str, label: str) -> Decimal:
         )
     if number > 10000 or number != number.quantize(Decimal("0.01")):
         raise ValidationFailed(
-            _("%(label)s must be under 10,000 with at most two decimal places.")
-            % {"label": label},
+            _("%(label)s must be under 10,000 with at most two decimal places.") % {"label": label},
             field=field,
         )
     return number.quantize(Decimal("0.01"))

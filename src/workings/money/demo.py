@@ -65,10 +65,18 @@ def build(ctx: DemoContext) -> None:
     with _at("2025-03-01"):
         for year, category, description, quantity, cost, notes in BUDGET:
             services.budget_line_add(
-                actor=lead, project=stride, year=year, category=category,
-                description=description, quantity=quantity, unit_cost=cost, notes=notes,
+                actor=lead,
+                project=stride,
+                year=year,
+                category=category,
+                description=description,
+                quantity=quantity,
+                unit_cost=cost,
+                notes=notes,
             )
-    margaret, dev, kestrel = (ctx.people[k] for k in ("contributor1", "contributor2", "contributor3"))
+    margaret, dev, kestrel = (
+        ctx.people[k] for k in ("contributor1", "contributor2", "contributor3")
+    )
     member = {m.user_id: m for m in Membership.objects.filter(project=stride, left_at=None)}
 
     def offer(who: Any, title: str, hours: str, prep: str = "1") -> Any:
@@ -77,20 +85,34 @@ def build(ctx: DemoContext) -> None:
         if meeting is not None:
             hours = str(meeting.hours + int(prep))
         return services.offer_make(
-            actor=lead, project=stride, person=member[who.pk].pk, title=title,
-            hours=hours, preparation_hours=prep, **kind,
+            actor=lead,
+            project=stride,
+            person=member[who.pk].pk,
+            title=title,
+            hours=hours,
+            preparation_hours=prep,
+            **kind,
         )
 
     # Paid on time, with a travel receipt.
     with _at("2025-05-02"):
         on_time = offer(margaret, "Steering group, May", "3")
     with _at("2025-05-03"):
-        services.offer_answer(actor=margaret, offer=on_time, answer="accept", benefits_advice_taken=True)
+        services.offer_answer(
+            actor=margaret, offer=on_time, answer="accept", benefits_advice_taken=True
+        )
     with _at("2025-05-20"):
         claim = services.claim_make(
-            actor=margaret, offer=on_time,
-            expenses=[{"kind": "travel", "description": "Return bus fare", "amount": "6.80",
-                       "receipt": _receipt()}],
+            actor=margaret,
+            offer=on_time,
+            expenses=[
+                {
+                    "kind": "travel",
+                    "description": "Return bus fare",
+                    "amount": "6.80",
+                    "receipt": _receipt(),
+                }
+            ],
         )
     with _at("2025-05-22"):
         services.claim_approve(actor=lead, claim=claim)
@@ -99,8 +121,13 @@ def build(ctx: DemoContext) -> None:
     # Paid late: the promise was broken, and the log and the annex say so.
     with _at("2025-06-02"):
         late = services.offer_make(
-            actor=lead, project=stride, person=member[dev.pk].pk, activity="document_review",
-            title="Review the participant leaflet", hours="4", preparation_hours="0",
+            actor=lead,
+            project=stride,
+            person=member[dev.pk].pk,
+            activity="document_review",
+            title="Review the participant leaflet",
+            hours="4",
+            preparation_hours="0",
         )
     with _at("2025-06-03"):
         services.offer_answer(actor=dev, offer=late, answer="accept", public_sector_employee=True)
@@ -116,15 +143,24 @@ def build(ctx: DemoContext) -> None:
     with _at("2025-09-01"):
         waived = offer(kestrel, "Steering group, September", "3")
     with _at("2025-09-02"):
-        services.offer_answer(actor=kestrel, offer=waived, answer="waive", benefits_advice_taken=True)
+        services.offer_answer(
+            actor=kestrel, offer=waived, answer="waive", benefits_advice_taken=True
+        )
     # Waiting: claimed, approved, not yet paid.
     with _at("2026-10-01"):
         waiting = services.offer_make(
-            actor=lead, project=stride, person=member[margaret.pk].pk, activity="task",
-            title="Plain-English summary of the results", hours="5", preparation_hours="1",
+            actor=lead,
+            project=stride,
+            person=member[margaret.pk].pk,
+            activity="task",
+            title="Plain-English summary of the results",
+            hours="5",
+            preparation_hours="1",
         )
     with _at("2026-10-02"):
-        services.offer_answer(actor=margaret, offer=waiting, answer="accept", benefits_advice_taken=True)
+        services.offer_answer(
+            actor=margaret, offer=waiting, answer="accept", benefits_advice_taken=True
+        )
     with _at("2026-11-10"):
         pending = services.claim_make(actor=margaret, offer=waiting)
     with _at("2026-11-12"):

@@ -116,9 +116,7 @@ def budget_summary(project: Any, *, today: dt.date) -> BudgetSummary:
         years=years,
         planned=amounts.total((r.planned for r in years), currency),
         spent=amounts.total((r.spent for r in years), currency),
-        owed=amounts.total(
-            (Decimal(approved["f"] or 0), Decimal(approved["e"] or 0)), currency
-        ),
+        owed=amounts.total((Decimal(approved["f"] or 0), Decimal(approved["e"] or 0)), currency),
         claims_paid=paid.count(),
         claims_late=late_claims(project, today=today).count(),
     )

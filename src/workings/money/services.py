@@ -38,7 +38,11 @@ from workings.projects import validation as v
 from workings.projects.models import Membership
 from workings.projects.roles import Role
 
-ANSWERS = {"accept": OfferStatus.ACCEPTED, "decline": OfferStatus.DECLINED, "waive": OfferStatus.WAIVED}
+ANSWERS = {
+    "accept": OfferStatus.ACCEPTED,
+    "decline": OfferStatus.DECLINED,
+    "waive": OfferStatus.WAIVED,
+}
 
 
 def _choice(value: Any, choices: Any, *, field: str, message: str) -> str:
@@ -206,9 +210,10 @@ def claim_make(
         money_policy.can_claim(actor, offer),
         _("Only the person who accepted this offer can claim against it."),
     )
-    if offer.meeting_id is not None and not offer.meeting.participants.filter(
-        pk=offer.person_id
-    ).exists():
+    if (
+        offer.meeting_id is not None
+        and not offer.meeting.participants.filter(pk=offer.person_id).exists()
+    ):
         raise ValidationFailed(
             _(
                 "The record does not show you at this meeting, so it cannot be claimed. "

@@ -17,7 +17,9 @@ from typing import Any, ClassVar, TypeVar
 
 from workings.events.types import Audience, register
 
-BUDGET_LINE_ADDED = register(800, "money.budget_line_added", "A budget line was added", Audience.MEMBERS)
+BUDGET_LINE_ADDED = register(
+    800, "money.budget_line_added", "A budget line was added", Audience.MEMBERS
+)
 BUDGET_LINE_CHANGED = register(
     801, "money.budget_line_changed", "A budget line was changed", Audience.MEMBERS
 )

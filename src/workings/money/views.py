@@ -100,7 +100,9 @@ class BudgetLineAddView(MoneyHomeView):
         form = BudgetLineForm(request.POST)
         if form.is_valid():
             try:
-                services.budget_line_add(actor=request.user, project=self.project, **form.cleaned_data)
+                services.budget_line_add(
+                    actor=request.user, project=self.project, **form.cleaned_data
+                )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
@@ -149,7 +151,9 @@ class OfferCreateView(MoneyMixin):
         form = _offer_form(self.project, request.POST)
         if form.is_valid():
             try:
-                offer = services.offer_make(actor=request.user, project=self.project, **form.cleaned_data)
+                offer = services.offer_make(
+                    actor=request.user, project=self.project, **form.cleaned_data
+                )
             except WorkingsError as error:
                 add_service_error(form, error)
             else:
@@ -301,11 +305,15 @@ class ClaimPayView(ClaimDetailView):
 
 class ReceiptView(MoneyMixin):
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-        expense = Expense.objects.filter(claim__project=self.project, pk=pk).select_related(
-            "claim__person", "claim__project"
-        ).first()
-        if expense is None or not expense.receipt or not money_policy.can_view_claim(
-            request.user, expense.claim
+        expense = (
+            Expense.objects.filter(claim__project=self.project, pk=pk)
+            .select_related("claim__person", "claim__project")
+            .first()
+        )
+        if (
+            expense is None
+            or not expense.receipt
+            or not money_policy.can_view_claim(request.user, expense.claim)
         ):
             raise NotFound("That receipt does not exist.")
         extension = {"application/pdf": "pdf", "image/png": "png", "image/webp": "webp"}.get(
@@ -353,7 +361,10 @@ class StatementView(MoneyMixin):
             "money/statement.html",
             statement=found,
             person=membership,
-            rows=[(c, amounts.shown(c.fee, c.currency), amounts.shown(c.expenses_total, c.currency)) for c in found.claims],
+            rows=[
+                (c, amounts.shown(c.fee, c.currency), amounts.shown(c.expenses_total, c.currency))
+                for c in found.claims
+            ],
             fees=amounts.shown(found.fees, found.currency),
             expenses=amounts.shown(found.expenses, found.currency),
             total=amounts.shown(found.total, found.currency),
