@@ -262,3 +262,26 @@ class TestBudget:
                 unit_cost="-1",
             )
         assert not BudgetLine.objects.exists()
+
+
+class TestLateNotices:
+    def test_send_reminders_flags_a_late_payment_to_the_person_lead_and_funder(
+        self, terms: Any
+    ) -> None:
+        from workings.notifications.models import Notification
+        from workings.notifications.reminders import reminders_send
+
+        start = clock.now()
+        claim = h.claim(terms)
+        with clock.frozen_at(start + dt.timedelta(days=29)):
+            assert reminders_send()["payments_late"] == 0
+        with clock.frozen_at(start + dt.timedelta(days=31)):
+            assert reminders_send()["payments_late"] == 3
+            assert reminders_send()["payments_late"] == 0  # once only
+        told = set(
+            Notification.objects.filter(kind="money.payment_late").values_list("user_id", flat=True)
+        )
+        users = terms.users
+        assert told == {users["contributor"].pk, users["lead"].pk, users["funder"].pk}
+        claim.refresh_from_db()
+        assert claim.late_on is not None

@@ -64,6 +64,7 @@ def reminders_send() -> dict[str, int]:
                 )
             counts["overdue"] += len(made)
     counts["feedback_overdue"] = _overdue_feedback(today, notify)
+    counts["payments_late"] = _late_payments(today, notify)
     counts["digests"] = digests_send()
     return counts
 
@@ -96,6 +97,26 @@ def _overdue_feedback(today: dt.date, notify: Any) -> int:
             due_on=item.due_on,
             due_to_me=True,
             key=f"feedback:{item.pk}:overdue",
+        )
+        sent += len(made)
+    return sent
+
+
+def _late_payments(today: dt.date, notify: Any) -> int:
+    """A payment later than the agreement promised: the person, the leads and the funder's
+    reviewers are told (once each; the money app records the lateness in the log)."""
+    from workings.money.reminders import late_payments
+
+    sent = 0
+    for late in late_payments(today):
+        made = notify(
+            user_ids=late.user_ids,
+            project=late.project,
+            kind="money.payment_late",
+            title=late.title,
+            url=late.url,
+            due_on=late.due_on,
+            key=late.key,
         )
         sent += len(made)
     return sent
