@@ -285,3 +285,31 @@ class TestLateNotices:
         assert told == {users["contributor"].pk, users["lead"].pk, users["funder"].pk}
         claim.refresh_from_db()
         assert claim.late_on is not None
+
+
+def test_the_annex_counts_late_payments_and_the_budget_for_the_team(terms: Any) -> None:
+    from workings.reports.ledger_view import load
+    from workings.reports.sections import plans
+
+    start = clock.now()
+    services.budget_line_add(
+        actor=terms.users["lead"],
+        project=terms.project,
+        year=2026,
+        category="fees",
+        description="Fees",
+        quantity="3",
+        unit_cost="33.33",
+    )
+    claim = h.claim(terms)
+    services.claim_approve(actor=terms.users["lead"], claim=claim)
+    with clock.frozen_at(start + dt.timedelta(days=40)):
+        services.claim_pay(actor=terms.users["lead"], claim=claim)
+    facts = dict(plans.build(load(project=terms.project, audience="team"))["facts"])
+    assert facts["Involvement budget planned for 2026–27"] == "99.99 GBP"
+    assert facts["Payments later than the agreement promised"] == "1"
+    assert "Claims paid" not in facts  # sealed: the team's annex does not read claims
+    public = dict(plans.build(load(project=terms.project, audience="public"))["facts"])
+    # Entry types are in every leaf's public header: the count is no secret; the budget is.
+    assert public["Payments later than the agreement promised"] == "1"
+    assert "Involvement budget planned for 2026–27" not in public

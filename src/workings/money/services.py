@@ -351,6 +351,8 @@ def claim_pay(*, actor: Any, claim: Claim, paid_on: dt.date | None = None) -> Cl
     claim.paid_by = actor
     claim.paid_on = day
     claim.save()
+    if claim.late_on is None and claim.is_late(day):
+        _mark_late(claim, day)
     _sealed(
         claim.project,
         "money.claim_paid",
@@ -369,17 +371,22 @@ def late_claim_record(*, claim: Claim, today: dt.date) -> bool:
     claim = _claim_locked(claim)
     if claim.late_on is not None or not claim.is_late(today):
         return False
-    claim.late_on = today
-    claim.save()
-    _sealed(
-        claim.project,
-        "money.payment_late",
-        None,
-        [claim],
-        claim=claim.pk,
-        due_on=claim.due_on.isoformat(),
-    )
+    _mark_late(claim, claim.paid_on or today)
     return True
+
+
+def _mark_late(claim: Claim, day: dt.date) -> None:
+    """The claim's new state, sealed; and, for the members, that a promise was broken:
+    when it fell due and what was promised, with no name and no amount."""
+    claim.late_on = day
+    claim.save()
+    _sealed(claim.project, "money.claim_late", None, [claim], claim=claim.pk)
+    append_event(
+        project=claim.project,
+        type="money.payment_late",
+        actor=None,
+        content={"due_on": claim.due_on.isoformat(), "promised_days": claim.payment_days},
+    )
 
 
 def _budget_fields(project: Any, data: dict[str, Any], currency: str) -> dict[str, Any]:

@@ -34,9 +34,12 @@ CLAIM_MADE = register(820, "money.claim_made", "A payment claim was made", Audie
 CLAIM_APPROVED = register(821, "money.claim_approved", "A claim was approved", Audience.SEALED)
 CLAIM_REJECTED = register(822, "money.claim_rejected", "A claim was not approved", Audience.SEALED)
 CLAIM_PAID = register(823, "money.claim_paid", "A claim was paid", Audience.SEALED)
+# That a payment was late is the team's promise broken, not one person's money: members
+# read it (no name, no amount), so the annex can count late payments for the team.
 PAYMENT_LATE = register(
-    824, "money.payment_late", "A payment became late against the agreement", Audience.SEALED
+    824, "money.payment_late", "A payment was later than the agreement promised", Audience.MEMBERS
 )
+CLAIM_LATE = register(825, "money.claim_late", "A claim was recorded late", Audience.SEALED)
 
 T = TypeVar("T", bound="Snapshot")
 
