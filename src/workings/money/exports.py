@@ -11,6 +11,7 @@ from typing import Any
 from workings.core.csvfile import csv_lines
 from workings.money import amounts
 from workings.money.models import Claim, ClaimStatus
+from workings.projects.models import Membership
 
 FIELDS = (
     "claim",
@@ -38,7 +39,7 @@ def _rows(project: Any, today: Any) -> Iterator[dict[str, Any]]:
         .order_by("id")
         .values_list(
             "id",
-            "person__user__display_name",
+            "person_id",
             "offer__title",
             "hours",
             "fee",
@@ -51,12 +52,16 @@ def _rows(project: Any, today: Any) -> Iterator[dict[str, Any]]:
             "paid_on",
         )
     )
+    # Each member named as the project names them (their credit choice), looked up once.
+    names = {
+        m.pk: m.label for m in Membership.objects.filter(project=project).select_related("user")
+    }
     for row in claims.iterator(chunk_size=CHUNK):
-        pk, name, title, hours, fee, expenses, currency, status, claimed, due, approved, paid = row
+        pk, person, title, hours, fee, expenses, currency, status, claimed, due, approved, paid = row
         unpaid = status in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
         yield {
             "claim": pk,
-            "person": name,
+            "person": names.get(person, ""),
             "activity": title,
             "hours": hours,
             "fee": fee,

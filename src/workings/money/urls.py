@@ -15,7 +15,7 @@ urlpatterns = [
     path(P + "claims/<int:pk>/approve/", views.ClaimApproveView.as_view(), name="claim-approve"),
     path(P + "claims/<int:pk>/reject/", views.ClaimRejectView.as_view(), name="claim-reject"),
     path(P + "claims/<int:pk>/paid/", views.ClaimPayView.as_view(), name="claim-pay"),
-    path(P + "receipts/<int:pk>/", views.ReceiptView.as_view(), name="receipt"),
+    path(P + "receipts/<int:pk>/download/", views.ReceiptView.as_view(), name="receipt"),
     path(P + "export.csv", views.ExportView.as_view(), name="export"),
     path(P + "statement/<int:year>/", views.StatementView.as_view(), name="statement"),
 ]

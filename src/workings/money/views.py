@@ -125,7 +125,7 @@ def _offer_form(project: Any, data: Any = None) -> OfferForm:
     from workings.record.models.meetings import Meeting
 
     people = [
-        (m.pk, m.user.display_name or m.user.name)
+        (m.pk, m.label)
         for m in Membership.objects.filter(
             project=project, role=Role.CONTRIBUTOR, left_at=None
         ).select_related("user")
