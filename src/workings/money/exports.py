@@ -57,7 +57,9 @@ def _rows(project: Any, today: Any) -> Iterator[dict[str, Any]]:
         m.pk: m.label for m in Membership.objects.filter(project=project).select_related("user")
     }
     for row in claims.iterator(chunk_size=CHUNK):
-        pk, person, title, hours, fee, expenses, currency, status, claimed, due, approved, paid = row
+        pk, person, title, hours, fee, expenses, currency, status, claimed, due, approved, paid = (
+            row
+        )
         unpaid = status in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED)
         yield {
             "claim": pk,
