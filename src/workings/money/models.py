@@ -143,7 +143,10 @@ class Claim(RecordedModel):
 
     class Meta:
         ordering = ["project_id", "-claimed_on", "-id"]
-        indexes = [models.Index(fields=["project", "status"])]
+        indexes = [
+            models.Index(fields=["project", "status"]),
+            models.Index(fields=["project", "-claimed_on", "-id"], name="money_claim_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"Claim {self.pk} for {self.offer}"
