@@ -29,7 +29,6 @@ from workings.projects.models import Membership
 from workings.projects.roles import Role
 from workings.projects.views import ProjectMixin
 
-
 RECENT = 20
 
 
