@@ -101,7 +101,8 @@ class RejectForm(forms.Form):
 
 class PayForm(forms.Form):
     paid_on = forms.DateField(
-        label=_("Day it was paid"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Day it was paid"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
