@@ -96,7 +96,7 @@ def budget_summary(project: Any, *, today: dt.date) -> BudgetSummary:
     for line in budget_lines(project):
         row = rows.setdefault(line.year, YearRow(line.year, amounts.tax_year_label(line.year)))
         row.lines.append(line)
-        row.planned += line.planned
+        row.planned = amounts.total((row.planned, line.planned), currency)
     paid = Claim.objects.filter(project=project, status=ClaimStatus.PAID)
     by_year: dict[int, Decimal] = defaultdict(Decimal)
     for day, fee, expenses in (
@@ -106,7 +106,8 @@ def budget_summary(project: Any, *, today: dt.date) -> BudgetSummary:
     ):
         by_year[amounts.tax_year_of(day)] += Decimal(fee or 0) + Decimal(expenses or 0)
     for year, spent in by_year.items():
-        rows.setdefault(year, YearRow(year, amounts.tax_year_label(year))).spent = spent
+        row = rows.setdefault(year, YearRow(year, amounts.tax_year_label(year)))
+        row.spent = amounts.rounded(spent, currency)
     approved = Claim.objects.filter(project=project, status=ClaimStatus.APPROVED).aggregate(
         f=Sum("fee"), e=Sum("expenses_total")
     )

@@ -23,7 +23,7 @@ from workings.money.forms import (
     PayForm,
     RejectForm,
 )
-from workings.money.models import BudgetLine, Claim, Expense, Offer
+from workings.money.models import BudgetLine, Claim, Expense, Offer, RateKind
 from workings.money.permissions import money_policy
 from workings.projects.models import Membership
 from workings.projects.roles import Role
@@ -81,9 +81,11 @@ class MoneyHomeView(MoneyMixin):
         return self.render(
             "money/home.html",
             status=400 if budget_form is not None and budget_form.errors else 200,
-            terms=selectors.terms_for(project),
+            terms=(terms := selectors.terms_for(project)),
+            rate_kind=RateKind(terms.rate_kind).label
+            if terms and terms.rate_kind in RateKind.values
+            else "",
             summary=summary,
-            shown=lambda value: amounts.shown(value, summary.currency),
             # The latest few: the budget page stays as quick with 5,000 claims as with 5
             # (the finance CSV and the API list them all).
             offers=selectors.offers_for(user, project)[:RECENT],
