@@ -88,3 +88,27 @@ def test_offer_accept_claim_approve_pay_by_keyboard(demo_site: Any, page_as: Any
     assert_accessible(lead, "claim paid, lead")
     contributor.goto(claim_url)
     assert "Paid" in contributor.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_money_pages_fit_and_read_well(width: int, demo_site: Any, page_as: Any) -> None:
+    """A contributor's money page, their claim and their statement, at desktop and phone
+    widths: no sideways scrolling (tables scroll in their own box), screenshots kept."""
+    login = next(
+        lg for lg in demo_site.logins if lg["role"] == "contributor" and lg["project"] == "stride"
+    )
+    page = page_as(login["email"], viewport={"width": width, "height": 900})
+    page.goto(demo_site.url("/projects/stride/money/"))
+    shown = page.locator("main").inner_text()
+    assert "Your payment offers" in shown and "Your claims" in shown
+    links = page.locator("main a[href*='/money/claims/']")
+    pages = {"money-home": page.url}
+    if links.count():
+        pages["money-claim"] = demo_site.url(links.first.get_attribute("href"))
+    pages["money-statement"] = demo_site.url("/projects/stride/money/statement/2025/")
+    for name, url in pages.items():
+        page.goto(url)
+        width_used = page.evaluate("document.documentElement.scrollWidth")
+        assert width_used <= page.evaluate("window.innerWidth") + 1, f"{url} scrolls sideways"
+        assert_accessible(page, f"{name} at {width}px")
+        screenshot(page, f"{name}-contributor-{width}")
