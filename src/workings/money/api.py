@@ -95,7 +95,7 @@ class OfferIn(InputSchema):
     expenses_covered: str = ""
 
 
-class AnswerIn(InputSchema):
+class OfferAnswerIn(InputSchema):
     answer: str
     benefits_advice_taken: bool = False
     public_sector_employee: bool = False
@@ -113,11 +113,11 @@ class ClaimIn(InputSchema):
     expenses: list[ExpenseIn] = []
 
 
-class RejectIn(InputSchema):
+class ClaimRejectIn(InputSchema):
     reason: str
 
 
-class PayIn(InputSchema):
+class ClaimPayIn(InputSchema):
     paid_on: str | None = None
 
 
@@ -257,7 +257,7 @@ def money_offer_make(request: HttpRequest, slug: str, payload: OfferIn) -> Statu
 
 @router.post("/projects/{slug}/money/offers/{offer_id}/answer", response=OfferOut, auth=MEMBERS)
 def money_offer_answer(
-    request: HttpRequest, slug: str, offer_id: int, payload: AnswerIn
+    request: HttpRequest, slug: str, offer_id: int, payload: OfferAnswerIn
 ) -> OfferOut:
     offer = services.offer_answer(
         actor=request.user, offer=_offer(request, offer_id), **payload.dict()
@@ -294,14 +294,16 @@ def money_claim_approve(request: HttpRequest, slug: str, claim_id: int) -> Claim
 
 @router.post("/projects/{slug}/money/claims/{claim_id}/reject", response=ClaimOut, auth=MEMBERS)
 def money_claim_reject(
-    request: HttpRequest, slug: str, claim_id: int, payload: RejectIn
+    request: HttpRequest, slug: str, claim_id: int, payload: ClaimRejectIn
 ) -> ClaimOut:
     claim = _claim(request, claim_id)
     return _claim_out(services.claim_reject(actor=request.user, claim=claim, reason=payload.reason))
 
 
 @router.post("/projects/{slug}/money/claims/{claim_id}/paid", response=ClaimOut, auth=MEMBERS)
-def money_claim_pay(request: HttpRequest, slug: str, claim_id: int, payload: PayIn) -> ClaimOut:
+def money_claim_pay(
+    request: HttpRequest, slug: str, claim_id: int, payload: ClaimPayIn
+) -> ClaimOut:
     """Record that an approved claim was paid (the lead). Paying twice is refused (409)."""
     import datetime as dt
 

@@ -1,10 +1,4 @@
-"""Writes for money: one function, one transaction, one or more log entries.
-
-Every write about one person's money is appended sealed (snapshots.py says why); budget
-lines are members-only entries. Bad input raises ValidationFailed before anything is
-written, so nothing is ever half-written (a receipt file saved before a later failure is
-deleted again).
-"""
+"""Claims with expenses and receipts; approval, payment and lateness."""
 
 from __future__ import annotations
 
@@ -22,150 +16,22 @@ from workings.core.exceptions import Conflict, ValidationFailed
 from workings.events.services import append_event
 from workings.money import amounts, receipts, selectors
 from workings.money.models import (
-    ActivityKind,
-    BudgetCategory,
-    BudgetLine,
     Claim,
     ClaimStatus,
     Expense,
     ExpenseKind,
     Offer,
-    OfferStatus,
     RateKind,
 )
 from workings.money.permissions import money_policy, require
+from workings.money.services.common import append_sealed, choice
 from workings.projects import validation as v
-from workings.projects.models import Membership
-from workings.projects.roles import Role
-
-ANSWERS = {
-    "accept": OfferStatus.ACCEPTED,
-    "decline": OfferStatus.DECLINED,
-    "waive": OfferStatus.WAIVED,
-}
-
-
-def _choice(value: Any, choices: Any, *, field: str, message: str) -> str:
-    if value not in choices.values:
-        raise ValidationFailed(message, field=field)
-    return str(value)
-
-
-def _sealed(project: Any, type: str, actor: Any, rows: Iterable[Any], **content: Any) -> None:
-    append_event(
-        project=project, type=type, actor=actor, content=content, subjects=list(rows), sealed=True
-    )
-
-
-@transaction.atomic
-def offer_make(
-    *,
-    actor: Any,
-    project: Any,
-    person: Any,
-    activity: str,
-    title: str,
-    hours: Any,
-    preparation_hours: Any = "0",
-    meeting: Any = None,
-    expenses_covered: str = "",
-) -> Offer:
-    """The lead offers a contributor payment for one activity, at the agreement's rate."""
-    require(money_policy.can_manage(actor, project), _("Only the project's lead offers payment."))
-    terms = selectors.terms_required(project)
-    membership = (
-        Membership.objects.filter(project=project, pk=getattr(person, "pk", person), left_at=None)
-        .select_related("user")
-        .first()
-    )
-    if membership is None or membership.role != Role.CONTRIBUTOR:
-        raise ValidationFailed(
-            _("Payment is offered to a current public contributor of the project."),
-            field="person",
-        )
-    kind = _choice(
-        activity,
-        ActivityKind,
-        field="activity",
-        message=_("Choose what the payment is for: a meeting, a document review or a task."),
-    )
-    found_meeting = None
-    if kind == ActivityKind.MEETING:
-        from workings.record.models.meetings import Meeting
-
-        found_meeting = Meeting.objects.filter(
-            item__project=project, pk=getattr(meeting, "pk", meeting) or 0
-        ).first()
-        if found_meeting is None:
-            raise ValidationFailed(_("Choose the meeting this payment is for."), field="meeting")
-    total_hours = amounts.quantity(hours, field="hours", label=_("Expected hours"))
-    preparation = amounts.quantity(
-        preparation_hours or "0", field="preparation_hours", label=_("Preparation hours")
-    )
-    if preparation > total_hours:
-        raise ValidationFailed(
-            _("The expected hours include preparation, so they cannot be fewer than it."),
-            field="preparation_hours",
-        )
-    offer = Offer.objects.create(
-        project=project,
-        person=membership,
-        activity=kind,
-        meeting=found_meeting,
-        title=v.required_text(title, field="title", label=_("What it is for"), max_length=200),
-        hours=total_hours,
-        preparation_hours=preparation,
-        rate=terms.rate,
-        rate_kind=terms.rate_kind if terms.rate_kind in RateKind.values else RateKind.HOURLY,
-        currency=terms.currency,
-        payment_days=terms.payment_days,
-        agreement_version=terms.agreement_version,
-        expenses_covered=v.optional_text(
-            expenses_covered or terms.expenses_policy,
-            field="expenses_covered",
-            label=_("Expenses covered"),
-            max_length=2000,
-        ),
-        offered_by=actor,
-        offered_at=clock.now(),
-    )
-    _sealed(project, "money.offer_made", actor, [offer], offer=offer.pk)
-    return offer
-
-
-@transaction.atomic
-def offer_answer(
-    *,
-    actor: Any,
-    offer: Offer,
-    answer: str,
-    benefits_advice_taken: bool = False,
-    public_sector_employee: bool = False,
-) -> Offer:
-    """Only the person offered answers: accept, decline, or waive (take part unpaid)."""
-    offer = Offer.objects.select_for_update().select_related("person", "project").get(pk=offer.pk)
-    require(
-        offer.person.user_id == getattr(actor, "pk", None),
-        _("Only the person offered answers an offer."),
-    )
-    if offer.status != OfferStatus.OFFERED:
-        raise Conflict(_("This offer has already been answered."))
-    require(money_policy.can_answer(actor, offer), _("Only the person offered answers an offer."))
-    if answer not in ANSWERS:
-        raise ValidationFailed(_("Choose accept, decline or waive."), field="answer")
-    offer.status = ANSWERS[answer]
-    offer.benefits_advice_taken = bool(benefits_advice_taken)
-    offer.public_sector_employee = bool(public_sector_employee)
-    offer.answered_on = clock.today()
-    offer.save()
-    _sealed(offer.project, "money.offer_answered", actor, [offer], offer=offer.pk, answer=answer)
-    return offer
 
 
 def _expense_rows(expenses: Iterable[dict[str, Any]], currency: str) -> list[dict[str, Any]]:
     rows = []
     for number, item in enumerate(expenses, start=1):
-        kind = _choice(
+        kind = choice(
             item.get("kind"),
             ExpenseKind,
             field="kind",
@@ -268,7 +134,7 @@ def claim_make(
                 expense.receipt.save("receipt", ContentFile(found.data), save=False)
             expense.save()
             saved.append(expense)
-        _sealed(offer.project, "money.claim_made", actor, [claim, *saved], claim=claim.pk)
+        append_sealed(offer.project, "money.claim_made", actor, [claim, *saved], claim=claim.pk)
     except BaseException:
         for expense in saved:
             if expense.receipt:
@@ -305,7 +171,7 @@ def claim_approve(*, actor: Any, claim: Claim) -> Claim:
     claim.approved_by = actor
     claim.approved_on = clock.today()
     claim.save()
-    _sealed(claim.project, "money.claim_approved", actor, [claim], claim=claim.pk)
+    append_sealed(claim.project, "money.claim_approved", actor, [claim], claim=claim.pk)
     return claim
 
 
@@ -323,7 +189,7 @@ def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
     claim.approved_by = actor
     claim.approved_on = clock.today()
     claim.save()
-    _sealed(claim.project, "money.claim_rejected", actor, [claim], claim=claim.pk, reason=why)
+    append_sealed(claim.project, "money.claim_rejected", actor, [claim], claim=claim.pk, reason=why)
     return claim
 
 
@@ -353,7 +219,7 @@ def claim_pay(*, actor: Any, claim: Claim, paid_on: dt.date | None = None) -> Cl
     claim.save()
     if claim.late_on is None and claim.is_late(day):
         _mark_late(claim, day)
-    _sealed(
+    append_sealed(
         claim.project,
         "money.claim_paid",
         actor,
@@ -380,94 +246,10 @@ def _mark_late(claim: Claim, day: dt.date) -> None:
     when it fell due and what was promised, with no name and no amount."""
     claim.late_on = day
     claim.save()
-    _sealed(claim.project, "money.claim_late", None, [claim], claim=claim.pk)
+    append_sealed(claim.project, "money.claim_late", None, [claim], claim=claim.pk)
     append_event(
         project=claim.project,
         type="money.payment_late",
         actor=None,
         content={"due_on": claim.due_on.isoformat(), "promised_days": claim.payment_days},
     )
-
-
-def _budget_fields(project: Any, data: dict[str, Any], currency: str) -> dict[str, Any]:
-    year = data.get("year")
-    try:
-        year_number = int(year)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        year_number = 0
-    if not 2000 <= year_number <= 2100:
-        raise ValidationFailed(_("Give the tax year the line is for, like 2026."), field="year")
-    category = _choice(
-        data.get("category"),
-        BudgetCategory,
-        field="category",
-        message=_("Choose one of the budget headings (or Other, saying what)."),
-    )
-    return {
-        "year": year_number,
-        "category": category,
-        "description": v.required_text(
-            data.get("description"), field="description", label=_("Description"), max_length=200
-        ),
-        "quantity": amounts.quantity(data.get("quantity"), field="quantity", label=_("Quantity")),
-        "unit_cost": amounts.amount(
-            data.get("unit_cost"), field="unit_cost", label=_("Unit cost"), currency=currency
-        ),
-        "notes": v.optional_text(
-            data.get("notes", ""), field="notes", label=_("Notes"), max_length=2000
-        ),
-    }
-
-
-@transaction.atomic
-def budget_line_add(*, actor: Any, project: Any, **data: Any) -> BudgetLine:
-    require(money_policy.can_manage(actor, project), _("Only the project's lead plans the budget."))
-    currency = selectors.currency_of(project)
-    line = BudgetLine.objects.create(
-        project=project, currency=currency, **_budget_fields(project, data, currency)
-    )
-    append_event(
-        project=project,
-        type="money.budget_line_added",
-        actor=actor,
-        content={"line": line.pk},
-        subjects=[line],
-    )
-    return line
-
-
-@transaction.atomic
-def budget_line_change(*, actor: Any, line: BudgetLine, **data: Any) -> BudgetLine:
-    line = BudgetLine.objects.select_for_update().get(pk=line.pk, removed=False)
-    require(
-        money_policy.can_manage(actor, line.project), _("Only the project's lead plans the budget.")
-    )
-    for name, value in _budget_fields(line.project, data, line.currency).items():
-        setattr(line, name, value)
-    line.save()
-    append_event(
-        project=line.project,
-        type="money.budget_line_changed",
-        actor=actor,
-        content={"line": line.pk},
-        subjects=[line],
-    )
-    return line
-
-
-@transaction.atomic
-def budget_line_remove(*, actor: Any, line: BudgetLine) -> BudgetLine:
-    line = BudgetLine.objects.select_for_update().get(pk=line.pk, removed=False)
-    require(
-        money_policy.can_manage(actor, line.project), _("Only the project's lead plans the budget.")
-    )
-    line.removed = True
-    line.save()
-    append_event(
-        project=line.project,
-        type="money.budget_line_removed",
-        actor=actor,
-        content={"line": line.pk},
-        subjects=[line],
-    )
-    return line
