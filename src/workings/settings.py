@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "workings.documents",
     "workings.record",
     "workings.concerns",
+    "workings.money",
     "workings.notifications",
     "workings.reports",
     "workings.api",

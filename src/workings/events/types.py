@@ -2,6 +2,7 @@
 
 Ranges: 100-199 projects and people; 200-299 agreements; 300-399 the working record;
 400-499 concerns; 500-599 reports; 600-649 funders; 700-799 co-owned documents;
+800-899 money;
 900-999 the log itself.
 The leaf header carries the name; the code is the durable key we never hand out twice.
 Each app registers its types in its `<app>/snapshots.py`, beside its snapshot contracts

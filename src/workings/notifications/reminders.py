@@ -2,7 +2,8 @@
 
 Each app with deadlines registers its own reminder provider (core/notify.py) from its
 AppConfig.ready() (concerns: a concern stage due soon or overdue; record: feedback still
-waiting for its answer), so this app does not import the apps below it. Each reminder is sent
+waiting for its answer; money: a payment later than the agreement promised), so this app
+does not import the apps below it. Each reminder is sent
 once (deduplicated by key): safe to run every few minutes."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Any
 
 from workings.agreements.snapshots import RATE_KINDS, AgreementVersionSnapshot
 from workings.projects.snapshots import ProjectSnapshot
-from workings.reports.sections import fact, new
+from workings.reports.sections import fact, new, optional
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -39,6 +39,7 @@ def build(view: Any) -> dict[str, Any]:
             f"{pay.rate} {pay.currency} {RATE_KINDS.get(pay.rate_kind or '', '')}, "
             f"paid within {pay.payment_days} days",
         )
+    _money(s, view)
     for label_, model in (("Milestones", "plans.milestone"), ("Payments", "plans.payment")):
         rows = view.rows(model)
         if rows:
@@ -47,3 +48,38 @@ def build(view: Any) -> dict[str, Any]:
     if s["recorded"]:
         fact(s, "Milestones, payments and verification results", "Not recorded in Workings yet.")
     return s
+
+
+def _money(s: dict[str, Any], view: Any) -> None:
+    """The involvement budget as planned (members-only entries), and how many payments were
+    later than the agreement promised (a members-only entry each, naming nobody). Claims
+    themselves are sealed: only the funder's annex reads them."""
+    snapshots = optional("workings.money.snapshots", "BudgetLineSnapshot", "ClaimSnapshot")
+    if snapshots is None:
+        return
+    lines = [
+        (snapshots.BudgetLineSnapshot.read(f), seq) for _pk, f, seq in view.rows("money.budgetline")
+    ]
+    kept = [(line, seq) for line, seq in lines if not line.removed]
+    if kept:
+        by_year: dict[int, Decimal] = {}
+        currency = kept[0][0].currency
+        for line, _seq in kept:
+            total = (Decimal(line.quantity) * Decimal(line.unit_cost)).quantize(Decimal("0.01"))
+            by_year[line.year] = by_year.get(line.year, Decimal(0)) + total
+        for year, total in sorted(by_year.items()):
+            fact(
+                s,
+                f"Involvement budget planned for {year}–{(year + 1) % 100:02d}",
+                f"{total:,.2f} {currency}",
+            )
+        s["cites"] += [seq for _line, seq in kept]
+    late = view.of_type("money.payment_late")
+    if late or kept:
+        fact(s, "Payments later than the agreement promised", len(late))
+        s["cites"] += [e.seq for e in late]
+    claims = [snapshots.ClaimSnapshot.read(f) for _pk, f, _seq in view.rows("money.claim")]
+    if claims:
+        paid = [c for c in claims if c.paid_on]
+        fact(s, "Claims made (sealed: read by the funder)", len(claims))
+        fact(s, "Claims paid", len(paid))
