@@ -31,6 +31,12 @@ WORDS = {
         "About four hours a month: one two-hour meeting, usually online, and some reading. "
         "You can do less at any time, and you do not have to explain why."
     ),
+    # Matches the structured rule saved beside it: a majority of the three owners.
+    "documents": (
+        "Margaret, Dev and Kestrel own the plain-English summary and the involvement "
+        "section. A version is approved when most of them (two of the three) have approved "
+        "it. An owner who does not agree can add a note that goes with every copy."
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workings.core.exceptions import ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.money import amounts, selectors
 from workings.money.models import (
@@ -16,7 +17,6 @@ from workings.money.models import (
 )
 from workings.money.permissions import money_policy, require
 from workings.money.services.common import choice
-from workings.projects import validation as v
 
 
 def _budget_fields(project: Any, data: dict[str, Any], currency: str) -> dict[str, Any]:
@@ -36,14 +36,14 @@ def _budget_fields(project: Any, data: dict[str, Any], currency: str) -> dict[st
     return {
         "year": year_number,
         "category": category,
-        "description": v.required_text(
+        "description": required_text(
             data.get("description"), field="description", label=_("Description"), max_length=200
         ),
         "quantity": amounts.quantity(data.get("quantity"), field="quantity", label=_("Quantity")),
         "unit_cost": amounts.amount(
             data.get("unit_cost"), field="unit_cost", label=_("Unit cost"), currency=currency
         ),
-        "notes": v.optional_text(
+        "notes": optional_text(
             data.get("notes", ""), field="notes", label=_("Notes"), max_length=2000
         ),
     }

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import Conflict, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.money import amounts, receipts, selectors
 from workings.money.models import (
@@ -25,7 +26,6 @@ from workings.money.models import (
 )
 from workings.money.permissions import money_policy, require
 from workings.money.services.common import append_sealed, choice
-from workings.projects import validation as v
 
 
 def _expense_rows(expenses: Iterable[dict[str, Any]], currency: str) -> list[dict[str, Any]]:
@@ -41,7 +41,7 @@ def _expense_rows(expenses: Iterable[dict[str, Any]], currency: str) -> list[dic
         rows.append(
             {
                 "kind": kind,
-                "description": v.required_text(
+                "description": required_text(
                     item.get("description"),
                     field="description",
                     label=_("What the expense was"),
@@ -97,7 +97,7 @@ def claim_make(
         if offer.rate_kind == RateKind.PER_ACTIVITY
         else amounts.rounded(claimed_hours * offer.rate, offer.currency)
     )
-    text = v.optional_text(note, field="note", label=_("Note"), max_length=2000)
+    text = optional_text(note, field="note", label=_("Note"), max_length=2000)
     if fee > offer.fee and not text:
         raise ValidationFailed(
             _("This claims more than the offer (%(offer)s). Add a note saying why.")
@@ -184,7 +184,7 @@ def claim_reject(*, actor: Any, claim: Claim, reason: str) -> Claim:
     )
     if claim.status != ClaimStatus.SUBMITTED:
         raise Conflict(_("This claim has already been decided."))
-    why = v.required_text(reason, field="reason", label=_("Reason"), max_length=2000)
+    why = required_text(reason, field="reason", label=_("Reason"), max_length=2000)
     claim.status = ClaimStatus.REJECTED
     claim.approved_by = actor
     claim.approved_on = clock.today()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import Conflict, ValidationFailed
+from workings.core.text import optional_text, required_text
 from workings.money import amounts, selectors
 from workings.money.models import (
     ActivityKind,
@@ -18,7 +19,6 @@ from workings.money.models import (
 )
 from workings.money.permissions import money_policy, require
 from workings.money.services.common import append_sealed, choice
-from workings.projects import validation as v
 from workings.projects.models import Membership
 from workings.projects.roles import Role
 
@@ -84,7 +84,7 @@ def offer_make(
         person=membership,
         activity=kind,
         meeting=found_meeting,
-        title=v.required_text(title, field="title", label=_("What it is for"), max_length=200),
+        title=required_text(title, field="title", label=_("What it is for"), max_length=200),
         hours=total_hours,
         preparation_hours=preparation,
         rate=terms.rate,
@@ -92,7 +92,7 @@ def offer_make(
         currency=terms.currency,
         payment_days=terms.payment_days,
         agreement_version=terms.agreement_version,
-        expenses_covered=v.optional_text(
+        expenses_covered=optional_text(
             expenses_covered or terms.expenses_policy,
             field="expenses_covered",
             label=_("Expenses covered"),

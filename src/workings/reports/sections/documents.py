@@ -93,9 +93,14 @@ def build(view: Any) -> dict[str, Any]:
                     )
         item(
             s,
-            f"{doc.title} ({KINDS.get(doc.kind, doc.kind)})",
+            _heading(doc.title, str(KINDS.get(doc.kind, doc.kind))),
             "\n\n".join(lines) if lines else "No version yet.",
-            f"{len(rows)} version(s)",
+            f"{len(rows)} version" if len(rows) == 1 else f"{len(rows)} versions",
             cites,
         )
     return s
+
+
+def _heading(title: str, kind: str) -> str:
+    """The document's title, with its kind only where the title does not already say it."""
+    return title if title.strip().lower() == kind.strip().lower() else f"{title} ({kind})"
