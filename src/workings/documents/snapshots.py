@@ -9,9 +9,10 @@ project's public summary, which the project chooses to publish
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
+from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, register
 
 DOCUMENT_CREATED = register(
@@ -43,83 +44,61 @@ VERSION_SUBMITTED = register(
 )
 
 
-class Snapshot:
-    """Shared shape: `fields()` is the dict committed in the log; `read()` accepts every
-    version of it this code has written (only version 1 so far)."""
-
-    model: ClassVar[str]
-    version: ClassVar[int]
-
-    def fields(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload, no-any-return]
-
-    @classmethod
-    def read(cls, data: dict[str, Any]) -> Any:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        return cls(**{k: v for k, v in data.items() if k in names})
-
-
 @dataclass(frozen=True)
 class DocumentSnapshot(Snapshot):
     model: ClassVar[str] = "documents.document"
-    version: ClassVar[int] = 1
-    project: int
-    kind: str
-    title: str
-    created_by: int
+    project: int = 0
+    kind: str = ""
+    title: str = ""
+    created_by: int = 0
 
 
 @dataclass(frozen=True)
 class VersionSnapshot(Snapshot):
     model: ClassVar[str] = "documents.version"
-    version: ClassVar[int] = 1
-    document: int
-    number: int
-    based_on: int | None
-    text: str
-    note: str
-    author: int
-    approved: bool
+    document: int = 0
+    number: int = 0
+    based_on: int | None = None
+    text: str = ""
+    note: str = ""
+    author: int = 0
+    approved: bool = False
 
 
 @dataclass(frozen=True)
 class ApprovalSnapshot(Snapshot):
     model: ClassVar[str] = "documents.approval"
-    version: ClassVar[int] = 1
-    of_version: int
-    user: int
-    kind: str
+    of_version: int = 0
+    user: int = 0
+    kind: str = ""
 
 
 @dataclass(frozen=True)
 class DissentSnapshot(Snapshot):
     model: ClassVar[str] = "documents.dissent"
-    version: ClassVar[int] = 1
-    of_version: int
-    user: int
-    text: str
+    of_version: int = 0
+    user: int = 0
+    text: str = ""
 
 
 @dataclass(frozen=True)
 class SuggestionSnapshot(Snapshot):
     model: ClassVar[str] = "documents.suggestion"
-    version: ClassVar[int] = 1
-    of_version: int
-    author: int
-    start: int
-    end: int
-    original: str
-    replacement: str
-    status: str
-    decided_by: int | None
-    made_version: int | None
+    of_version: int = 0
+    author: int = 0
+    start: int = 0
+    end: int = 0
+    original: str = ""
+    replacement: str = ""
+    status: str = ""
+    decided_by: int | None = None
+    made_version: int | None = None
 
 
 @dataclass(frozen=True)
 class SubmissionSnapshot(Snapshot):
     model: ClassVar[str] = "documents.submission"
-    version: ClassVar[int] = 1
-    of_version: int
-    submitted_on: str
-    application: str
-    submitted_by: int
+    of_version: int = 0
+    submitted_on: str = ""
+    application: str = ""
+    submitted_by: int = 0

@@ -12,9 +12,10 @@ annex, the API) go through read(), which accepts every version written so far.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from typing import Any, ClassVar, TypeVar
+from dataclasses import dataclass
+from typing import ClassVar
 
+from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, register
 
 BUDGET_LINE_ADDED = register(
@@ -41,90 +42,72 @@ PAYMENT_LATE = register(
 )
 CLAIM_LATE = register(825, "money.claim_late", "A claim was recorded late", Audience.SEALED)
 
-T = TypeVar("T", bound="Snapshot")
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    model: ClassVar[str] = ""
-    version: ClassVar[int] = 1
-
-    def fields(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def read(cls: type[T], data: dict[str, Any]) -> T:
-        """A snapshot from a log entry's fields, of any version written so far (version 1
-        is the only one yet: a later version adds its defaults here)."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
-
 
 @dataclass(frozen=True)
 class OfferSnapshot(Snapshot):
     model: ClassVar[str] = "money.offer"
-    project: int
-    person: int
-    activity: str
-    meeting: int | None
-    title: str
-    hours: str
-    preparation_hours: str
-    rate: str
-    rate_kind: str
-    currency: str
-    payment_days: int
-    agreement_version: int | None
-    expenses_covered: str
-    status: str
-    benefits_advice_taken: bool
-    public_sector_employee: bool
-    offered_by: int
-    answered_on: str | None
+    project: int = 0
+    person: int = 0
+    activity: str = ""
+    meeting: int | None = None
+    title: str = ""
+    hours: str = ""
+    preparation_hours: str = ""
+    rate: str = ""
+    rate_kind: str = ""
+    currency: str = ""
+    payment_days: int = 0
+    agreement_version: int | None = None
+    expenses_covered: str = ""
+    status: str = ""
+    benefits_advice_taken: bool = False
+    public_sector_employee: bool = False
+    offered_by: int = 0
+    answered_on: str | None = None
 
 
 @dataclass(frozen=True)
 class ClaimSnapshot(Snapshot):
     model: ClassVar[str] = "money.claim"
-    project: int
-    offer: int
-    person: int
-    hours: str
-    fee: str
-    expenses_total: str
-    currency: str
-    note: str
-    status: str
-    claimed_on: str
-    payment_days: int
-    due_on: str
-    approved_by: int | None
-    approved_on: str | None
-    paid_by: int | None
-    paid_on: str | None
+    project: int = 0
+    offer: int = 0
+    person: int = 0
+    hours: str = ""
+    fee: str = ""
+    expenses_total: str = ""
+    currency: str = ""
+    note: str = ""
+    status: str = ""
+    claimed_on: str = ""
+    payment_days: int = 0
+    due_on: str = ""
+    approved_by: int | None = None
+    approved_on: str | None = None
+    paid_by: int | None = None
+    paid_on: str | None = None
     late_on: str | None = None
 
 
 @dataclass(frozen=True)
 class ExpenseSnapshot(Snapshot):
     model: ClassVar[str] = "money.expense"
-    claim: int
-    kind: str
-    description: str
-    amount: str
-    receipt_type: str
-    receipt_sha256: str
+    claim: int = 0
+    kind: str = ""
+    description: str = ""
+    amount: str = ""
+    receipt_type: str = ""
+    receipt_sha256: str = ""
 
 
 @dataclass(frozen=True)
 class BudgetLineSnapshot(Snapshot):
     model: ClassVar[str] = "money.budgetline"
-    project: int
-    year: int
-    category: str
-    description: str
-    quantity: str
-    unit_cost: str
-    currency: str
-    notes: str
-    removed: bool
+    project: int = 0
+    year: int = 0
+    category: str = ""
+    description: str = ""
+    quantity: str = ""
+    unit_cost: str = ""
+    currency: str = ""
+    notes: str = ""
+    removed: bool = False
