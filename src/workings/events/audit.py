@@ -18,7 +18,7 @@ from typing import IO, Any
 from django.apps import apps
 from django.db.models import Q
 
-from workings.events import keys, types
+from workings.events import keys, snapshots
 from workings.events.content import full_content
 from workings.events.models import Checkpoint, Entry, Log, SealedPending
 from workings.events.recorded import RecordedModel
@@ -169,7 +169,7 @@ def verify_project(project: Any) -> ProjectCheck:
         if not isinstance(content, dict):
             return
         data = content.get("data")
-        if entry.type == types.ENTRY_ERASED.name and isinstance(data, dict):
+        if entry.type == snapshots.ENTRY_ERASED.name and isinstance(data, dict):
             rows = {(str(m), int(pk)) for m, pk in data.get("rows") or ()}
             erased.setdefault(int(data.get("erased_seq", -1)), set()).update(rows)
             for key in rows:

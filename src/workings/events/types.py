@@ -88,18 +88,3 @@ def audience_of(name: str, *, sealed: bool) -> Audience:
         return get(name).audience
     except ValueError:
         return Audience.MEMBERS
-
-
-# The log's own types (900-999) are declared in events/snapshots.py like every app's. These
-# names still resolve here for callers written before the move (events/services.py, audit.py).
-_MOVED = frozenset(
-    {"ENTRY_ERASED", "SEALED", "ENTRY_ERASED_MEMBERS", "ENTRY_HIDDEN", "ENTRY_SHOWN"}
-)
-
-
-def __getattr__(name: str) -> EventType:
-    if name in _MOVED:
-        from workings.events import snapshots
-
-        return getattr(snapshots, name)  # type: ignore[no-any-return]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,7 @@ from django.db import transaction
 from workings.core import clock
 from workings.core.i18n import in_record_language
 from workings.events import content as entry_content
-from workings.events import keys, types
+from workings.events import keys, snapshots, types
 from workings.events.models import (
     Checkpoint,
     Entry,
@@ -138,7 +138,7 @@ def sealed_batch_append(*, today: dt.date | None = None) -> int:
             for row in pending:
                 _append(
                     project_id=project_id,
-                    type_name=types.SEALED.name,
+                    type_name=snapshots.SEALED.name,
                     actor=None,
                     body=row.content,
                     members=None,
@@ -170,7 +170,7 @@ def _append(
         origin=origin,
         seq=size,
         # A sealed entry's visible header says only that something sealed happened that day.
-        type=types.SEALED.name if sealed else type_name,
+        type=snapshots.SEALED.name if sealed else type_name,
         time=moment.astimezone(dt.UTC).date().isoformat() if sealed else _utc_time(moment),
         actor=None if sealed else _actor_ref(actor),
         content_commitment=content_commitment(salt, body),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import NotAllowed, ValidationFailed
-from workings.events import erasure, types
+from workings.events import erasure, snapshots, types
 from workings.events.models import (
     Entry,
     EntryContent,
@@ -164,7 +164,7 @@ def _erase(*, actor: Any, project: Any, body: EntryContent, reason: str, on_requ
             if row is not None and row.last_event_seq in target_seqs:
                 changed[key] = row  # type: ignore[index]
     private = any(_members_only(b.entry.type) for b in targets)
-    erasure_type = types.ENTRY_ERASED_MEMBERS if private else types.ENTRY_ERASED
+    erasure_type = snapshots.ENTRY_ERASED_MEMBERS if private else snapshots.ENTRY_ERASED
     also = sorted(target_seqs - {entry.seq})
     erasure_entry = append_event(
         project=project,
@@ -262,7 +262,7 @@ def entry_hide(*, actor: Any, project: Any, seq: int, category: str, reason: str
         )
     event = append_event(
         project=project,
-        type=types.ENTRY_HIDDEN.name,
+        type=snapshots.ENTRY_HIDDEN.name,
         actor=actor,
         content={"hidden_seq": seq, "category": category, "reason": reason},
     )
@@ -305,7 +305,7 @@ def entry_show(*, actor: Any, project: Any, seq: int) -> Entry:
     if hiding is None:
         raise ValidationFailed(_("Entry %(seq)s is not hidden.") % {"seq": seq}, field="seq")
     event = append_event(
-        project=project, type=types.ENTRY_SHOWN.name, actor=actor, content={"shown_seq": seq}
+        project=project, type=snapshots.ENTRY_SHOWN.name, actor=actor, content={"shown_seq": seq}
     )
     # The entries hidden with it (they quoted its rows) are shown again with it.
     HiddenEntry.objects.filter(
