@@ -1,5 +1,5 @@
-"""Shared checks of the snapshot contract (docs/decisions/snapshot-contract.md), run by
-each app's tests/<app>/test_snapshots.py for that app's recorded models."""
+"""Shared checks of the snapshot contract (docs/decisions/snapshot-contract.md), run for
+every app's recorded models by tests/test_snapshot_contracts.py."""
 
 from __future__ import annotations
 
