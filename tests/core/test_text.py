@@ -117,3 +117,11 @@ def test_required_and_optional_text_clean_like_every_other_field() -> None:
     assert optional_text(42, field="t", label="Hours", max_length=200) == "42"
     with pytest.raises(ValidationFailed, match="limit is 5"):
         required_text("toolong", field="t", label="Title", max_length=5)
+
+
+def test_markdown_headings_nest_under_the_page_s_own() -> None:
+    from workings.core.text import render_markdown
+
+    html = render_markdown("# Title\n\n## Aim\n\nWe want.\n\n### Detail\n\n<h1>x</h1>")
+    assert "<h3>Aim</h3>" in html and "<h4>Detail</h4>" in html
+    assert "<h1>" not in html and "<h2>" not in html and "Title" in html

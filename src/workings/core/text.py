@@ -34,7 +34,14 @@ ALLOWED_TAGS = {
     "a",
     "h3",
     "h4",
+    "h5",
+    "h6",
 }
+# Markdown headings in people's text sit one level below where they are written ("## Aim"
+# becomes an h3), so a plain-English summary's NIHR headings (Aim, Background...) nest under
+# the page's own h2 and screen-reader users can move between them; an h1 or h2 written in a
+# text never competes with the page's own headings (it is kept as plain text).
+_HEADING = re.compile(r"<(/?)h([1-6])>")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _REFUSED = re.compile("[\x00\ud800-\udfff]")
 # C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
@@ -81,7 +88,7 @@ def quoted(value: object, limit: int = 60) -> str:
 
 
 def render_markdown(text: str) -> SafeString:
-    html = markdown.markdown(text)
+    html = _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", markdown.markdown(text))
     clean = nh3.clean(
         html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="nofollow noopener"
     )
