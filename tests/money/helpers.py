@@ -74,12 +74,12 @@ def pdf_bytes(*, metadata: bool = False) -> bytes:
     if metadata:
         writer.add_metadata({"/Author": "Jo Secretname", "/Title": "Private title"})
         xmp = DecodedStreamObject()
-        xmp.set_data((
+        xmp.set_data(
             b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
             b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
             b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">'
             b"<dc:creator>Jo Secretname</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
-        ))
+        )
         xmp[NameObject("/Type")] = NameObject("/Metadata")
         xmp[NameObject("/Subtype")] = NameObject("/XML")
         writer.root_object[NameObject("/Metadata")] = writer._add_object(xmp)
