@@ -280,6 +280,7 @@ FILLS: dict[str, Fill] = {
     "money:receipt": _rows("money.expense", "pk", slug="claim__project__slug"),
     "money:statement": _each("year", ("2025", "2026")),
     "money:statement-csv": _each("year", ("2025", "2026")),
+    "money:statement-print": _each("year", ("2025", "2026")),
     "api:money_offer_answer": _rows("money.offer", "offer_id"),
     "api:money_claim_make": _rows("money.offer", "offer_id"),
     "api:money_claim_approve": _rows("money.claim", "claim_id"),

@@ -106,6 +106,7 @@ def test_money_pages_fit_and_read_well(width: int, demo_site: Any, page_as: Any)
     if links.count():
         pages["money-claim"] = demo_site.url(links.first.get_attribute("href"))
     pages["money-statement"] = demo_site.url("/projects/stride/money/statement/2025/")
+    pages["money-statement-print"] = demo_site.url("/projects/stride/money/statement/2025/print/")
     for name, url in pages.items():
         page.goto(url)
         width_used = page.evaluate("document.documentElement.scrollWidth")

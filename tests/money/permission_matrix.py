@@ -132,6 +132,7 @@ CASES: dict[str, Case] = {
     "money:export": Case(get=AUDIT, post=None, kwargs=slug_kwargs),
     "money:statement": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
     "money:statement-csv": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
+    "money:statement-print": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
     # API
     "api:money_summary": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
     "api:money_budget_line_add": Case(

@@ -116,6 +116,22 @@ def test_statement_csv_is_formula_safe_and_only_for_who_may_see_it(
     assert client_for(other).get(url + person).status_code == 404
 
 
+def test_printable_statement(paid: Any, client_for: Any) -> None:
+    year = tax_year_of(clock.today())
+    url = _url(paid, "statement-print", year=year)
+    page = client_for(paid.users["contributor"]).get(url)
+    text = page.content.decode()
+    assert page.status_code == 200 and "£84.99" in text and "money/print.css" in text
+    assert (
+        url
+        in client_for(paid.users["contributor"])
+        .get(_url(paid, "statement", year=year))
+        .content.decode()
+    )
+    person = f"?person={paid.memberships['contributor'].pk}"
+    assert client_for(paid.users["researcher"]).get(url + person).status_code == 404
+
+
 def test_the_lead_cannot_answer_for_a_contributor_nor_claim_for_them(
     paid: Any, client_for: Any
 ) -> None:

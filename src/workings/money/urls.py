@@ -20,6 +20,11 @@ urlpatterns = [
     path(P + "export.csv", views.ExportView.as_view(), name="export"),
     path(P + "statement/<int:year>/", views.StatementView.as_view(), name="statement"),
     path(
+        P + "statement/<int:year>/print/",
+        views.StatementPrintView.as_view(),
+        name="statement-print",
+    ),
+    path(
         P + "statement/<int:year>/statement.csv",
         views.StatementCsvView.as_view(),
         name="statement-csv",

@@ -404,10 +404,12 @@ class StatementMixin(MoneyMixin):
 
 
 class StatementView(StatementMixin):
+    template = "money/statement.html"
+
     def get(self, request: HttpRequest, slug: str, year: int) -> HttpResponse:
         membership, found = self.statement(year)
         return self.render(
-            "money/statement.html",
+            self.template,
             statement=found,
             person=membership,
             rows=[
@@ -419,7 +421,14 @@ class StatementView(StatementMixin):
             total=amounts.shown(found.total, found.currency),
             previous=year - 1,
             next=year + 1,
+            today=clock.today(),
         )
+
+
+class StatementPrintView(StatementView):
+    """The same statement on a bare page to print (or save as PDF from the browser)."""
+
+    template = "money/statement_print.html"
 
 
 class StatementCsvView(StatementMixin):
