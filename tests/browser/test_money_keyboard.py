@@ -106,9 +106,28 @@ def test_money_pages_fit_and_read_well(width: int, demo_site: Any, page_as: Any)
     if links.count():
         pages["money-claim"] = demo_site.url(links.first.get_attribute("href"))
     pages["money-statement"] = demo_site.url("/projects/stride/money/statement/2025/")
+    pages["money-statement-print"] = demo_site.url("/projects/stride/money/statement/2025/print/")
     for name, url in pages.items():
         page.goto(url)
         width_used = page.evaluate("document.documentElement.scrollWidth")
         assert width_used <= page.evaluate("window.innerWidth") + 1, f"{url} scrolls sideways"
         assert_accessible(page, f"{name} at {width}px")
         screenshot(page, f"{name}-contributor-{width}")
+
+
+def test_the_lead_changes_a_budget_line_by_keyboard(demo_site: Any, page_as: Any) -> None:
+    lead = page_as("lead")
+    lead.goto(demo_site.url("/projects/stride/money/"))
+    tab_to(lead, "a[href*='/money/budget/'][href$='/edit/']")
+    enter(lead)
+    assert lead.get_by_role("heading", level=1).inner_text() == "Change a budget line"
+    assert_accessible(lead, "budget line form")
+    screenshot(lead, "money-budget-line-lead")
+    tab_to(lead, "textarea[name=notes]")
+    lead.keyboard.press("Control+End")
+    lead.keyboard.type(" Checked by keyboard.")
+    tab_to(lead, "main button[type=submit]")
+    enter(lead)
+    lead.wait_for_url("**/money/")
+    assert "Checked by keyboard." in lead.locator("main").inner_text()
+    assert_accessible(lead, "money, after changing a line")

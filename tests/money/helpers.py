@@ -65,11 +65,24 @@ def upload(data: bytes, name: str = "receipt.png", kind: str = "image/png") -> A
     return SimpleUploadedFile(name, data, content_type=kind)
 
 
-def pdf_bytes() -> bytes:
+def pdf_bytes(*, metadata: bool = False) -> bytes:
     from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
 
     writer = PdfWriter()
     writer.add_blank_page(width=200, height=200)
+    if metadata:
+        writer.add_metadata({"/Author": "Jo Secretname", "/Title": "Private title"})
+        xmp = DecodedStreamObject()
+        xmp.set_data(
+            b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+            b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            b"<dc:creator>Jo Secretname</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
+        )
+        xmp[NameObject("/Type")] = NameObject("/Metadata")
+        xmp[NameObject("/Subtype")] = NameObject("/XML")
+        writer.root_object[NameObject("/Metadata")] = writer._add_object(xmp)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

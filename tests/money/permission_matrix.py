@@ -105,9 +105,21 @@ def _year(world: Any) -> dict[str, Any]:
     return {"slug": world.project.slug, "year": tax_year_of(clock.today())}
 
 
+LINE_API = Case(
+    get=None,
+    post=None,
+    kwargs=_pk("money_line", "line_id"),
+    json=True,
+    post_data=_line,
+    other={"PUT": LEAD_ONLY, "DELETE": LEAD_ONLY},
+)
+
 CASES: dict[str, Case] = {
     "money:home": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
     "money:budget-add": Case(get=None, post=LEAD_ONLY, kwargs=slug_kwargs),
+    "money:budget-edit": Case(
+        get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_pk("money_line"), post_data=_line
+    ),
     "money:budget-remove": Case(get=None, post=LEAD_ONLY, kwargs=_pk("money_line")),
     "money:offer-new": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=slug_kwargs),
     "money:offer": Case(get=PERSON_AND_AUDIT, post=PERSON, kwargs=_pk("money_offer")),
@@ -119,11 +131,16 @@ CASES: dict[str, Case] = {
     "money:receipt": Case(get=PERSON_AND_AUDIT, post=None, kwargs=_pk("money_expense")),
     "money:export": Case(get=AUDIT, post=None, kwargs=slug_kwargs),
     "money:statement": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
+    "money:statement-csv": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
+    "money:statement-print": Case(get=WITH_MEMBERSHIP, post=None, kwargs=_year),
     # API
     "api:money_summary": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
     "api:money_budget_line_add": Case(
         get=None, post=LEAD_ONLY, kwargs=slug_kwargs, json=True, post_data=_line
     ),
+    # The change and the removal share one URL (PUT and DELETE); the lead's PUT runs first.
+    "api:money_budget_line_change": LINE_API,
+    "api:money_budget_line_remove": LINE_API,
     "api:money_offer_list": Case(
         get=MEMBERS, post=LEAD_ONLY, kwargs=slug_kwargs, json=True, post_data=_offer_data
     ),

@@ -94,6 +94,44 @@ def test_statement_for_the_tax_year(paid: Any, client_for: Any) -> None:
     assert "Nothing was paid" in empty.content.decode()
 
 
+def test_statement_csv_is_formula_safe_and_only_for_who_may_see_it(
+    paid: Any, client_for: Any
+) -> None:
+    year = tax_year_of(clock.today())
+    url = _url(paid, "statement-csv", year=year)
+    mine = client_for(paid.users["contributor"]).get(url)
+    assert mine.status_code == 200 and mine["Content-Type"].startswith("text/csv")
+    text = mine.content.decode()
+    assert text.startswith("paid_on,claim,activity,for_time,expenses,total,currency\r\n")
+    assert "'=HYPERLINK(evil) Leaflet review,75.00,9.99,84.99,GBP" in text
+    assert f"Total {year}" in text and ",75.00,9.99,84.99,GBP\r\n" in text
+    page = client_for(paid.users["contributor"]).get(_url(paid, "statement", year=year))
+    assert url in page.content.decode()
+    person = f"?person={paid.memberships['contributor'].pk}"
+    assert client_for(paid.users["lead"]).get(url + person).status_code == 200
+    assert client_for(paid.users["researcher"]).get(url + person).status_code == 404
+    other = make_user("third.contributor@example.org", "Third Contributor")
+    add_member(paid.project, paid.users["lead"], other, "contributor")
+    assert "Leaflet" not in client_for(other).get(url).content.decode()
+    assert client_for(other).get(url + person).status_code == 404
+
+
+def test_printable_statement(paid: Any, client_for: Any) -> None:
+    year = tax_year_of(clock.today())
+    url = _url(paid, "statement-print", year=year)
+    page = client_for(paid.users["contributor"]).get(url)
+    text = page.content.decode()
+    assert page.status_code == 200 and "£84.99" in text and "money/print.css" in text
+    assert (
+        url
+        in client_for(paid.users["contributor"])
+        .get(_url(paid, "statement", year=year))
+        .content.decode()
+    )
+    person = f"?person={paid.memberships['contributor'].pk}"
+    assert client_for(paid.users["researcher"]).get(url + person).status_code == 404
+
+
 def test_the_lead_cannot_answer_for_a_contributor_nor_claim_for_them(
     paid: Any, client_for: Any
 ) -> None:

@@ -17,9 +17,21 @@ def test_a_photo_loses_its_exif() -> None:
     assert clean.content_type == "image/jpeg" and b"SecretCamera" not in clean.data
 
 
-def test_a_pdf_is_kept_as_it_is() -> None:
-    data = h.pdf_bytes()
-    assert receipts.clean(h.upload(data, "r.pdf")).data == data
+def test_a_pdf_keeps_its_pages_and_loses_its_metadata() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    data = h.pdf_bytes(metadata=True)
+    before = PdfReader(io.BytesIO(data))
+    assert before.metadata is not None and before.metadata.author == "Jo Secretname"
+    assert before.xmp_metadata is not None and b"Secretname" in data
+    clean = receipts.clean(h.upload(data, "r.pdf"))
+    after = PdfReader(io.BytesIO(clean.data))
+    assert clean.content_type == "application/pdf" and len(after.pages) == 1
+    assert after.xmp_metadata is None
+    assert not after.metadata or (after.metadata.author is None and after.metadata.title is None)
+    assert b"Secretname" not in clean.data and b"Private title" not in clean.data
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ strings (Decimal, never float). Receipts are uploaded through the claim page onl
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from workings.accounts.api_auth import project_auth
@@ -11,7 +12,7 @@ from workings.core import clock
 from workings.core.exceptions import NotFound
 from workings.core.schema import InputSchema
 from workings.money import selectors, services
-from workings.money.models import Claim, Offer
+from workings.money.models import BudgetLine, Claim, Offer
 from workings.money.permissions import money_policy
 from workings.money.snapshots import BudgetLineSnapshot, ClaimSnapshot, OfferSnapshot
 
@@ -168,7 +169,7 @@ def _offer(request: HttpRequest, offer_id: int) -> Offer:
         .first()
     )
     if offer is None or not money_policy.can_view_offer(request.user, offer):
-        raise NotFound("That offer does not exist.")
+        raise NotFound(_("That offer does not exist."))
     return offer
 
 
@@ -181,7 +182,7 @@ def _claim(request: HttpRequest, claim_id: int) -> Claim:
         .first()
     )
     if claim is None or not money_policy.can_view_claim(request.user, claim):
-        raise NotFound("That claim does not exist.")
+        raise NotFound(_("That claim does not exist."))
     return claim
 
 
@@ -229,18 +230,48 @@ def money_budget_line_add(
     request: HttpRequest, slug: str, payload: BudgetLineIn
 ) -> Status[BudgetLineOut]:
     line = services.budget_line_add(actor=request.user, project=request.project, **payload.dict())  # type: ignore[attr-defined]
-    return Status(
-        201,
-        BudgetLineOut(
-            id=line.pk,
-            year=line.year,
-            category=line.category,
-            description=line.description,
-            quantity=str(line.quantity),
-            unit_cost=str(line.unit_cost),
-            notes=line.notes,
-        ),
+    return Status(201, _line_out(line))
+
+
+def _line_out(line: BudgetLine) -> BudgetLineOut:
+    return BudgetLineOut(
+        id=line.pk,
+        year=line.year,
+        category=line.category,
+        description=line.description,
+        quantity=str(line.quantity),
+        unit_cost=str(line.unit_cost),
+        notes=line.notes,
     )
+
+
+def _line(request: HttpRequest, line_id: int) -> BudgetLine:
+    line = BudgetLine.objects.filter(
+        project=request.project,  # type: ignore[attr-defined]
+        pk=line_id,
+        removed=False,
+    ).first()
+    if line is None:
+        raise NotFound(_("That budget line does not exist."))
+    return line
+
+
+@router.put("/projects/{slug}/money/budget/{line_id}", response=BudgetLineOut, auth=MEMBERS)
+def money_budget_line_change(
+    request: HttpRequest, slug: str, line_id: int, payload: BudgetLineIn
+) -> BudgetLineOut:
+    """Change a budget line (the lead): every field is given again, as when it was added."""
+    line = services.budget_line_change(
+        actor=request.user, line=_line(request, line_id), **payload.dict()
+    )
+    return _line_out(line)
+
+
+@router.delete("/projects/{slug}/money/budget/{line_id}", response={204: None}, auth=MEMBERS)
+def money_budget_line_remove(request: HttpRequest, slug: str, line_id: int) -> Status[None]:
+    """Remove a budget line (the lead). The log keeps it; the budget no longer counts it."""
+    services.budget_line_remove(actor=request.user, line=_line(request, line_id))
+    return Status(204, None)
 
 
 @router.get("/projects/{slug}/money/offers", response=list[OfferOut], auth=MEMBERS)
@@ -316,6 +347,6 @@ def money_claim_pay(
             day = dt.date.fromisoformat(payload.paid_on)
         except ValueError:
             raise ValidationFailed(
-                "paid_on must be a day like 2026-05-01.", field="paid_on"
+                _("paid_on must be a day like 2026-05-01."), field="paid_on"
             ) from None
     return _claim_out(services.claim_pay(actor=request.user, claim=claim, paid_on=day))

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from workings.core.csvfile import csv_lines
 from workings.money import amounts
 from workings.money.models import Claim, ClaimStatus
@@ -116,3 +118,34 @@ def statement(project: Any, membership: Any, year: int) -> Statement:
     return Statement(
         year, amounts.tax_year_label(year), currency, claims, fees, expenses, fees + expenses
     )
+
+
+STATEMENT_FIELDS = ("paid_on", "claim", "activity", "for_time", "expenses", "total", "currency")
+
+
+def statement_csv(found: Statement) -> Iterator[str]:
+    """The statement as CSV, one line per payment and a last line of totals: fees (which may
+    count as income) apart from expenses, as on the page. The activity is typed-in text, so
+    the cells go through csv_lines like every other export."""
+    rows: list[dict[str, Any]] = [
+        {
+            "paid_on": c.paid_on.isoformat() if c.paid_on else "",
+            "claim": c.pk,
+            "activity": c.offer.title,
+            "for_time": c.fee,
+            "expenses": c.expenses_total,
+            "total": c.fee + c.expenses_total,
+            "currency": c.currency,
+        }
+        for c in found.claims
+    ]
+    rows.append(
+        {
+            "paid_on": _("Total %(label)s") % {"label": found.label},
+            "for_time": found.fees,
+            "expenses": found.expenses,
+            "total": found.total,
+            "currency": found.currency,
+        }
+    )
+    return csv_lines(STATEMENT_FIELDS, rows)

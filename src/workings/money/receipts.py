@@ -1,6 +1,7 @@
 """Receipts: the type is sniffed from the bytes (never trusted from the name or the
 browser), only images and PDFs are kept, the size is limited, and a photo's metadata (the
-camera's EXIF block, which can hold where it was taken) is dropped by re-saving the pixels.
+camera's EXIF block, which can hold where it was taken) is dropped by re-saving the pixels,
+and a PDF's document metadata by copying only its pages into a new file.
 Files go through Django's storage API, so the deployment decides where they live."""
 
 from __future__ import annotations
@@ -92,15 +93,26 @@ def _clean_image(data: bytes) -> CleanReceipt | None:
 def _check_pdf(data: bytes) -> CleanReceipt | None:
     if not data.startswith(b"%PDF-"):
         return None
-    from pypdf import PdfReader
+    from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
     try:
-        if len(PdfReader(io.BytesIO(data)).pages) < 1:
+        reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) < 1:
             return None
-    except (PyPdfError, ValueError, KeyError, OSError, TypeError):
+        # A PDF's Info dictionary and XMP stream can name its author, their software and
+        # where it was made; only the pages are copied into a new file, so neither is kept.
+        writer = PdfWriter()
+        for page in reader.pages:
+            # A page may carry its own XMP stream too.
+            writer.add_page(page).pop("/Metadata", None)
+        writer.metadata = None
+        out = io.BytesIO()
+        writer.write(out)
+    except (PyPdfError, ValueError, KeyError, OSError, TypeError, AttributeError):
         return None
-    return CleanReceipt(data, PDF_TYPE, hashlib.sha256(data).hexdigest())
+    cleaned = out.getvalue()
+    return CleanReceipt(cleaned, PDF_TYPE, hashlib.sha256(cleaned).hexdigest())
 
 
 def clean(upload: Any) -> CleanReceipt:

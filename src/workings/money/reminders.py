@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from workings.money import services
 from workings.money.models import Claim, ClaimStatus
@@ -50,10 +52,15 @@ def late_payments(today: dt.date) -> Iterator[LateNotice]:
             user_ids=frozenset(
                 {claim.person.user_id} | leads | project_policy.reviewer_ids(claim.project)
             ),
-            title=(
-                f"Payment late since {claim.due_on:%d %B}: a claim for “{claim.offer.title}” "
-                f"was promised within {claim.payment_days} days"
-            ),
+            title=_(
+                "Payment late since %(day)s: a claim for “%(title)s” was promised within "
+                "%(days)s days"
+            )
+            % {
+                "day": date_format(claim.due_on, "j F"),
+                "title": claim.offer.title,
+                "days": claim.payment_days,
+            },
             url=reverse("money:claim", kwargs={"slug": claim.project.slug, "pk": claim.pk}),
             due_on=claim.due_on,
             key=f"money-claim:{claim.pk}:late",

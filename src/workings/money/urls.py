@@ -7,6 +7,7 @@ P = "projects/<slug:slug>/money/"
 urlpatterns = [
     path(P, views.MoneyHomeView.as_view(), name="home"),
     path(P + "budget/", views.BudgetLineAddView.as_view(), name="budget-add"),
+    path(P + "budget/<int:pk>/edit/", views.BudgetLineEditView.as_view(), name="budget-edit"),
     path(P + "budget/<int:pk>/remove/", views.BudgetLineRemoveView.as_view(), name="budget-remove"),
     path(P + "offers/new/", views.OfferCreateView.as_view(), name="offer-new"),
     path(P + "offers/<int:pk>/", views.OfferDetailView.as_view(), name="offer"),
@@ -18,4 +19,14 @@ urlpatterns = [
     path(P + "receipts/<int:pk>/download/", views.ReceiptView.as_view(), name="receipt"),
     path(P + "export.csv", views.ExportView.as_view(), name="export"),
     path(P + "statement/<int:year>/", views.StatementView.as_view(), name="statement"),
+    path(
+        P + "statement/<int:year>/print/",
+        views.StatementPrintView.as_view(),
+        name="statement-print",
+    ),
+    path(
+        P + "statement/<int:year>/statement.csv",
+        views.StatementCsvView.as_view(),
+        name="statement-csv",
+    ),
 ]

@@ -55,7 +55,7 @@ class MoneyMixin(ProjectMixin, View):
             .first()
         )
         if offer is None or not money_policy.can_view_offer(self.request.user, offer):
-            raise NotFound("That offer does not exist.")
+            raise NotFound(_("That offer does not exist."))
         return offer
 
     def claim(self, pk: int) -> Claim:
@@ -65,7 +65,7 @@ class MoneyMixin(ProjectMixin, View):
             .first()
         )
         if claim is None or not money_policy.can_view_claim(self.request.user, claim):
-            raise NotFound("That claim does not exist.")
+            raise NotFound(_("That claim does not exist."))
         return claim
 
 
@@ -102,7 +102,7 @@ class BudgetLineAddView(MoneyHomeView):
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         if not money_policy.can_manage(request.user, self.project):
-            raise NotAllowed("Only the project's lead plans the budget.")
+            raise NotAllowed(_("Only the project's lead plans the budget."))
         form = BudgetLineForm(request.POST)
         if form.is_valid():
             try:
@@ -117,11 +117,47 @@ class BudgetLineAddView(MoneyHomeView):
         return self.page(budget_form=form)
 
 
+class BudgetLineEditView(MoneyMixin):
+    def _line(self, pk: int) -> BudgetLine:
+        if not money_policy.can_manage(self.request.user, self.project):
+            raise NotAllowed(_("Only the project's lead plans the budget."))
+        line = BudgetLine.objects.filter(project=self.project, pk=pk, removed=False).first()
+        if line is None:
+            raise NotFound(_("That budget line does not exist."))
+        return line
+
+    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        line = self._line(pk)
+        initial = {
+            "year": line.year,
+            "category": line.category,
+            "description": line.description,
+            "quantity": line.quantity.normalize(),
+            "unit_cost": line.unit_cost,
+            "notes": line.notes,
+        }
+        form = BudgetLineForm(initial=initial)
+        return self.render("money/budget_line_form.html", line=line, form=form)
+
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        line = self._line(pk)
+        form = BudgetLineForm(request.POST)
+        if form.is_valid():
+            try:
+                services.budget_line_change(actor=request.user, line=line, **form.cleaned_data)
+            except WorkingsError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("The budget line was changed."))
+                return redirect("money:home", slug=slug)
+        return self.render("money/budget_line_form.html", status=400, line=line, form=form)
+
+
 class BudgetLineRemoveView(MoneyMixin):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         line = BudgetLine.objects.filter(project=self.project, pk=pk, removed=False).first()
         if line is None:
-            raise NotFound("That budget line does not exist.")
+            raise NotFound(_("That budget line does not exist."))
         services.budget_line_remove(actor=request.user, line=line)
         messages.success(request, _("The budget line was removed."))
         return redirect("money:home", slug=slug)
@@ -146,7 +182,7 @@ def _offer_form(project: Any, data: Any = None) -> OfferForm:
 class OfferCreateView(MoneyMixin):
     def _check(self) -> None:
         if not money_policy.can_manage(self.request.user, self.project):
-            raise NotAllowed("Only the project's lead offers payment.")
+            raise NotAllowed(_("Only the project's lead offers payment."))
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         self._check()
@@ -189,7 +225,7 @@ class OfferDetailView(MoneyMixin):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         offer = self.offer(pk)
         if not money_policy.can_answer(request.user, offer):
-            raise NotAllowed("Only the person offered answers an offer.")
+            raise NotAllowed(_("Only the person offered answers an offer."))
         form = AnswerForm(request.POST)
         if form.is_valid():
             try:
@@ -206,7 +242,7 @@ class ClaimCreateView(MoneyMixin):
     def _offer(self, pk: int) -> Offer:
         offer = self.offer(pk)
         if not money_policy.can_claim(self.request.user, offer):
-            raise NotAllowed("Only the person who accepted this offer can claim against it.")
+            raise NotAllowed(_("Only the person who accepted this offer can claim against it."))
         return offer
 
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -271,7 +307,7 @@ class ClaimRejectView(ClaimDetailView):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         claim = self.claim(pk)
         if not money_policy.can_decide(request.user, claim):
-            raise NotAllowed("Only the project's lead decides a claim, and never their own.")
+            raise NotAllowed(_("Only the project's lead decides a claim, and never their own."))
         form = RejectForm(request.POST)
         if form.is_valid():
             try:
@@ -291,7 +327,7 @@ class ClaimPayView(ClaimDetailView):
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         claim = self.claim(pk)
         if not money_policy.can_pay(request.user, claim):
-            raise NotAllowed("Only the project's lead records a payment, never their own.")
+            raise NotAllowed(_("Only the project's lead records a payment, never their own."))
         form = PayForm(request.POST)
         if form.is_valid():
             try:
@@ -321,7 +357,7 @@ class ReceiptView(MoneyMixin):
             or not expense.receipt
             or not money_policy.can_view_claim(request.user, expense.claim)
         ):
-            raise NotFound("That receipt does not exist.")
+            raise NotFound(_("That receipt does not exist."))
         extension = {"application/pdf": "pdf", "image/png": "png", "image/webp": "webp"}.get(
             expense.receipt_type, "jpg"
         )
@@ -347,24 +383,33 @@ class ExportView(MoneyMixin):
         return response
 
 
-class StatementView(MoneyMixin):
-    def get(self, request: HttpRequest, slug: str, year: int) -> HttpResponse:
-        person = request.GET.get("person")
+class StatementMixin(MoneyMixin):
+    def statement(self, year: int) -> tuple[Membership, exports.Statement]:
+        """The statement asked for, if the reader may see it: their own (the latest
+        membership), or, with ?person=, someone's for the lead and the funder's reviewers."""
+        person = self.request.GET.get("person")
         memberships = Membership.objects.filter(project=self.project)
         membership = (
             memberships.filter(pk=person).first()
             if person and person.isdigit()
-            else memberships.filter(user=request.user).order_by("-pk").first()
+            else memberships.filter(user=self.request.user).order_by("-pk").first()
         )
         if membership is None or not money_policy.can_statement(
-            request.user, self.project, membership
+            self.request.user, self.project, membership
         ):
-            raise NotFound("There is no statement for that person.")
+            raise NotFound(_("There is no statement for that person."))
         if not 2000 <= year <= 2100:
-            raise NotFound("There is no statement for that year.")
-        found = exports.statement(self.project, membership, year)
+            raise NotFound(_("There is no statement for that year."))
+        return membership, exports.statement(self.project, membership, year)
+
+
+class StatementView(StatementMixin):
+    template = "money/statement.html"
+
+    def get(self, request: HttpRequest, slug: str, year: int) -> HttpResponse:
+        membership, found = self.statement(year)
         return self.render(
-            "money/statement.html",
+            self.template,
             statement=found,
             person=membership,
             rows=[
@@ -376,4 +421,23 @@ class StatementView(MoneyMixin):
             total=amounts.shown(found.total, found.currency),
             previous=year - 1,
             next=year + 1,
+            today=clock.today(),
         )
+
+
+class StatementPrintView(StatementView):
+    """The same statement on a bare page to print (or save as PDF from the browser)."""
+
+    template = "money/statement_print.html"
+
+
+class StatementCsvView(StatementMixin):
+    def get(self, request: HttpRequest, slug: str, year: int) -> HttpResponse:
+        membership, found = self.statement(year)
+        response = HttpResponse(
+            "".join(exports.statement_csv(found)), content_type="text/csv; charset=utf-8"
+        )
+        name = f"{slug}-statement-{year}-{membership.pk}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
