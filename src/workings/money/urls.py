@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workings.money import views
+from workings.money import downloads, views
 
 app_name = "money"
 P = "projects/<slug:slug>/money/"
@@ -16,17 +16,17 @@ urlpatterns = [
     path(P + "claims/<int:pk>/approve/", views.ClaimApproveView.as_view(), name="claim-approve"),
     path(P + "claims/<int:pk>/reject/", views.ClaimRejectView.as_view(), name="claim-reject"),
     path(P + "claims/<int:pk>/paid/", views.ClaimPayView.as_view(), name="claim-pay"),
-    path(P + "receipts/<int:pk>/download/", views.ReceiptView.as_view(), name="receipt"),
-    path(P + "export.csv", views.ExportView.as_view(), name="export"),
-    path(P + "statement/<int:year>/", views.StatementView.as_view(), name="statement"),
+    path(P + "receipts/<int:pk>/download/", downloads.ReceiptView.as_view(), name="receipt"),
+    path(P + "export.csv", downloads.ExportView.as_view(), name="export"),
+    path(P + "statement/<int:year>/", downloads.StatementView.as_view(), name="statement"),
     path(
         P + "statement/<int:year>/print/",
-        views.StatementPrintView.as_view(),
+        downloads.StatementPrintView.as_view(),
         name="statement-print",
     ),
     path(
         P + "statement/<int:year>/statement.csv",
-        views.StatementCsvView.as_view(),
+        downloads.StatementCsvView.as_view(),
         name="statement-csv",
     ),
 ]
