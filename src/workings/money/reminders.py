@@ -5,8 +5,6 @@ funder's reviewers are told once (the provider is registered in apps.py; core/no
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
@@ -20,19 +18,18 @@ from workings.projects.permissions import project_policy
 from workings.projects.roles import Role
 
 
-@dataclass(frozen=True)
-class LateNotice:
-    project: Any
-    user_ids: frozenset[int]
-    title: str
-    url: str
-    due_on: dt.date
-    key: str
+def _told(project: Any) -> set[int]:
+    """Who hears of any late payment in the project: its leads and the funder's reviewers."""
+    leads = Membership.objects.filter(
+        project=project, role=Role.LEAD, left_at__isnull=True
+    ).values_list("user_id", flat=True)
+    return set(leads) | project_policy.reviewer_ids(project)
 
 
-def late_payments(today: dt.date) -> Iterator[LateNotice]:
-    """Unpaid claims past their due day: record each one late (once), and say who must be
-    told: the person who claimed, the project's leads and the funder's reviewers."""
+def payment_reminders(today: dt.date, notify: Any) -> dict[str, int]:
+    """The reminder provider (core/notify.py): each unpaid claim past its due day is recorded
+    late (once), and the person who claimed, the leads and the funder's reviewers are told
+    (once each, by the notice's key)."""
     unpaid = (
         Claim.objects.filter(
             status__in=[ClaimStatus.SUBMITTED, ClaimStatus.APPROVED], due_on__lt=today
@@ -40,18 +37,16 @@ def late_payments(today: dt.date) -> Iterator[LateNotice]:
         .select_related("project", "person", "offer")
         .order_by("id")
     )
+    told: dict[int, set[int]] = {}
+    sent = 0
     for claim in unpaid.iterator():
         services.late_claim_record(claim=claim, today=today)
-        leads = set(
-            Membership.objects.filter(
-                project_id=claim.project_id, role=Role.LEAD, left_at__isnull=True
-            ).values_list("user_id", flat=True)
-        )
-        yield LateNotice(
+        if claim.project_id not in told:
+            told[claim.project_id] = _told(claim.project)
+        made = notify(
+            user_ids=told[claim.project_id] | {claim.person.user_id},
             project=claim.project,
-            user_ids=frozenset(
-                {claim.person.user_id} | leads | project_policy.reviewer_ids(claim.project)
-            ),
+            kind="money.payment_late",
             title=_(
                 "Payment late since %(day)s: a claim for “%(title)s” was promised within "
                 "%(days)s days"
@@ -64,21 +59,6 @@ def late_payments(today: dt.date) -> Iterator[LateNotice]:
             url=reverse("money:claim", kwargs={"slug": claim.project.slug, "pk": claim.pk}),
             due_on=claim.due_on,
             key=f"money-claim:{claim.pk}:late",
-        )
-
-
-def payment_reminders(today: dt.date, notify: Any) -> dict[str, int]:
-    """The reminder provider (core/notify.py): tells each late payment's people once."""
-    sent = 0
-    for late in late_payments(today):
-        made = notify(
-            user_ids=late.user_ids,
-            project=late.project,
-            kind="money.payment_late",
-            title=late.title,
-            url=late.url,
-            due_on=late.due_on,
-            key=late.key,
         )
         sent += len(made)
     return {"payments_late": sent}
