@@ -117,49 +117,19 @@ def bench_page(rounds: int, versions: int, suggestions_n: int) -> None:
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "workings.settings"
     django.setup()
-    import datetime as dt
-
-    from allauth.account.models import EmailAddress
+    from bench_project import lead_and_contributor
     from django.core.management import call_command
     from django.test import Client
 
-    from workings.accounts.models import User
-    from workings.agreements import selectors as asel
-    from workings.agreements import services as aserv
     from workings.documents import services, suggestions
     from workings.documents.models import Kind
-    from workings.events import keys
-    from workings.projects import services as ps
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    if not keys.key_path().exists():
-        keys.keys_init(name="workings.bench")
 
-    def person(email: str, name: str) -> User:
-        u = User.objects.create_user(email=email, password="bench-password-1", display_name=name)
-        EmailAddress.objects.create(user=u, email=email, verified=True, primary=True)
-        return u
-
-    lead, owner = person("lead@example.org", "Bench Lead"), person("o@example.org", "Owner")
-    project = ps.project_create(
-        actor=lead,
-        slug="bench",
-        title="Bench",
-        summary="For benchmarks.",
-        start_date=dt.date(2020, 1, 1),
-        end_date=dt.date(2030, 1, 1),
+    lead, owner, _member, project = lead_and_contributor(
+        lambda lead, owner: {"documents": {"final_say": "all", "owners": [owner.pk]}}
     )
-    _, token = ps.invitation_create(
-        actor=lead, project=project, email=owner.email, role="contributor"
-    )
-    ps.invitation_accept(actor=owner, token=token)
-    draft = aserv.draft_start(actor=lead, project=project, source="template")
-    content = {**draft.content, "documents": {"final_say": "all", "owners": [owner.pk]}}
-    draft = aserv.draft_save(actor=lead, version=draft, revision=draft.revision, content=content)
-    version = aserv.version_propose(actor=lead, version=draft)
-    for m in asel.parties_for(version):
-        aserv.signature_create(actor=m.user, version=version, answer="agree", words="")
     old, _ = texts(400)
     old = old.replace("\n", "")
     words = old.split()

@@ -58,41 +58,12 @@ def _world(claims: int) -> tuple[object, object, object]:
     import datetime as dt
     from decimal import Decimal
 
-    from allauth.account.models import EmailAddress
+    from bench_project import lead_and_contributor
 
-    from workings.accounts.models import User
-    from workings.agreements import services as agreements
-    from workings.events import keys
     from workings.money import services
     from workings.money.models import Claim
-    from workings.projects import services as ps
 
-    if not keys.key_path().exists():
-        keys.keys_init(name="workings.bench")
-
-    def person(email: str, name: str) -> User:
-        u = User.objects.create_user(email=email, password="bench-password-1", display_name=name)
-        EmailAddress.objects.create(user=u, email=email, verified=True, primary=True)
-        return u
-
-    lead = person("lead@example.org", "Bench Lead")
-    contributor = person("contributor@example.org", "Bench Contributor")
-    project = ps.project_create(
-        actor=lead,
-        slug="bench",
-        title="Bench project",
-        summary="For benchmarks.",
-        start_date=dt.date(2020, 1, 1),
-        end_date=dt.date(2030, 1, 1),
-    )
-    _, token = ps.invitation_create(
-        actor=lead, project=project, email=contributor.email, role="contributor"
-    )
-    member = ps.invitation_accept(actor=contributor, token=token)
-    version = agreements.draft_start(actor=lead, project=project, source="template")
-    version = agreements.version_propose(actor=lead, version=version)
-    agreements.signature_create(actor=lead, version=version, answer="agree")
-    agreements.signature_create(actor=contributor, version=version, answer="agree")
+    lead, contributor, member, project = lead_and_contributor()
     for year in (2024, 2025, 2026):
         for category in ("fees", "travel", "carers", "other"):
             services.budget_line_add(
