@@ -112,24 +112,17 @@ def bench_diff(rounds: int) -> float:
     return median
 
 
-def bench_page(rounds: int, versions: int, suggestions_n: int) -> None:
-    import django
+def owners_agreement(lead: object, owner: object) -> dict[str, object]:
+    """The agreement's documents section: `owner` has the final say."""
+    return {"documents": {"final_say": "all", "owners": [owner.pk]}}  # type: ignore[attr-defined]
 
-    os.environ["DJANGO_SETTINGS_MODULE"] = "workings.settings"
-    django.setup()
-    from bench_project import lead_and_contributor
-    from django.core.management import call_command
-    from django.test import Client
 
+def build_document(lead: object, project: object, versions: int, suggestions_n: int) -> tuple:
+    """A document with `versions` versions and `suggestions_n` suggestions, made through the
+    services (each a ledger event). Returns (document, latest version)."""
     from workings.documents import services, suggestions
     from workings.documents.models import Kind
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-
-    lead, owner, _member, project = lead_and_contributor(
-        lambda lead, owner: {"documents": {"final_say": "all", "owners": [owner.pk]}}
-    )
     old, _ = texts(400)
     old = old.replace("\n", "")
     words = old.split()
@@ -157,6 +150,23 @@ def bench_page(rounds: int, versions: int, suggestions_n: int) -> None:
             )
     latest = doc.versions.order_by("-number").first()
     print(f"document: {doc.versions.count()} versions, {made} suggestions")
+    return doc, latest
+
+
+def bench_page(rounds: int, versions: int, suggestions_n: int) -> None:
+    import django
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "workings.settings"
+    django.setup()
+    from bench_project import lead_and_contributor
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+
+    lead, owner, _member, project = lead_and_contributor(owners_agreement)
+    doc, latest = build_document(lead, project, versions, suggestions_n)
     client = Client()
     client.force_login(owner)
     version_url = latest.get_absolute_url()

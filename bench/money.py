@@ -54,7 +54,9 @@ def _setup(var_dir: Path) -> None:
     call_command("createcachetable", verbosity=0)
 
 
-def _world(claims: int) -> tuple[object, object, object]:
+def build_money(claims: int, people: tuple | None = None) -> tuple[object, object, object]:
+    """A budget over three years and `claims` claims (bulk-inserted) in the bench project;
+    `people`: (lead, contributor, membership, project) from bench_project, or made here."""
     import datetime as dt
     from decimal import Decimal
 
@@ -63,7 +65,7 @@ def _world(claims: int) -> tuple[object, object, object]:
     from workings.money import services
     from workings.money.models import Claim
 
-    lead, contributor, member, project = lead_and_contributor()
+    lead, contributor, member, project = people or lead_and_contributor()
     for year in (2024, 2025, 2026):
         for category in ("fees", "travel", "carers", "other"):
             services.budget_line_add(
@@ -155,7 +157,7 @@ def main() -> None:
 
         from workings.money.models import Claim
 
-        project, lead, member = _world(args.claims)
+        project, lead, member = build_money(args.claims)
         client = Client()
         client.force_login(lead)
         page, trivial = "/projects/bench/money/", "/.well-known/workings/log-key"

@@ -19,6 +19,22 @@ def _signing_key(request: Any) -> None:
             keys.keys_init(name="workings.test")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_bodies(request: Any) -> Any:
+    """Page bodies are cached per process by the log's state; each test starts with none."""
+    if not request.config.pluginmanager.has_plugin("django"):
+        yield
+        return
+    try:
+        from workings.events import fragments
+    except Exception:  # noqa: BLE001 - Django not configured: pure tests
+        yield
+        return
+    fragments.clear()
+    yield
+    fragments.clear()
+
+
 @pytest.fixture
 def world(db: Any) -> Any:
     from tests.factories import build_world

@@ -201,3 +201,33 @@ def test_a_bad_receipt_is_refused_plainly_on_the_page(world: Any, client_for: An
     )
     assert response.status_code == 400
     assert "photo (JPEG, PNG or WebP) or a PDF" in response.content.decode()
+
+
+def test_the_budget_page_body_is_kept_until_money_moves(world: Any, client_for: Any) -> None:
+    """The page's body is kept while the log does not move: read again it is the same body
+    (the same form tokens); a new budget line shows at once; another reader never gets it."""
+    h.terms(world)
+    lead = client_for(world.users["lead"])
+    url = reverse("money:home", kwargs={"slug": world.project.slug})
+
+    def main(client: Any) -> str:
+        page = client.get(url).content.decode()
+        return page[page.index("<main") : page.index("</main>")]
+
+    first = main(lead)
+    assert main(lead) == first
+    services.budget_line_add(
+        actor=world.users["lead"],
+        project=world.project,
+        year=tax_year_of(clock.today()),
+        category="fees",
+        description="Steering group fees",
+        quantity="4",
+        unit_cost="25",
+    )
+    assert "Steering group fees" in main(lead)
+    assert "Remove<span" in main(lead)
+    # The lead's kept body (with its Change and Remove buttons) is not the contributor's.
+    contributor = main(client_for(world.users["contributor"]))
+    assert "Steering group fees" in contributor
+    assert "Remove<span" not in contributor

@@ -6,13 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views import View
 
-from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed, WorkingsError
+from workings.core.exceptions import NotAllowed, ValidationFailed, WorkingsError
 from workings.core.forms import add_service_error
-from workings.documents import export, readability, selectors, services, suggestions
+from workings.documents import export, selectors, services, suggestions
 from workings.documents.diff import word_diff
 from workings.documents.forms import (
     DissentForm,
@@ -22,79 +21,8 @@ from workings.documents.forms import (
     SuggestForm,
 )
 from workings.documents.models import SUMMARY_STARTER, Document, Kind, Version
-from workings.documents.permissions import document_get_for, document_policy
-from workings.projects.views import ProjectMixin
-
-SUGGESTIONS_PAGE = 25
-
-
-class DocumentsMixin(ProjectMixin, View):
-    action = "view_members"
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)
-
-    def document(self, pk: int) -> Document:
-        return document_get_for(self.request.user, self.project, pk)
-
-    def page(self, template: str, status: int = 200, **extra: Any) -> HttpResponse:
-        user, project = self.request.user, self.project
-        context = self.context(
-            can_write=document_policy.can_write(user, project),
-            is_owner=document_policy.is_owner(user, project),
-            can_submit=document_policy.can_submit(user, project),
-            can_cosign=document_policy.can_cosign(user, project),
-            **extra,
-        )
-        return render(self.request, f"documents/{template}", context, status=status)
-
-    def show(self, pk: int, number: int, status: int = 200, **forms: Any) -> HttpResponse:
-        document = self.document(pk)
-        version = selectors.version_get(document, number)
-        if version is None:
-            raise NotFound(_("This document has no such version."))
-        names = selectors.labels(self.project)
-        latest = document.versions.order_by("-number").first()
-        submission = selectors.latest_submission(document)
-        me = self.request.user.pk
-        approvals = list(version.approvals.all())
-        # The oldest waiting suggestions first, a page at a time: owners answer them in turn.
-        waiting = selectors.open_suggestions(version)
-        open_suggestions = list(waiting[:SUGGESTIONS_PAGE])
-        more_suggestions = max(0, waiting.count() - SUGGESTIONS_PAGE)
-        for s in open_suggestions:
-            s.author_label = names.get(s.author_id, "")  # type: ignore[attr-defined]
-        dissents = [
-            {"label": names.get(d.user_id, ""), "text": d.text} for d in version.dissents.all()
-        ]
-        return self.page(
-            "version.html",
-            status=status,
-            document=document,
-            version=version,
-            is_latest=latest is not None and latest.number == version.number,
-            latest=latest,
-            names=names,
-            standing=selectors.standing(version, names),
-            open_suggestions=open_suggestions,
-            more_suggestions=more_suggestions,
-            dissents=dissents,
-            author_label=names.get(version.author_id, ""),
-            my_approval=any(a.user_id == me and a.kind == "owner" for a in approvals),
-            my_cosign=any(a.user_id == me and a.kind == "cosign" for a in approvals),
-            my_dissent=any(d.user_id == me for d in version.dissents.all()),
-            submission=submission,
-            suggest_form=forms.get("suggest_form") or SuggestForm(),
-            **_readability(
-                version.text, document_policy.can_write(self.request.user, self.project)
-            ),
-            dissent_form=forms.get("dissent_form") or DissentForm(),
-            submit_form=forms.get("submit_form") or SubmitForm(),
-        )
+from workings.documents.pages import DocumentsMixin, readability_help
+from workings.documents.permissions import document_policy
 
 
 class DocumentListView(DocumentsMixin):
@@ -131,13 +59,20 @@ class DocumentListView(DocumentsMixin):
 class DocumentDetailView(DocumentsMixin):
     def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         document = self.document(pk)
+        return self.body_page(
+            "documents/detail.html",
+            "documents/_detail.html",
+            lambda: self.page_context(**self.detail(document)),
+            document=document,
+        )
+
+    def detail(self, document: Document) -> dict[str, Any]:
         versions = selectors.versions_of(document)
         latest = versions[0] if versions else None
         names = selectors.labels(self.project)
         for v in versions:
             v.author_label = names.get(v.author_id, "")  # type: ignore[attr-defined]
-        return self.page(
-            "detail.html",
+        return dict(
             document=document,
             versions=versions,
             latest=latest,
@@ -163,7 +98,11 @@ class VersionProposeView(DocumentsMixin):
         text = latest.text if latest else (SUMMARY_STARTER if document.kind == Kind.SUMMARY else "")
         form = ProposeForm(initial={"base": latest.number if latest else None, "text": text})
         return self.page(
-            "propose.html", document=document, form=form, latest=latest, **_readability(text, True)
+            "propose.html",
+            document=document,
+            form=form,
+            latest=latest,
+            **readability_help(text, True),
         )
 
     def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -200,17 +139,6 @@ class VersionProposeView(DocumentsMixin):
             form=form,
             theirs=theirs,
         )
-
-
-def _readability(text: str, writer: bool) -> dict[str, Any]:
-    """Readability help, for the people who write the document only (never its readers)."""
-    if not writer:
-        return {}
-    return {
-        "paragraphs": readability.paragraphs(text),
-        "overall": readability.whole(text),
-        "target": readability.TARGET_READING_AGE,
-    }
 
 
 def _act(request: HttpRequest, done: str, call: Any) -> str | None:

@@ -13,6 +13,7 @@ from django.views import View
 from workings.core import clock
 from workings.core.exceptions import Conflict, NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
+from workings.events.fragments import KeptBodyMixin
 from workings.money import amounts, selectors, services
 from workings.money.forms import (
     AnswerForm,
@@ -31,20 +32,18 @@ from workings.projects.views import ProjectMixin
 RECENT = 20
 
 
-class MoneyMixin(ProjectMixin, View):
+class MoneyMixin(KeptBodyMixin, ProjectMixin, View):
     action = "view_members"
 
     def render(self, template: str, status: int = 200, **extra: Any) -> HttpResponse:
+        return render(self.request, template, self.money_context(**extra), status=status)
+
+    def money_context(self, **extra: Any) -> dict[str, Any]:
         user = self.request.user
-        return render(
-            self.request,
-            template,
-            self.context(
-                manage=money_policy.can_manage(user, self.project),
-                everyones=money_policy.can_see_everyones(user, self.project),
-                **extra,
-            ),
-            status=status,
+        return self.context(
+            manage=money_policy.can_manage(user, self.project),
+            everyones=money_policy.can_see_everyones(user, self.project),
+            **extra,
         )
 
     def offer(self, pk: int) -> Offer:
@@ -73,13 +72,22 @@ class MoneyHomeView(MoneyMixin):
         return self.page()
 
     def page(self, budget_form: BudgetLineForm | None = None) -> HttpResponse:
+        # The budget page is read far more often than money moves: its body is kept while
+        # the project's log does not move (every money step is a ledger event).
+        return self.body_page(
+            "money/home.html",
+            "money/_home.html",
+            lambda: self.money_context(**self.home(budget_form)),
+            cache=budget_form is None,
+            status=400 if budget_form is not None and budget_form.errors else 200,
+        )
+
+    def home(self, budget_form: BudgetLineForm | None) -> dict[str, Any]:
         user, project = self.request.user, self.project
         today = clock.today()
         summary = selectors.budget_summary(project, today=today)
         mine = Membership.objects.filter(project=project, user=user, left_at=None).first()
-        return self.render(
-            "money/home.html",
-            status=400 if budget_form is not None and budget_form.errors else 200,
+        return dict(
             terms=(terms := selectors.terms_for(project)),
             rate_kind=RateKind(terms.rate_kind).label
             if terms and terms.rate_kind in RateKind.values
