@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -141,12 +139,7 @@ def main() -> int:
                 errors[name] += err
                 medians[name].append(statistics.median(got) * 1000 if got else float("nan"))
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+        web.stop_server(server)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     print(

@@ -203,6 +203,17 @@ def summarise(path: str, latencies: list[float], errors: int, elapsed: float) ->
     }
 
 
+def stop_server(server: subprocess.Popen[bytes] | None) -> None:
+    """Stop gunicorn and its workers (its own process group), forcefully if it lingers."""
+    if server is None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+
+
 def measure_interleaved(
     port: int, paths: list[str], cookie: str, seconds: float, connections: int, rounds: int
 ) -> list[dict]:
@@ -285,12 +296,7 @@ def main() -> int:
             port, paths, cookie, args.seconds, args.connections, args.rounds
         )
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+        stop_server(server)
         shutil.rmtree(var_dir, ignore_errors=True)
 
     print(
