@@ -101,6 +101,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "workings.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "workings.accounts.sessions.SessionGuardMiddleware",
+    "workings.projects.two_factor.RequireTwoFactorMiddleware",
     "workings.core.middleware.DomainErrorMiddleware",
 ]
 
@@ -239,6 +242,13 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Workings"
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/accounts/login/"
+# Sessions end after this long without a request, and this long after signing in whatever
+# happens (accounts/sessions.py, docs/decisions/sessions-and-two-factor.md).
+WORKINGS_SESSION_IDLE_MINUTES = int(os.environ.get("WORKINGS_SESSION_IDLE_MINUTES", "120"))
+WORKINGS_SESSION_MAX_HOURS = int(os.environ.get("WORKINGS_SESSION_MAX_HOURS", "24"))
+SESSION_COOKIE_AGE = WORKINGS_SESSION_MAX_HOURS * 3600
+# Leads, funder reviewers and administrators must set up an authenticator app when on.
+WORKINGS_REQUIRE_TWO_FACTOR = _env_bool("WORKINGS_REQUIRE_TWO_FACTOR", default=False)
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 EMAIL_BACKEND = os.environ.get(

@@ -57,6 +57,7 @@ CASES: dict[str, Case] = {
     "mfa_download_recovery_codes": Case(get=NOBODY, post=None),
     "accounts:profile": Case(get=SIGNED_IN, post=SIGNED_IN),
     "accounts:tokens": Case(get=SIGNED_IN, post=SIGNED_IN),
+    "accounts:sign-out-everywhere": Case(get=SIGNED_IN, post=SIGNED_IN),
     "accounts:token-revoke": Case(get=None, post=SIGNED_IN, kwargs=_token),
 }
 _ = no_kwargs

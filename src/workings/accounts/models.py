@@ -35,6 +35,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Raised by "Sign out everywhere": sessions stamped with an older value end (sessions.py).
+    sessions_epoch = models.PositiveIntegerField(default=0)
 
     objects = UserManager()
 

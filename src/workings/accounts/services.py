@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,3 +81,17 @@ def token_authenticate(raw: str) -> User | None:
     if token.last_used_on != today:
         PersonalAccessToken.objects.filter(id=token.id).update(last_used_on=today)
     return token.user
+
+
+@transaction.atomic
+def sign_out_everywhere(*, actor: User, revoke_tokens: bool) -> int:
+    """End every session of ``actor`` (this one too) and, if asked, revoke their API tokens.
+
+    Returns how many tokens were revoked."""
+    User.objects.filter(pk=actor.pk).update(sessions_epoch=models.F("sessions_epoch") + 1)
+    actor.refresh_from_db(fields=["sessions_epoch"])
+    if not revoke_tokens:
+        return 0
+    return PersonalAccessToken.objects.filter(user=actor, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )

@@ -5,6 +5,11 @@ from workings.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("", views.ProfileView.as_view(), name="profile"),
+    path(
+        "sign-out-everywhere/",
+        views.SignOutEverywhereView.as_view(),
+        name="sign-out-everywhere",
+    ),
     path("tokens/", views.TokenListView.as_view(), name="tokens"),
     path("tokens/<int:pk>/revoke/", views.TokenRevokeView.as_view(), name="token-revoke"),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -89,3 +90,27 @@ class TokenRevokeView(LoginRequiredMixin, View):
                 request, _("The token “%(name)s” has been revoked.") % {"name": token.name}
             )
         return redirect("accounts:tokens")
+
+
+class SignOutEverywhereView(LoginRequiredMixin, View):
+    """Ends every session of the person, this one included (and, if asked, their tokens)."""
+
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.user.is_authenticated and not account_policy.can_manage_profile(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "accounts/sign_out_everywhere.html")
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        revoked = services.sign_out_everywhere(
+            actor=request.user, revoke_tokens=request.POST.get("revoke_tokens") == "on"
+        )
+        logout(request)
+        text = _("You are now signed out on every computer, phone and tablet.")
+        if revoked:
+            text += " " + _("Your API access tokens were revoked too.")
+        messages.success(request, text)
+        # Not the sign-in page itself: the message says what happened, and sign-in is one link away.
+        return redirect("core:home")

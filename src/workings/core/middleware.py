@@ -26,3 +26,33 @@ class DomainErrorMiddleware:
                 return redirect_to_login(request.get_full_path())
             return render(request, "403.html", {"reason": exception.message}, status=403)
         return None
+
+
+# Features no page of ours uses: denied to every page, so an injected script cannot use them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+)
+
+
+class PermissionsPolicyMiddleware:
+    """Adds Permissions-Policy (Django's SecurityMiddleware sets the other headers)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
