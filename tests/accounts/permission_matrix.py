@@ -57,6 +57,9 @@ CASES: dict[str, Case] = {
     "mfa_download_recovery_codes": Case(get=NOBODY, post=None),
     "accounts:profile": Case(get=SIGNED_IN, post=SIGNED_IN),
     "accounts:tokens": Case(get=SIGNED_IN, post=SIGNED_IN),
+    "accounts:data": Case(get=SIGNED_IN, post=None),
+    "api:my_data": Case(get=SIGNED_IN, post=None),
+    "accounts:data-download": Case(get=SIGNED_IN, post=None),
     "accounts:sign-out-everywhere": Case(get=SIGNED_IN, post=SIGNED_IN),
     "accounts:token-revoke": Case(get=None, post=SIGNED_IN, kwargs=_token),
 }

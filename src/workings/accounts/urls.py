@@ -10,6 +10,8 @@ urlpatterns = [
         views.SignOutEverywhereView.as_view(),
         name="sign-out-everywhere",
     ),
+    path("data/", views.PersonDataView.as_view(), name="data"),
+    path("data/download/", views.PersonDataDownloadView.as_view(), name="data-download"),
     path("tokens/", views.TokenListView.as_view(), name="tokens"),
     path("tokens/<int:pk>/revoke/", views.TokenRevokeView.as_view(), name="token-revoke"),
 ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -114,3 +116,23 @@ class SignOutEverywhereView(LoginRequiredMixin, View):
         messages.success(request, text)
         # Not the sign-in page itself: the message says what happened, and sign-in is one link away.
         return redirect("core:home")
+
+
+class PersonDataView(LoginRequiredMixin, View):
+    """What Workings holds about you, explained, with the download."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not account_policy.can_manage_profile(request.user):
+            raise PermissionDenied
+        return render(request, "accounts/person_data.html")
+
+
+class PersonDataDownloadView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not account_policy.can_manage_profile(request.user):
+            raise PermissionDenied
+        body = json.dumps(selectors.person_data(request.user), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="workings-my-data.json"'
+        response["Cache-Control"] = "no-store"
+        return response

@@ -7,6 +7,9 @@ class AgreementsConfig(AppConfig):
     verbose_name = "Involvement agreements"
 
     def ready(self) -> None:
+        from workings.agreements import person_data
+
+        person_data.register()
         from workings.agreements import erasure, snapshots  # noqa: F401
 
         erasure.register()

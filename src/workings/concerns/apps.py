@@ -6,6 +6,9 @@ class ConcernsConfig(AppConfig):
     label = "concerns"
 
     def ready(self) -> None:
+        from workings.concerns import person_data
+
+        person_data.register()
         from workings.concerns import erasure, snapshots  # noqa: F401
         from workings.concerns.permissions import raised_the_sealed_entry
         from workings.concerns.reads import note_entry_reads

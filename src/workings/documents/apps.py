@@ -8,6 +8,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Co-owned documents")
 
     def ready(self) -> None:
+        from workings.documents import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.documents import snapshots  # noqa: F401 - registers the event types
         from workings.documents.selectors import public_summary

@@ -7,6 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = "Project logs"
 
     def ready(self) -> None:
+        from workings.events import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.events import checks, snapshots  # noqa: F401  (system checks, log types)
 

@@ -7,6 +7,9 @@ class FundersConfig(AppConfig):
     verbose_name = "Funder organisations"
 
     def ready(self) -> None:
+        from workings.funders import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.funders import admin, snapshots  # noqa: F401
         from workings.funders.reviewers import reviewer_source

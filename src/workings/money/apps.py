@@ -7,6 +7,9 @@ class MoneyConfig(AppConfig):
     verbose_name = "Money"
 
     def ready(self) -> None:
+        from workings.money import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.core.notify import register_reminders
         from workings.money import snapshots  # noqa: F401

@@ -6,6 +6,9 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
+        from workings.notifications import person_data
+
+        person_data.register()
         from workings.core.notify import plug_sender
         from workings.notifications import erasure, services
 

@@ -6,6 +6,9 @@ class ProjectsConfig(AppConfig):
     label = "projects"
 
     def ready(self) -> None:
+        from workings.projects import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.core.project_access import plug_project_access
         from workings.projects import snapshots  # noqa: F401

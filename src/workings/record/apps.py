@@ -7,6 +7,9 @@ class RecordConfig(AppConfig):
     verbose_name = "Working record"
 
     def ready(self) -> None:
+        from workings.record import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.core.notify import register_reminders
         from workings.record import erasure, snapshots  # noqa: F401

@@ -7,6 +7,9 @@ class ReportsConfig(AppConfig):
     verbose_name = "Reports"
 
     def ready(self) -> None:
+        from workings.reports import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.reports import erasure, snapshots  # noqa: F401  (registers event types)
 
