@@ -29,3 +29,24 @@ def test_every_operation_has_a_summary_and_a_tag() -> None:
         for method, operation in operations.items():
             assert operation.get("tags"), f"{method.upper()} {path} has no tag"
             assert operation.get("summary"), f"{method.upper()} {path} has no summary"
+
+
+def test_schema_names_are_unique_across_apps() -> None:
+    """The OpenAPI description names each shape by its class name: two apps' classes with one
+    name would be published as one shape, and clients would read one app's fields wrongly."""
+    from ninja import Schema
+
+    seen: dict[str, str] = {}
+    clashes = []
+
+    def walk(cls: type) -> None:
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("workings."):
+                where = f"{sub.__module__}.{sub.__qualname__}"
+                if sub.__name__ in seen and seen[sub.__name__] != where:
+                    clashes.append((sub.__name__, seen[sub.__name__], where))
+                seen.setdefault(sub.__name__, where)
+            walk(sub)
+
+    walk(Schema)
+    assert not clashes, f"Schema classes sharing a name (rename one): {clashes}"

@@ -44,7 +44,13 @@ class AgreementAccess(ProjectAccess):
             raise NotAllowed(_("Only members of this project can comment on its agreement."))
         if self.need == "sign":
             number = request.resolver_match.kwargs.get("number") if request.resolver_match else None
-            version = selectors.version_get(project, int(number or 0))
+            # The path is not yet validated here (authentication runs first): any text may come.
+            number = str(number or "")
+            version = (
+                selectors.version_get(project, int(number))
+                if number.isdigit() and len(number) < 10
+                else None
+            )
             if version is None:
                 raise NotFound(_("There is no such version of this agreement."))
             if not agreement_policy.is_party(user, version):
@@ -104,7 +110,7 @@ class VersionOut(VersionSummaryOut):
     readability: dict[str, float | None]
 
 
-class StageOut(Schema):
+class AgreementStageOut(Schema):
     name: str
     handler: str
     handler_role: str
@@ -115,7 +121,7 @@ class AgreementOut(Schema):
     in_force: int | None
     current: int | None
     procedure_is_default: bool
-    stages: list[StageOut]
+    stages: list[AgreementStageOut]
     independent_person: str
     funder_stage_index: int
     you_are_asked_to_sign: int | None

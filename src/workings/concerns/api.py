@@ -55,7 +55,7 @@ class AnonymousConcernIn(InputSchema):
     link: str = ""
 
 
-class TextIn(InputSchema):
+class ConcernTextIn(InputSchema):
     text: str = ""
 
 
@@ -237,7 +237,7 @@ def concern_detail(request: HttpRequest, slug: str, concern_id: int) -> dict[str
 
 @router.post("/projects/{slug}/concerns/{concern_id}/replies", response=ConcernOut, auth=MEMBERS)
 def concern_reply_create(
-    request: HttpRequest, slug: str, concern_id: int, payload: TextIn
+    request: HttpRequest, slug: str, concern_id: int, payload: ConcernTextIn
 ) -> dict[str, Any]:
     concern = _concern(request, concern_id)
     services.concern_reply(actor=request.user, concern=concern, body=payload.text)
@@ -246,7 +246,7 @@ def concern_reply_create(
 
 @router.post("/projects/{slug}/concerns/{concern_id}/escalate", response=ConcernOut, auth=MEMBERS)
 def concern_escalate(
-    request: HttpRequest, slug: str, concern_id: int, payload: TextIn
+    request: HttpRequest, slug: str, concern_id: int, payload: ConcernTextIn
 ) -> dict[str, Any]:
     concern = services.concern_escalate(
         actor=request.user, concern=_concern(request, concern_id), reason=payload.text
@@ -256,7 +256,7 @@ def concern_escalate(
 
 @router.post("/projects/{slug}/concerns/{concern_id}/ask-team", response=ConcernOut, auth=MEMBERS)
 def concern_ask_team(
-    request: HttpRequest, slug: str, concern_id: int, payload: TextIn
+    request: HttpRequest, slug: str, concern_id: int, payload: ConcernTextIn
 ) -> dict[str, Any]:
     concern = _concern(request, concern_id)
     services.concern_ask_team(actor=request.user, concern=concern, message=payload.text)
@@ -265,7 +265,7 @@ def concern_ask_team(
 
 @router.post("/projects/{slug}/concerns/{concern_id}/summary", response=ConcernOut, auth=MEMBERS)
 def concern_summary_propose(
-    request: HttpRequest, slug: str, concern_id: int, payload: TextIn
+    request: HttpRequest, slug: str, concern_id: int, payload: ConcernTextIn
 ) -> dict[str, Any]:
     concern = services.concern_summary_propose(
         actor=request.user, concern=_concern(request, concern_id), text=payload.text

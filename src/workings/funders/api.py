@@ -44,7 +44,7 @@ class EndIn(InputSchema):
     reason: str = ""
 
 
-class AnswerIn(InputSchema):
+class FunderAnswerIn(InputSchema):
     confirm: bool
 
 
@@ -128,7 +128,7 @@ def funder_appointment_end(
 
 @router.post("/funders/{slug}/requests/{link_id}/answer", response=LinkOut)
 def funder_request_answer(
-    request: HttpRequest, slug: str, link_id: int, payload: AnswerIn
+    request: HttpRequest, slug: str, link_id: int, payload: FunderAnswerIn
 ) -> LinkOut:
     """Confirm (or decline) that the organisation funds a project that named it."""
     org = organisation_get_for(request.user, slug)
