@@ -6,8 +6,8 @@ Exactly once, as far as a mail server allows: a worker claims a row with one con
 UPDATE (state waiting, not claimed in the last WORKINGS_MAIL_CLAIM_SECONDS), sends it,
 then marks it sent. Two workers never both win a claim. A worker killed between the mail
 server accepting the message and the row being marked sent leaves a claim that expires, and
-the message is sent again with the same Message-ID (receiving servers may drop it): that window is the only
-way to get a message twice; no crash loses one. See docs/decisions/deployment.md.
+the message is sent again with the same Message-ID (receiving servers may drop it): that
+window is the only way to get a message twice; no crash loses one. See docs/decisions/deployment.md.
 """
 
 from __future__ import annotations
