@@ -13,12 +13,16 @@ from tests.ops import site
 
 pytestmark = pytest.mark.slow
 
-ADD = """
+# In the live site's one process: a backup, one more entry, a second backup.
+TWO_BACKUPS = """
+from django.core.management import call_command
 from workings.projects.models import Project
 from workings.record import services as rs
+call_command("backup", BACKUPS)
 p = Project.objects.get(slug=SLUG)
 rs.feedback_give(actor=p.memberships.get(role="contributor").user, project=p, area="methods",
                  title="Later", text="Written after the first backup.")
+call_command("backup", BACKUPS)
 """
 
 
@@ -27,9 +31,10 @@ def test_restore_drill_and_rollback_detection(tmp_path: Path) -> None:
     live = site.site_env(tmp_path / "live", WORKINGS_SIGNING_KEY_FILE=str(key))
     slug = site.build(live, entries=4)
     backups = tmp_path / "backups"
-    first = Path(site.run(live, "backup", str(backups)).stdout.split(": ", 1)[1].strip())
-    site.python(live, ADD.replace("SLUG", repr(slug)))
-    second = Path(site.run(live, "backup", str(backups)).stdout.split(": ", 1)[1].strip())
+    made = site.python(
+        live, TWO_BACKUPS.replace("SLUG", repr(slug)).replace("BACKUPS", repr(str(backups)))
+    )
+    first, second = (Path(line.split(": ", 1)[1]) for line in made.splitlines())
     assert sorted(p.name for p in backups.iterdir()) == sorted(
         [first.name, second.name, "published-checkpoints.json"]
     )
@@ -50,7 +55,6 @@ def test_restore_drill_and_rollback_detection(tmp_path: Path) -> None:
     done = site.run(fresh, "restore", str(second))
     assert "2 projects verified" in done.stdout
     assert "every project verifies, every count matches" in done.stdout
-    assert site.run(fresh, "verify", "--project", slug).returncode == 0
     stored = list((tmp_path / "fresh" / "media" / "record").rglob("*.txt"))
     assert [p.read_bytes() for p in stored] == [b"Notes of the first meeting."]
 
@@ -61,24 +65,16 @@ def test_restore_drill_and_rollback_detection(tmp_path: Path) -> None:
     assert "rollback" in refused.stderr and "Restoring it would roll the record back" in (
         refused.stderr
     )
-    assert not (tmp_path / "again" / "workings.sqlite3").exists() or "ops_outgoingmail" not in (
-        site.python(again, "from django.db import connection; "
-                    "print(connection.introspection.table_names())")
-    )  # fmt: skip
+    assert not (tmp_path / "again" / "workings.sqlite3").exists()
     # Told to, it restores, and still reports the rollback.
     forced = site.run(again, "restore", str(first), "--accept-rollback", check=False)
     assert forced.returncode == 1 and "roll the record back" in forced.stderr
     assert "2 projects verified" in forced.stdout
 
-
-def test_a_damaged_backup_is_refused(tmp_path: Path) -> None:
-    key = tmp_path / "log-signing.key"
-    live = site.site_env(tmp_path / "live", WORKINGS_SIGNING_KEY_FILE=str(key))
-    site.build(live, entries=1)
-    folder = Path(site.run(live, "backup", str(tmp_path / "b")).stdout.split(": ", 1)[1].strip())
-    with (folder / "database.sqlite3").open("r+b") as f:
+    # A damaged backup is refused before anything is written.
+    with (second / "database.sqlite3").open("r+b") as f:
         f.seek(200)
         f.write(b"\xff\xff")
-    fresh = site.site_env(tmp_path / "fresh", WORKINGS_SIGNING_KEY_FILE=str(key))
-    refused = site.run(fresh, "restore", str(folder), check=False)
+    damaged = site.site_env(tmp_path / "damaged", WORKINGS_SIGNING_KEY_FILE=str(key))
+    refused = site.run(damaged, "restore", str(second), check=False)
     assert refused.returncode == 2 and "database.sqlite3 is missing or damaged" in refused.stderr
