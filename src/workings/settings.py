@@ -256,6 +256,8 @@ WORKINGS_MAIL_BACKEND = os.environ.get(
 WORKINGS_MAIL_QUEUE = _env_bool("WORKINGS_MAIL_QUEUE", default=PRODUCTION)
 EMAIL_BACKEND = "workings.ops.mail.QueueBackend" if WORKINGS_MAIL_QUEUE else WORKINGS_MAIL_BACKEND
 WORKINGS_MAIL_CLAIM_SECONDS = int(os.environ.get("WORKINGS_MAIL_CLAIM_SECONDS", "300"))
+# How often a worker sweeps the queue for e-mails whose delivery task was lost.
+WORKINGS_MAIL_SWEEP_SECONDS = int(os.environ.get("WORKINGS_MAIL_SWEEP_SECONDS", "60"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -275,11 +277,17 @@ WORKINGS_INDEPENDENT_REVIEWERS = [
 # Tests append them at once unless a test turns the batch on.
 WORKINGS_SEALED_BATCH = _env_bool("WORKINGS_SEALED_BATCH", default=not TESTING)
 
+# Background tasks in a database queue that `workings worker` processes on any machine
+# (docs/decisions/deployment.md). Tests run them at once unless WORKINGS_TASK_BACKEND=database.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.backend.DatabaseBackend",
+}
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if TESTING
-        else "django_tasks_db.backend.DatabaseBackend",
+        "BACKEND": _TASK_BACKENDS[
+            os.environ.get("WORKINGS_TASK_BACKEND", "immediate" if TESTING else "database")
+        ]
     }
 }
 

@@ -3,17 +3,19 @@ backup drill (SQLite) and the deployment tests (PostgreSQL)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKINGS = Path(sys.executable).parent / "workings"
 
 # Builds the world project (tests/factories.py) and `n` record entries, one with a file.
 BUILD = r"""
-import sys, django
+import json, sys, django
 django.setup()
 from django.core.management import call_command
 from workings.events import keys
@@ -33,7 +35,10 @@ rs.meeting_record(actor=lead, project=world.project, occurred_on="2026-01-05",
                   activity="meeting", title="First meeting", summary="We met.", hours="1",
                   participants=[world.memberships["contributor"].pk],
                   attachments=[("notes.txt", b"Notes of the first meeting.")])
-print(world.project.slug)
+from workings.accounts.services import token_create
+tokens = {r: token_create(actor=world.users[r], name="deploy test")[1]
+          for r in ("lead", "contributor", "researcher")}
+print(json.dumps({"slug": world.project.slug, "tokens": tokens}))
 """
 
 
@@ -63,13 +68,14 @@ def run(env: dict[str, str], *args: str, check: bool = True) -> subprocess.Compl
     return result
 
 
-def build(env: dict[str, str], entries: int = 5) -> str:
+def build(env: dict[str, str], entries: int = 5) -> dict[str, Any]:
+    """Builds the site; returns {"slug": the world project's, "tokens": {role: API token}}."""
     result = subprocess.run(
         [sys.executable, "-c", BUILD, str(entries)],
         env=env, capture_output=True, text=True, timeout=300, cwd=ROOT, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def python(env: dict[str, str], code: str) -> str:

@@ -29,7 +29,7 @@ call_command("backup", BACKUPS)
 def test_restore_drill_and_rollback_detection(tmp_path: Path) -> None:
     key = tmp_path / "log-signing.key"
     live = site.site_env(tmp_path / "live", WORKINGS_SIGNING_KEY_FILE=str(key))
-    slug = site.build(live, entries=4)
+    slug = site.build(live, entries=4)["slug"]
     backups = tmp_path / "backups"
     made = site.python(
         live, TWO_BACKUPS.replace("SLUG", repr(slug)).replace("BACKUPS", repr(str(backups)))

@@ -14,6 +14,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -40,7 +41,9 @@ JOBS = [
     # Reminders, digests and the day's sealed entries: the command sends each only once.
     Job("send-reminders", dt.timedelta(minutes=5), _send_reminders),
     # A safety net for e-mails whose delivery task was lost (each is also a task).
-    Job("deliver-mail", dt.timedelta(minutes=1), deliver_waiting),
+    Job(
+        "deliver-mail", dt.timedelta(seconds=settings.WORKINGS_MAIL_SWEEP_SECONDS), deliver_waiting
+    ),
 ]
 
 
