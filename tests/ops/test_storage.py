@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ def test_saves_whole_files_and_never_overwrites(tmp_path: Path) -> None:
 
 def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: Any) -> None:
     storage = WholeFileSystemStorage(location=tmp_path)
-    real_write = os.write
 
     class FullFile:
         def chunks(self) -> Any:
@@ -35,4 +33,28 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: Any) -> 
     with pytest.raises(ValidationFailed, match="no room"):
         storage.save("a/full.txt", FullFile())
     assert list((tmp_path / "a").iterdir()) == []
-    assert real_write is os.write
+
+
+@pytest.mark.django_db
+def test_a_full_media_disk_writes_no_entry_and_no_file(
+    world: Any, settings: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from tests.record import helpers as h
+    from workings.events.models import Log
+    from workings.record.models import Item
+
+    settings.MEDIA_ROOT = str(tmp_path)
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("workings.core.storage.os.fsync", disk_full)
+    size = Log.objects.get(project=world.project).size
+    with pytest.raises(ValidationFailed, match="nothing was saved"):
+        h.meeting(world, attachments=[("notes.pdf", h.PDF)])
+    assert not Item.objects.filter(project=world.project, kind="meeting").exists()
+    assert Log.objects.get(project=world.project).size == size
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    monkeypatch.undo()
+    h.meeting(world, attachments=[("notes.pdf", h.PDF)])  # room again: it works
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1
