@@ -138,7 +138,7 @@ def _client(args: tuple) -> None:  # type: ignore[type-arg]
     conns: dict[int, http.client.HTTPConnection] = {}
     results: dict[str, list[float]] = {k: [] for k in kinds}
     errors: dict[str, int] = {k: 0 for k in kinds}
-    seq = 0
+    seq = seed % len(kinds)  # each client starts at another place in the mix
     while time.monotonic() < until:
         kind = kinds[seq % len(kinds)]
         port = ports[seq % len(ports)]
