@@ -29,7 +29,7 @@ from tests.deploy.cluster import Cluster, available
 from tests.deploy.servers import AppServer, Worker
 from tests.ops import site
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("deploy")]
+pytestmark = [pytest.mark.deploy, pytest.mark.slow, pytest.mark.xdist_group("deploy")]
 
 
 @dataclass
