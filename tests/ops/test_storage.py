@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +59,31 @@ def test_a_full_media_disk_writes_no_entry_and_no_file(
     monkeypatch.undo()
     h.meeting(world, attachments=[("notes.pdf", h.PDF)])  # room again: it works
     assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1
+
+
+def test_s3_compatible_storage_from_the_environment() -> None:
+    import json
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "workings.settings",
+        "WORKINGS_STORAGE": "s3",
+        "S3_BUCKET": "workings-files",
+        "S3_ENDPOINT_URL": "https://s3.example.org",
+        "S3_REGION": "eu-west-2",
+        "S3_ACCESS_KEY_ID": "id",
+        "S3_SECRET_ACCESS_KEY": "secret",
+    }
+    code = "import json; from workings import settings; print(json.dumps(settings.STORAGES))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    default = json.loads(out)["default"]
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = default["OPTIONS"]
+    assert options["bucket_name"] == "workings-files"
+    assert options["endpoint_url"] == "https://s3.example.org"
+    assert options["default_acl"] is None and options["querystring_auth"] is True
+    assert options["file_overwrite"] is False
