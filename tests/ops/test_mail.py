@@ -4,6 +4,8 @@ once by whichever worker claims it, a failure is retried, a dead worker's claim 
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 from typing import Any
 
 import pytest
@@ -132,3 +134,15 @@ def test_production_settings_queue_mail() -> None:
         check=True,
     ).stdout.split()
     assert out == ["workings.ops.mail.QueueBackend", "workings.core.email.SMTPUTF8EmailBackend"]
+
+
+@QUEUED
+def test_non_ascii_messages_and_addresses_go_through_unchanged(monkeypatch: Any) -> None:
+    _queue_only(monkeypatch)
+    send_mail("Cyfarfod ŵ – café", "Diolch yn fawr – ŵ ŷ é.", None, ["jöran@example.de"])
+    assert queue.deliver_waiting() == 1
+    (sent,) = mail.outbox
+    assert sent.recipients() == ["jöran@example.de"]
+    parsed = email.message_from_bytes(sent.message().as_bytes(), policy=email.policy.default)
+    assert parsed["Subject"] == "Cyfarfod ŵ – café"
+    assert parsed.get_content().strip() == "Diolch yn fawr – ŵ ŷ é."
