@@ -75,7 +75,7 @@ def deployment(tmp_path_factory: Any) -> Iterator[Deployment]:
         WORKINGS_TASK_BACKEND="database",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(var / "mail"),
-        WORKINGS_MAIL_CLAIM_SECONDS="3",
+        WORKINGS_MAIL_CLAIM_SECONDS="25",
         WORKINGS_MAIL_SWEEP_SECONDS="1",
     )
     apps: list[AppServer] = []
@@ -116,7 +116,7 @@ def _burst(
     return dict(zip(subjects, statuses, strict=True))
 
 
-def _wait_for_mail(d: Deployment, timeout: float = 60) -> dict[str, int]:
+def _wait_for_mail(d: Deployment, timeout: float = 90) -> dict[str, int]:
     deadline = time.monotonic() + timeout
     while True:
         states = dict(d.sql("SELECT state, COUNT(*) FROM ops_outgoingmail GROUP BY state"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import time
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import EmailMessage
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -141,10 +142,25 @@ def deliver_one(mail_id: int | None = None) -> bool | None:
             last_error=f"{type(error).__name__}: {error}"[:300],
         )
         return False
-    OutgoingMail.objects.filter(pk=row.pk).update(
-        state=OutgoingMail.State.SENT, sent_at=timezone.now()
-    )
+    _mark_sent(row.pk)
     return True
+
+
+def _mark_sent(mail_id: int) -> None:
+    """Record the sending, riding out a database restart: if this were lost, the claim would
+    expire and the message go out twice. Tries for about 20 seconds (claims last longer)."""
+    for attempt in range(12):
+        try:
+            OutgoingMail.objects.filter(pk=mail_id).update(
+                state=OutgoingMail.State.SENT, sent_at=timezone.now()
+            )
+            return
+        except DatabaseError:
+            if attempt == 11:
+                raise
+            for conn in connections.all():
+                conn.close()
+            time.sleep(min(0.25 * 2**attempt, 4.0))
 
 
 def deliver_waiting(limit: int = 500) -> int:

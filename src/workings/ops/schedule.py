@@ -3,7 +3,7 @@
 Each job has a JobLease row. A worker runs a job only after winning its row with one
 conditional UPDATE (due, and not held by a live lease); the database decides the winner,
 so any number of workers on any number of machines run each job once per interval. A
-worker that dies mid-job holds the lease until it expires (LEASE), then another runs it.
+worker that dies mid-job holds the lease until it expires (Job.lease), then another runs it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class Job:
     name: str
     every: dt.timedelta
     run: Callable[[], object]
+    # How long a worker that died mid-run keeps others from running the job.
+    lease: dt.timedelta = LEASE
 
 
 def _send_reminders() -> None:
@@ -67,7 +69,7 @@ def try_run(job: Job, *, holder: str) -> bool:
     won = (
         JobLease.objects.filter(name=job.name, next_run_at__lte=now)
         .filter(Q(held_until__isnull=True) | Q(held_until__lt=now))
-        .update(held_until=now + LEASE, holder=holder, last_started_at=now, runs=F("runs") + 1)
+        .update(held_until=now + job.lease, holder=holder, last_started_at=now, runs=F("runs") + 1)
     )
     if not won:
         return False
