@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "workings.notifications",
     "workings.reports",
     "workings.api",
+    "workings.ops",
 ]
 
 MIDDLEWARE = [
@@ -251,7 +252,8 @@ SESSION_COOKIE_AGE = WORKINGS_SESSION_MAX_HOURS * 3600
 WORKINGS_REQUIRE_TWO_FACTOR = _env_bool("WORKINGS_REQUIRE_TWO_FACTOR", default=False)
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
-EMAIL_BACKEND = os.environ.get(
+# The backend that really sends (used by the worker when the queue is on).
+WORKINGS_MAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     # Django's SMTP backend, sending internationalised addresses with SMTPUTF8.
     "workings.core.email.SMTPUTF8EmailBackend"
@@ -259,6 +261,13 @@ EMAIL_BACKEND = os.environ.get(
     # Locally, every e-mail is written as a file under var/mail/ for a newcomer to read.
     else "django.core.mail.backends.filebased.EmailBackend",
 )
+# In production (or with WORKINGS_MAIL_QUEUE=1) no e-mail is sent inside a request: it is
+# queued in the database and a worker delivers it (workings/ops/mail.py).
+WORKINGS_MAIL_QUEUE = _env_bool("WORKINGS_MAIL_QUEUE", default=PRODUCTION)
+EMAIL_BACKEND = "workings.ops.mail.QueueBackend" if WORKINGS_MAIL_QUEUE else WORKINGS_MAIL_BACKEND
+WORKINGS_MAIL_CLAIM_SECONDS = int(os.environ.get("WORKINGS_MAIL_CLAIM_SECONDS", "300"))
+# How often a worker sweeps the queue for e-mails whose delivery task was lost.
+WORKINGS_MAIL_SWEEP_SECONDS = int(os.environ.get("WORKINGS_MAIL_SWEEP_SECONDS", "60"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -278,11 +287,17 @@ WORKINGS_INDEPENDENT_REVIEWERS = [
 # Tests append them at once unless a test turns the batch on.
 WORKINGS_SEALED_BATCH = _env_bool("WORKINGS_SEALED_BATCH", default=not TESTING)
 
+# Background tasks in a database queue that `workings worker` processes on any machine
+# (docs/decisions/deployment.md). Tests run them at once unless WORKINGS_TASK_BACKEND=database.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.backend.DatabaseBackend",
+}
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if TESTING
-        else "django_tasks_db.backend.DatabaseBackend",
+        "BACKEND": _TASK_BACKENDS[
+            os.environ.get("WORKINGS_TASK_BACKEND", "immediate" if TESTING else "database")
+        ]
     }
 }
 
@@ -308,8 +323,32 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+
+
+def _file_storage() -> dict[str, object]:
+    """Uploaded files: local disk by default (written whole or not at all), or an
+    S3-compatible store with WORKINGS_STORAGE=s3 (needs `pip install '.[s3]'`)."""
+    if os.environ.get("WORKINGS_STORAGE", "local") != "s3":
+        return {"BACKEND": "workings.core.storage.WholeFileSystemStorage"}
+    options = {
+        "bucket_name": os.environ["S3_BUCKET"],
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "location": os.environ.get("S3_PREFIX", ""),
+        # Files are private: every download goes through a permission check and a
+        # short-lived signed address; a name is never reused.
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 300,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage(),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
