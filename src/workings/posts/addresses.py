@@ -18,6 +18,8 @@ from workings.core.exceptions import ValidationFailed
 from workings.core.text import quoted, text_problem
 
 MAX_LENGTH = 320
+# RFC 5321 4.5.3.1.1; the validator leaves this limit to the mail server.
+LOCAL_MAX_OCTETS = 64
 
 
 def subscriber_address(value: Any, *, field: str = "email") -> str:
@@ -43,6 +45,12 @@ def subscriber_address(value: Any, *, field: str = "email") -> str:
     if raw.endswith("."):
         raise ValidationFailed(
             _("An e-mail address does not end with a full stop. Please take it off."),
+            field=field,
+        )
+    local = raw.rpartition("@")[0]
+    if len(local.encode("utf-8")) > LOCAL_MAX_OCTETS:
+        raise ValidationFailed(
+            _("The part before the @ is too long to be an e-mail address (64 letters at most)."),
             field=field,
         )
     try:
