@@ -104,7 +104,7 @@ INVALID = [
     " @example.org",
     'just"not"right@example.com',
     'this is"not\\allowed@example.com',
-    "this\\ still\\\"not\\\\allowed@example.com",
+    'this\\ still\\"not\\\\allowed@example.com',
     "a(b)c@example.org",
     "a,b@example.org",
     "a:b@example.org",

@@ -143,18 +143,22 @@ class TestComments:
         assert entry.body.content["data"]["reason"] == "spam"
         assert "Buy now" not in str(entry.body.content)
 
-    def test_moderators_are_the_lead_and_whom_the_lead_appoints(self, world: Any, post: Any) -> None:
+    def test_moderators_are_the_lead_and_whom_the_lead_appoints(
+        self, world: Any, post: Any
+    ) -> None:
         comment = services.comment_add(post=post, name="Ann", body="Hi")
         contributor = world.users["contributor"]
         with pytest.raises(NotAllowed):
             services.comment_approve(actor=contributor, comment=comment)
         with pytest.raises(NotAllowed):  # a contributor cannot appoint themselves
             services.moderator_appoint(
-                actor=contributor, project=world.project,
+                actor=contributor,
+                project=world.project,
                 membership=world.memberships["contributor"].pk,
             )
         services.moderator_appoint(
-            actor=world.users["lead"], project=world.project,
+            actor=world.users["lead"],
+            project=world.project,
             membership=world.memberships["contributor"].pk,
         )
         services.comment_approve(actor=contributor, comment=comment)
