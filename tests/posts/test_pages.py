@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from defusedxml import ElementTree as ET
 from typing import Any
 
 import pytest
+from defusedxml import ElementTree as ET
 from django.test import Client, override_settings
 from django.urls import reverse
 
