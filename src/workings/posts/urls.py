@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_GET
 
 from workings.posts import feeds, moderation_views, subscribe_views, views
 
@@ -11,7 +12,7 @@ urlpatterns = [
     path(P + "<int:pk>/", views.PostDetailView.as_view(), name="detail"),
     path(P + "<int:pk>/edit/", views.PostEditView.as_view(), name="edit"),
     path(P + "<int:pk>/picture/", views.PostImageView.as_view(), name="image"),
-    path(P + "feed.atom", feeds.PostsFeed(), name="feed"),
+    path(P + "feed.atom", require_GET(feeds.PostsFeed()), name="feed"),
     path(P + "moderation/", moderation_views.ModerationView.as_view(), name="moderation"),
     path(P + "moderators/", moderation_views.ModeratorsView.as_view(), name="moderators"),
     path(P + "subscribe/", subscribe_views.SubscribeView.as_view(), name="subscribe"),
@@ -20,7 +21,7 @@ urlpatterns = [
     path(S + "<int:pk>/", views.PostDetailView.as_view(), name="site-detail"),
     path(S + "<int:pk>/edit/", views.PostEditView.as_view(), name="site-edit"),
     path(S + "<int:pk>/picture/", views.PostImageView.as_view(), name="site-image"),
-    path(S + "feed.atom", feeds.PostsFeed(), name="site-feed"),
+    path(S + "feed.atom", require_GET(feeds.PostsFeed()), name="site-feed"),
     path(S + "moderation/", moderation_views.ModerationView.as_view(), name="site-moderation"),
     path(S + "subscribe/", subscribe_views.SubscribeView.as_view(), name="site-subscribe"),
     path("comments/<str:token>/", views.CommentOwnView.as_view(), name="comment"),
