@@ -189,3 +189,17 @@ class TestComments:
         with pytest.raises(ValidationFailed) as caught:
             services.comment_hide(actor=world.users["lead"], comment=comment, reason="other")
         assert caught.value.field == "note"
+
+
+def test_the_annex_counts_hidden_comments_for_every_audience(world: Any) -> None:
+    from workings.reports import annex
+
+    h.published(world)
+    post = h.post(world)
+    comment = services.comment_add(post=post, name="Spam", body="Buy")
+    services.comment_hide(actor=world.users["lead"], comment=comment, reason="spam")
+    built = annex.build(project=world.project, audience="public", proofs=False)
+    section = next(s for s in built["sections"] if s["id"] == "tombstones")
+    facts = dict(section["facts"])
+    assert facts["Comments hidden because: Advertising or spam"] == "1"
+    assert "Buy" not in str(built)
