@@ -137,7 +137,7 @@ def post_create(*, actor: Any, project: Any | None, **data: Any) -> Post:
 
 @transaction.atomic
 def post_change(*, actor: Any, post: Post, **data: Any) -> Post:
-    post = Post.objects.select_for_update().select_related("project").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("project").get(pk=post.pk)
     require(posts_policy.can_edit(actor, post), _("Only the person who wrote a post changes it."))
     fields = {
         **_post_fields(actor, post.project, data),
@@ -166,7 +166,11 @@ def comment_add(*, post: Post, name: Any, body: Any, actor: Any = None) -> Comme
 
 
 def _locked(comment: Comment) -> Comment:
-    return Comment.objects.select_for_update().select_related("post__project").get(pk=comment.pk)
+    return (
+        Comment.objects.select_for_update(of=("self",))
+        .select_related("post__project")
+        .get(pk=comment.pk)
+    )
 
 
 @transaction.atomic
