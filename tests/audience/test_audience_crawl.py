@@ -396,6 +396,41 @@ FILLS["api:document_suggestion_decide"] = _document_rows(
 )
 QUERIES_DOCUMENTS = {"api:document_diff": "?old=1&new=2"}
 
+
+def _posts_fills() -> dict[str, Fill]:
+    """Posts: the project posts by the project's slug, the site's posts, and the private
+    links (a comment's page, a subscription's) made from the demo's rows."""
+
+    def site_posts(demo: Demo) -> list[dict[str, Any]]:
+        from workings.posts.models import Post
+
+        return [{"pk": pk} for pk in Post.objects.filter(project=None).values_list("pk", flat=True)]
+
+    def tokens(label: str, make: str) -> Fill:
+        def fill(demo: Demo) -> list[dict[str, Any]]:
+            from django.apps import apps
+
+            from workings.posts import guards
+
+            rows = apps.get_model(label)._default_manager.all()
+            return [{"token": getattr(guards, make)(row)} for row in rows]
+
+        return fill
+
+    fills: dict[str, Fill] = {
+        f"posts:{n}": _rows("posts.post", "pk") for n in ("detail", "edit", "image")
+    }
+    fills.update({f"posts:site-{n}": site_posts for n in ("detail", "edit", "image")})
+    fills["posts:comment"] = tokens("posts.comment", "comment_token")
+    fills["posts:confirm"] = tokens("posts.subscription", "confirm_token")
+    fills["posts:subscription"] = tokens("posts.subscription", "manage_token")
+    fills["posts:unsubscribe"] = tokens("posts.subscription", "manage_token")
+    return fills
+
+
+FILLS.update(_posts_fills())
+
+
 # URLs not crawled, each with the reason. PDFs are made from documents crawled as HTML/JSON.
 NOT_CRAWLED = {
     "agreements:pdf": "a PDF of the agreement version crawled as agreements:print",

@@ -34,6 +34,21 @@ def build(view: Any) -> dict[str, Any]:
     sealed = sum(1 for e in withheld if e.sealed)
     fact(s, "Sealed entries not shown to this audience", sealed)
     fact(s, "Other entries not shown to this audience", len(withheld) - sealed)
+    hidden = _hidden_comments(view)
+    if hidden:
+        fact(
+            s,
+            "Comments on posts hidden by a moderator (each leaves a note in its place)",
+            sum(hidden.values()),
+        )
+        for label, count in sorted(hidden.items()):
+            fact(s, f"Comments hidden because: {label}", count)
+        back = [
+            e
+            for e in view.of_type("posts.appeal_decided")
+            if isinstance(e.content, dict) and (e.content.get("data") or {}).get("upheld")
+        ]
+        fact(s, "Hidden comments brought back after their writer appealed", len(back))
     for e in erased[:MAX_LISTED]:
         item(
             s,
@@ -44,8 +59,22 @@ def build(view: Any) -> dict[str, Any]:
         )
     if len(erased) > MAX_LISTED:
         fact(s, "Erased entries not listed here (see the JSON)", len(erased) - MAX_LISTED)
-    s["recorded"] = bool(erased or withheld)
+    s["recorded"] = bool(erased or withheld or hidden)
     if not s["recorded"]:
         s["empty"] = "Nothing has been erased or withheld."
         s["facts"] = []
     return s
+
+
+def _hidden_comments(view: Any) -> dict[str, int]:
+    """Comments hidden by moderation, by reason category (a public event: moderation never
+    deletes silently, so every audience sees the count)."""
+    from workings.posts.models import HideReason
+
+    counts: dict[str, int] = {}
+    for e in view.of_type("posts.comment_hidden"):
+        data = (e.content.get("data") or {}) if isinstance(e.content, dict) else {}
+        reason = str(data.get("reason", ""))
+        label = str(HideReason(reason).label) if reason in HideReason.values else reason
+        counts[label] = counts.get(label, 0) + 1
+    return counts
