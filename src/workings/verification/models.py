@@ -141,7 +141,7 @@ class Recipient(RecordedModel):
         "answered": NOT_TIED,
         "reminded_on": NOT_TIED,
     }
-    snapshot_keys: ClassVar[dict[str, str]] = {"user_id": "person"}
+    snapshot_keys: ClassVar[dict[str, str]] = {"user": "person"}
 
     class Meta:
         ordering = ["request_id", "id"]
