@@ -96,7 +96,8 @@ def test_build_send_answer_close_and_read_counts(
     assert "Too few answers to show" in funder.locator("main").inner_text()
     funder.goto(detail + "answers/")
     assert_accessible(funder, "each person's answers, funder")
-    assert "Anonymous" not in funder.locator("main").inner_text()  # both gave their names
+    # Both gave their names: no response is headed "Anonymous".
+    assert funder.get_by_role("heading", name="Anonymous", exact=True).count() == 0
     _shots(funder, "verification-answers-funder")
 
     lead = page_as("lead")
