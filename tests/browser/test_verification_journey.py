@@ -63,7 +63,9 @@ def test_build_send_answer_close_and_read_counts(
     tab_to(funder, "main form button[type=submit]")
     enter(funder)
     assert title in funder.locator("main h1").inner_text()
-    tab_to(funder, "main form button[type=submit]", text="Send to every current and former contributor")
+    tab_to(
+        funder, "main form button[type=submit]", text="Send to every current and former contributor"
+    )
     enter(funder)
     assert "Sent to every current and former contributor" in funder.locator("main").inner_text()
     detail = funder.url

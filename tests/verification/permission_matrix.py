@@ -21,11 +21,10 @@ ASKED = frozenset({CONTRIBUTOR})
 def setup(world: Any) -> None:
     import datetime as dt
 
+    from tests.factories import add_member, make_user
     from workings.core import clock
     from workings.projects import services as project_services
     from workings.verification import services
-
-    from tests.factories import add_member, make_user
 
     former = make_user("verification.former@example.org", "Former Helper")
     add_member(world.project, world.users["lead"], former, "contributor")

@@ -18,7 +18,7 @@ from workings.core.forms import add_service_error
 from workings.projects.views import ProjectMixin
 from workings.verification import selectors, services
 from workings.verification.forms import AnswerForm, ClaimsForm, RequestForm
-from workings.verification.models import MIN_ANSWERS_SHOWN, Choice, VerificationRequest
+from workings.verification.models import MIN_ANSWERS_SHOWN, VerificationRequest
 from workings.verification.permissions import request_get_for, verification_policy
 
 
@@ -46,7 +46,6 @@ class VerificationMixin(ProjectMixin, View):
             f"verification/{template}",
             self.context(
                 manage=verification_policy.can_manage(user, self.project),
-                choices=Choice,
                 min_shown=MIN_ANSWERS_SHOWN,
                 **extra,
             ),
