@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "workings.concerns",
     "workings.money",
     "workings.posts",
+    "workings.verification",
     "workings.notifications",
     "workings.reports",
     "workings.api",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("workings.concerns.urls")),
     path("", include("workings.money.urls")),
     path("", include("workings.posts.urls")),
+    path("", include("workings.verification.urls")),
     path("", include("workings.notifications.urls")),
     path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),

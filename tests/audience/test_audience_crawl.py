@@ -40,6 +40,12 @@ pytestmark = pytest.mark.django_db
 SEALED_MARKERS = ("SEALEDSUBJECTMARKER", "SEALEDTEXTMARKER", "SEALEDANONMARKER")
 LEAVING_MARKER = "PRIVATELEAVINGREASONMARKER"
 PENDING_ADDRESS = "pending.invitee@example.net"
+# Comments in the demo's verification answers whose authors did not allow them into the
+# annex (verification/demo.py): the funder's reviewers' alone.
+VERIFICATION_PRIVATE = (
+    "I joined after the question had been chosen.",
+    "the home visits were mostly decided already",
+)
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # Addresses that belong to no person (placeholders in help text).
 NOT_PERSONAL = frozenset({"name@example.org", "you@example.org"})
@@ -133,7 +139,7 @@ def _add_markers(ctx: Any) -> Demo:
     for audience in AUDIENCES:
         banned = set(real_names)
         if audience != "funder_reviewer":
-            banned |= set(SEALED_MARKERS)
+            banned |= set(SEALED_MARKERS) | set(VERIFICATION_PRIVATE)
         if audience not in current:
             banned.add(LEAVING_MARKER)
         demo.forbidden[audience] = banned
@@ -430,6 +436,14 @@ def _posts_fills() -> dict[str, Fill]:
 
 FILLS.update(_posts_fills())
 
+# Verification requests: their pages by request; a former contributor's one-time link is
+# known only as a hash, so the crawl opens a link that is not valid (the refusal page).
+_VR = _rows("verification.verificationrequest", "pk")
+for _name in ("detail", "claims", "send", "remind", "close", "answer", "answers"):
+    FILLS[f"verification:{_name}"] = _VR
+for _name in ("detail", "claims", "send", "remind", "close", "answers", "answer"):
+    FILLS[f"api:verification_{_name}"] = _rows("verification.verificationrequest", "request_id")
+FILLS["verification:link"] = lambda demo: [{"token": "not-a-real-token"}]
 
 # URLs not crawled, each with the reason. PDFs are made from documents crawled as HTML/JSON.
 NOT_CRAWLED = {

@@ -1,7 +1,8 @@
 """Event types: stable codes, grouped in ranges by app, never reused (like Zulip's audit log).
 
 Ranges: 100-199 projects and people; 200-299 agreements; 300-399 the working record;
-400-499 concerns; 500-599 reports; 600-649 funders; 700-799 co-owned documents;
+400-499 concerns; 500-599 reports; 600-649 funders; 650-699 verification requests;
+700-799 co-owned documents;
 800-899 money;
 900-999 the log itself.
 The leaf header carries the name; the code is the durable key we never hand out twice.

@@ -21,6 +21,7 @@ ORDER = (
     "agreement",
     "involvement",
     "documents",
+    "verification",
     "decisions",
     "feedback",
     "disagreements",
