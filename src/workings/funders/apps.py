@@ -13,4 +13,7 @@ class FundersConfig(AppConfig):
         from workings.projects.permissions import register_reviewer_source
 
         register_reviewer_source(reviewer_source)
+        from workings.funders import menu
+
+        menu.register()
         register_project_tab("Funder", "funders:project-funder", "view_members", 15)

@@ -23,10 +23,23 @@ from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.funders.snapshots import ProjectFunderSnapshot, SealedReadSnapshot
 
 
+DEFAULT_AUDIT_INTERVAL_MONTHS = 12
+DEFAULT_RESPONSE_DAYS = 14
+
+
 class FunderOrganisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The organisation's settings (its admins change them; docs/decisions/funder-settings.md).
+    disagreement_procedure = models.TextField(_("default disagreement procedure"), blank=True)
+    audit_interval_months = models.PositiveSmallIntegerField(
+        _("months between audits"), default=DEFAULT_AUDIT_INTERVAL_MONTHS
+    )
+    response_days = models.PositiveSmallIntegerField(
+        _("days a team has to respond"), default=DEFAULT_RESPONSE_DAYS
+    )
+    settings_changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["name", "id"]
