@@ -1,7 +1,7 @@
 """Concerns' columns on a funder's portfolio (core/portfolio.py): concerns not yet closed,
-and how many of them are sealed (confidential or anonymous), as counts only, with those past their stage's response
-date flagged. Never a subject, a word of the text, or who raised it. One query for all
-projects."""
+and how many of them are sealed (confidential or anonymous), as counts only, with those
+past their stage's response date flagged. Never a subject, a word of the text, or who
+raised it. One query per column for all projects."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ from workings.concerns.models import SEALED_MODES, Concern, Status
 from workings.core.portfolio import Column, Figure, register_portfolio_column
 
 
-def is_overdue(status: str, stages: Any, stage_index: int, started: dt.date, today: dt.date) -> bool:
+def is_overdue(
+    status: str, stages: Any, stage_index: int, started: dt.date, today: dt.date
+) -> bool:
     """Waiting for a response past the current stage's response date."""
     if status != Status.AWAITING:
         return False

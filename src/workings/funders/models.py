@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.funders.snapshots import ProjectFunderSnapshot, SealedReadSnapshot
 
-
 DEFAULT_AUDIT_INTERVAL_MONTHS = 12
 DEFAULT_RESPONSE_DAYS = 14
 

@@ -62,7 +62,9 @@ def portfolio_for(
     words = (params.get("q") or "").strip()
     if words:
         projects = [p for p in projects if words.casefold() in p.title.casefold()]
-    figures = {column.key: column.compute(projects, today) if projects else {} for column in columns}
+    figures = {
+        column.key: column.compute(projects, today) if projects else {} for column in columns
+    }
     rows = [
         Row(p, [(column, figures[column.key].get(p.pk)) for column in columns]) for p in projects
     ]

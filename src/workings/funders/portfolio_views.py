@@ -23,7 +23,9 @@ def _params(request: HttpRequest) -> dict[str, str]:
 class PortfolioView(OrganisationMixin):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         params = _params(request)
-        portfolio = portfolio_for(organisation=self.organisation, today=clock.today(), params=params)
+        portfolio = portfolio_for(
+            organisation=self.organisation, today=clock.today(), params=params
+        )
         page = Paginator(portfolio.rows, PAGE_SIZE).get_page(request.GET.get("page"))
         filters = {k: v for k, v in portfolio.filters.items() if v}
         headings: list[dict[str, Any]] = []
