@@ -34,6 +34,7 @@ def test_the_inbox_can_show_one_project(world: Any, client_for: Any) -> None:
     raise_confidential(world, subject="In the world project")
     reviewer = client_for(world.users["funder"])
     url = reverse("concerns:inbox")
-    assert "In the world project" in reviewer.get(f"{url}?project={world.project.slug}").content.decode()
+    mine = reviewer.get(f"{url}?project={world.project.slug}").content.decode()
+    assert "In the world project" in mine
     other = reviewer.get(f"{url}?project={world.other_project.slug}").content.decode()
     assert "In the world project" not in other and "Show concerns from every project" in other

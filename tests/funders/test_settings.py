@@ -49,9 +49,7 @@ def test_a_project_without_a_funder_is_audited_yearly(world: Any) -> None:
     assert selectors.audit_interval_months(world.project) == 12
 
 
-def test_bad_values_are_refused_plainly_and_nothing_is_written(
-    world: Any, client_for: Any
-) -> None:
+def test_bad_values_are_refused_plainly_and_nothing_is_written(world: Any, client_for: Any) -> None:
     fund = world.extra["funder_organisation"]
     admin = world.extra["funder_admin"]
     for field, value, words in [
@@ -61,9 +59,7 @@ def test_bad_values_are_refused_plainly_and_nothing_is_written(
         ("response_days", "", "Days a team has to respond must be a whole number"),
     ]:
         with pytest.raises(ValidationFailed, match=words):
-            organisation_settings_update(
-                actor=admin, organisation=fund, **{**GOOD, field: value}
-            )
+            organisation_settings_update(actor=admin, organisation=fund, **{**GOOD, field: value})
     fund.refresh_from_db()
     assert (fund.audit_interval_months, fund.response_days) == (12, 14)
     page = client_for(admin).post(
@@ -72,9 +68,7 @@ def test_bad_values_are_refused_plainly_and_nothing_is_written(
     assert page.status_code == 400
 
 
-def test_a_reviewer_reads_the_settings_but_cannot_change_them(
-    world: Any, client_for: Any
-) -> None:
+def test_a_reviewer_reads_the_settings_but_cannot_change_them(world: Any, client_for: Any) -> None:
     fund = world.extra["funder_organisation"]
     reviewer = client_for(world.users["funder"])
     page = reviewer.get(reverse("funders:settings", args=[fund.slug])).content.decode()

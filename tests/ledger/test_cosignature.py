@@ -62,9 +62,10 @@ def test_an_independently_made_signature_verifies() -> None:
     message = b"cosignature/v1\ntime 42\n" + note_text(note).encode()
     signature = Ed25519PrivateKey.from_private_bytes(seed).sign(message)
     kid = parse_witness_key(W_KEY).key_id.to_bytes(4, "big")
-    line = "\u2014 witness.example.org " + base64.b64encode(
-        kid + (42).to_bytes(8, "big") + signature
-    ).decode()
+    line = (
+        "\u2014 witness.example.org "
+        + base64.b64encode(kid + (42).to_bytes(8, "big") + signature).decode()
+    )
     assert verify_cosignature(note + line + "\n", W_KEY).timestamp == 42
 
 
@@ -122,9 +123,7 @@ def test_cosign_then_verify_round_trips(size: int, root: bytes, when: int) -> No
 
 @settings(deadline=None, max_examples=40)
 @given(position=st.integers(min_value=0), flip=st.integers(min_value=1, max_value=255))
-def test_any_change_to_the_checkpoint_text_breaks_the_cosignature(
-    position: int, flip: int
-) -> None:
+def test_any_change_to_the_checkpoint_text_breaks_the_cosignature(position: int, flip: int) -> None:
     note = _note()
     text = note_text(note)
     line = cosign(text, W_SIGNER, 99)
