@@ -36,6 +36,7 @@ class AppointmentOut(Schema):
 
 class OrganisationDetailOut(OrganisationOut):
     people: list[AppointmentOut]
+    witness_key: str
 
 
 class AppointIn(InputSchema):
@@ -102,6 +103,7 @@ def funder_organisation_detail(request: HttpRequest, slug: str) -> OrganisationD
         name=org.name,
         slug=org.slug,
         people=[_appointment_out(a) for a in selectors.appointment_list(organisation=org)],
+        witness_key=org.witness_key,
     )
 
 

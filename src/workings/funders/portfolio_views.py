@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from workings.core import clock
 from workings.funders.portfolio import ATTENTION, csv_rows, portfolio_for
 from workings.funders.views import OrganisationMixin
+from workings.funders.witnessing import open_alarms
 
 PAGE_SIZE = 100
 
@@ -50,6 +51,7 @@ class PortfolioView(OrganisationMixin):
             "funders/portfolio.html",
             {
                 "organisation": self.organisation,
+                "alarms": open_alarms(organisation=self.organisation),
                 "portfolio": portfolio,
                 "page": page,
                 "headings": headings,

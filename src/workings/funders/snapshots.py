@@ -42,6 +42,12 @@ SETTINGS_CHANGED = register(
     "The funder organisation changed what it expects of its projects",
     Audience.MEMBERS,
 )
+WITNESS_ALARM = register(
+    630,
+    "witness.alarm",
+    "The funder's witness found this log inconsistent with what it had checked before",
+    Audience.PUBLIC,
+)
 # Appended sealed: its header says only "sealed" and the day.
 SEALED_READ = register(620, "sealed.read", "Someone read sealed content", Audience.SEALED)
 

@@ -110,7 +110,7 @@ def parse_witness_key(vkey: str) -> WitnessKey:
 
 
 def _parse_signer(skey: str) -> tuple[WitnessKey, Ed25519PrivateKey]:
-    parts = skey.strip().split("+")
+    parts = skey.strip().split("+", 4)
     bad = NoteError("malformed witness signer key")
     if len(parts) != 5 or parts[:2] != ["PRIVATE", "KEY"] or not _valid_name(parts[2]):
         raise bad
