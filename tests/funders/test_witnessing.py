@@ -22,8 +22,13 @@ from workings.funders.models import WitnessAlarm
 from workings.funders.witness_keys import key_file, witness_key_init
 from workings.funders.witnessing import witness_all
 from workings.ledger.checkpoint import format_checkpoint, sign_note
-from workings.ledger.cosignature import cosign, generate_witness_key, note_text, verify_cosignature
 from workings.notifications.models import Notification
+from workings.verifier.cosignature import (
+    cosign,
+    generate_witness_key,
+    note_text,
+    verify_cosignature,
+)
 from workings.verifier.verify import verify_export
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ledger_helpers import Log, build
 
-from workings.ledger.cosignature import add_cosignature, cosign, generate_witness_key, note_text
 from workings.verifier.cli import main
+from workings.verifier.cosignature import add_cosignature, cosign, generate_witness_key, note_text
 from workings.verifier.verify import verify_export
 
 W_SIGNER, W_KEY = generate_witness_key("fund.example.org")

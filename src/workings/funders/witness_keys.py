@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from workings.funders.models import FunderOrganisation
-from workings.ledger.cosignature import generate_witness_key, parse_witness_key
+from workings.verifier.cosignature import generate_witness_key, parse_witness_key
 
 
 def witness_name(organisation: FunderOrganisation) -> str:

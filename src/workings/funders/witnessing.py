@@ -29,8 +29,8 @@ from workings.funders.models import FunderOrganisation, WitnessAlarm
 from workings.funders.selectors import confirmed_projects
 from workings.funders.witness_keys import witness_signer
 from workings.ledger.checkpoint import NoteError
-from workings.ledger.cosignature import add_cosignature, cosign, note_text, verify_cosignature
 from workings.projects.permissions import project_policy
+from workings.verifier.cosignature import add_cosignature, cosign, note_text, verify_cosignature
 from workings.verifier.witness import WitnessAlarm as Alarm
 from workings.verifier.witness import WitnessState, witness_update
 

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workings.ledger.checkpoint import NoteError, parse_verifier_key
-from workings.ledger.cosignature import parse_witness_key
 
 from .annex import load_annex, verify_annex
+from .cosignature import parse_witness_key
 from .parallel import verify_file
 
 __all__ = ["COMMANDS", "main", "read_key"]

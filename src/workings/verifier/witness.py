@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from workings.ledger.checkpoint import CheckpointError, NoteError, parse_checkpoint, verify_note
-from workings.ledger.cosignature import find_cosignature, parse_witness_key, verify_cosignature
 from workings.ledger.hashing import EMPTY_ROOT
 from workings.ledger.merkle import verify_consistency
+
+from .cosignature import find_cosignature, parse_witness_key, verify_cosignature
 
 __all__ = ["WitnessAlarm", "WitnessState", "check_cosignatures", "witness_update"]
 

@@ -13,7 +13,7 @@ from workings.core import clock
 from workings.core.exceptions import ValidationFailed
 from workings.events.models import Checkpoint, Cosignature
 from workings.ledger.checkpoint import NoteError
-from workings.ledger.cosignature import add_cosignature, verify_cosignature
+from workings.verifier.cosignature import add_cosignature, verify_cosignature
 
 
 def cosignature_add(*, checkpoint: Checkpoint, witness_key: str, line: str) -> Cosignature:

@@ -18,7 +18,7 @@ from workings.ledger.checkpoint import (
     sign_note,
     verify_note,
 )
-from workings.ledger.cosignature import (
+from workings.verifier.cosignature import (
     add_cosignature,
     cosign,
     cosignature_message,
@@ -52,12 +52,12 @@ def test_the_message_and_line_follow_the_spec() -> None:
     # The key ID is the first four bytes of SHA-256(name || \n || 0x04 || key).
     digest = hashlib.sha256(b"witness.example.org\n\x04" + key.public_key).digest()
     assert raw[:4] == digest[:4]
-    assert base64.b64decode(W_KEY.split("+")[2])[0] == 0x04
+    assert base64.b64decode(W_KEY.split("+", 2)[2])[0] == 0x04
 
 
 def test_an_independently_made_signature_verifies() -> None:
     """Sign the spec's message with the raw Ed25519 key, outside our cosign()."""
-    seed = base64.b64decode(W_SIGNER.split("+")[4])[1:]
+    seed = base64.b64decode(W_SIGNER.split("+", 4)[4])[1:]
     note = _note()
     message = b"cosignature/v1\ntime 42\n" + note_text(note).encode()
     signature = Ed25519PrivateKey.from_private_bytes(seed).sign(message)
