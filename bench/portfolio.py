@@ -65,7 +65,7 @@ fund = fs.organisation_create(actor=None, name="Bench Fund", slug="bench-fund",
                               admin_email=admin.email)
 fs.appointment_create(actor=admin, organisation=fund, email=reviewer.email, kind="reviewer")
 for i in range(projects):
-    project = ps.project_create(actor=lead, slug=f"p{i}", title=f"Project {i:03d}",
+    project = ps.project_create(actor=lead, slug=f"project-{i:03d}", title=f"Project {i:03d}",
                                 summary="For benchmarks.", start_date=dt.date(2020, 1, 1),
                                 end_date=dt.date(2030, 1, 1))
     _, token = ps.invitation_create(actor=lead, project=project, email=contributor.email,
