@@ -86,7 +86,7 @@ class SettingsForm(forms.Form):
         max_value=180,
         help_text=_(
             "How many days you expect a team to take to answer feedback or a concern. "
-            "Anything waiting longer is shown as overdue on your portfolio."
+            "Each project you fund sees this in its record."
         ),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
