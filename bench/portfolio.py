@@ -136,7 +136,11 @@ def main() -> int:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        web._wait_until_up(port, server)
+        try:
+            web._wait_until_up(port, server)
+        except RuntimeError:
+            print((var_dir / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
+            raise
         urls = {
             f"portfolio page, {args.projects} projects": "/funders/bench-fund/portfolio/",
             "portfolio CSV": "/funders/bench-fund/portfolio.csv",
