@@ -309,6 +309,11 @@ WORKINGS_SIGNING_KEY_FILE = os.environ.get(
     "WORKINGS_SIGNING_KEY_FILE", str(VAR_DIR / "keys" / "log-signing.key")
 )
 WORKINGS_LOG_NAME = os.environ.get("WORKINGS_LOG_NAME", "workings.local")
+# Each funder organisation's witness signing key: one file per organisation in this folder,
+# never in the database (docs/decisions/witness-keys.md).
+WORKINGS_WITNESS_KEY_DIR = os.environ.get(
+    "WORKINGS_WITNESS_KEY_DIR", str(VAR_DIR / "keys" / "witnesses")
+)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

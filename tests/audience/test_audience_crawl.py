@@ -246,6 +246,12 @@ def _view_on_site(demo: Demo) -> list[dict[str, Any]]:
     return [{"content_type_id": kind, "object_id": o["object_id"]} for o in _admin_objects(demo)]
 
 
+def _organisations(demo: Demo) -> list[dict[str, Any]]:
+    from workings.funders.models import FunderOrganisation
+
+    return [{"slug": slug} for slug in FunderOrganisation.objects.values_list("slug", flat=True)]
+
+
 MEMBERS = _rows("projects.membership", "pk")
 INVITATIONS = _rows("projects.invitation", "pk")
 ITEMS = _rows("record.item", "pk")
@@ -265,6 +271,12 @@ FILLS: dict[str, Fill] = {
     "events:data-request": _entries,
     "funders:appointment-end": _funder_rows("funders.appointment", "pk"),
     "funders:answer": _funder_rows("funders.projectfunder", "pk"),
+    "funders:settings": _organisations,
+    "funders:portfolio": _organisations,
+    "funders:portfolio-csv": _organisations,
+    "api:funder_settings": _organisations,
+    "api:funder_settings_update": _organisations,
+    "api:funder_portfolio": _organisations,
     "api:funder_appointment_end": _funder_rows("funders.appointment", "appointment_id"),
     "api:funder_request_answer": _funder_rows("funders.projectfunder", "link_id"),
     # The admin site is for site administrators only: every audience here must be refused.

@@ -65,6 +65,10 @@ def _name_data(world: Any) -> dict[str, Any]:
     return {"organisation": world.extra["funder_organisation"].slug}
 
 
+def _settings_data(world: Any) -> dict[str, Any]:
+    return {"disagreement_procedure": "", "audit_interval_months": 6, "response_days": 10}
+
+
 def _org_object(world: Any) -> dict[str, Any]:
     return {"object_id": str(world.extra["funder_organisation"].pk)}
 
@@ -102,6 +106,17 @@ CASES: dict[str, Case] = {
     "funders:project-funder": Case(
         get=MEMBERS, post=LEAD_ONLY, kwargs=_project, post_data=_name_data
     ),
+    # Settings: the organisation's people read them; only its admins (not in the cast) change.
+    "funders:settings": Case(get=FUND_PEOPLE, post=NOBODY, kwargs=_org, post_data=_settings_data),
+    "funders:portfolio": Case(get=FUND_PEOPLE, post=None, kwargs=_org),
+    "funders:portfolio-csv": Case(get=FUND_PEOPLE, post=None, kwargs=_org),
+    "api:funder_settings": Case(
+        get=FUND_PEOPLE, post=NOBODY, kwargs=_org, post_data=_settings_data, json=True
+    ),
+    "api:funder_settings_update": Case(
+        get=FUND_PEOPLE, post=NOBODY, kwargs=_org, post_data=_settings_data, json=True
+    ),
+    "api:funder_portfolio": Case(get=FUND_PEOPLE, post=None, kwargs=_org, json=True),
     "api:funder_organisation_list": Case(get=SIGNED_IN, post=None, json=True),
     "api:funder_organisation_detail": Case(get=FUND_PEOPLE, post=None, kwargs=_org, json=True),
     "api:funder_appoint": Case(

@@ -16,3 +16,7 @@ class AgreementsConfig(AppConfig):
         from workings.core.nav import register_project_tab
 
         register_project_tab("Agreement", "agreements:home", "view_record", 20)
+
+        from workings.agreements import portfolio
+
+        portfolio.register()

@@ -28,6 +28,7 @@ from workings.concerns.permissions import (
     require,
 )
 from workings.concerns.presenters import concern_context
+from workings.core import clock
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.core.schema import InputSchema
 
@@ -130,6 +131,7 @@ class ConcernListOut(Schema):
     outcome: str
     stage: int
     due_on: dt.date
+    overdue: bool = False
 
 
 class ReceiptOut(Schema):
@@ -303,18 +305,17 @@ def concern_close(
 
 @router.get("/concerns/inbox", response=list[ConcernListOut])
 def concern_inbox(request: HttpRequest) -> list[dict[str, Any]]:
+    """Concerns waiting for this reviewer, most urgent first (overdue ones flagged)."""
+    rows = selectors.inbox_by_urgency(user=request.user, today=clock.today())[:200]
     return [
         {
-            "id": c.pk,
-            "mode": c.mode,
-            "subject": c.subject,
-            "raised_on": c.raised_on,
-            "status": c.status,
-            "outcome": c.outcome,
-            "stage": c.stage_index + 1,
-            "due_on": c.stage_due_on,
+            **vars(r.concern),
+            "id": r.concern.pk,
+            "stage": r.concern.stage_index + 1,
+            "due_on": r.concern.stage_due_on,
+            "overdue": r.overdue,
         }
-        for c in selectors.inbox_for(user=request.user)[:200]
+        for r in rows
     ]
 
 

@@ -29,3 +29,7 @@ class ConcernsConfig(AppConfig):
         register_reminders(concern_reminders)
 
         register_project_tab("Concerns", "concerns:list", "view_concerns", 50)
+
+        from workings.concerns import portfolio
+
+        portfolio.register()

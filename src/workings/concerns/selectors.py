@@ -3,8 +3,10 @@ the top (closed_concern_counts, concerns_for_audience): keep their signatures st
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -117,6 +119,36 @@ def inbox_for(*, user: Any) -> QuerySet[Concern]:
         .select_related("project", "raised_by")
         .order_by("raised_on", "id")
     )
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    concern: Concern
+    overdue: bool
+    days_late: int
+
+
+def inbox_by_urgency(*, user: Any, today: dt.date, project_slug: str = "") -> list[InboxRow]:
+    """The inbox, most urgent first: waiting past the stage's response date (longest late
+    first), then waiting (soonest due first), then answered at this stage. One query."""
+    concerns = inbox_for(user=user)
+    if project_slug:
+        concerns = concerns.filter(project__slug=project_slug)
+    rows = []
+    for c in concerns:
+        waiting = c.status == Status.AWAITING
+        late = (today - c.stage_due_on).days if waiting else 0
+        rows.append(InboxRow(c, waiting and late > 0, max(late, 0)))
+    rows.sort(
+        key=lambda r: (
+            not r.overdue,
+            r.concern.status != Status.AWAITING,
+            r.concern.stage_due_on,
+            r.concern.raised_on,
+            r.concern.pk,
+        )
+    )
+    return rows
 
 
 def anonymous_key(project: Project) -> str:

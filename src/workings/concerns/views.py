@@ -28,6 +28,7 @@ from workings.concerns.models import Concern, Mode
 from workings.concerns.permissions import concern_get_for, concern_policy, concerns_project_for
 from workings.concerns.presenters import concern_context
 from workings.concerns.procedure import mode_readers, procedure_for
+from workings.core import clock
 from workings.core.exceptions import NotAllowed, NotFound, WorkingsError
 from workings.core.forms import add_service_error
 from workings.core.project_views import project_context
@@ -280,10 +281,14 @@ class ConcernCloseView(ConcernMixin):
 
 class InboxView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = Paginator(selectors.inbox_for(user=request.user), PAGE_SIZE).get_page(
-            request.GET.get("page")
+        project = request.GET.get("project", "")
+        rows = selectors.inbox_by_urgency(
+            user=request.user, today=clock.today(), project_slug=project
         )
-        concerns = list(page.object_list)
-        labels = selectors.raiser_labels([c for c in concerns if c.mode != Mode.ANONYMOUS])
-        rows = [{"concern": c, "raiser": labels.get(c.pk)} for c in concerns]
-        return render(request, "concerns/inbox.html", {"rows": rows, "page": page})
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        shown = [row.concern for row in page.object_list if row.concern.mode != Mode.ANONYMOUS]
+        labels = selectors.raiser_labels(shown)
+        items = [{"row": row, "raiser": labels.get(row.concern.pk)} for row in page.object_list]
+        overdue = sum(1 for row in rows if row.overdue)
+        context = {"items": items, "page": page, "overdue": overdue, "project": project}
+        return render(request, "concerns/inbox.html", context)

@@ -3,6 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from workings.core.nav import site_links_for
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -16,4 +19,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
             classes.append("pref-high-contrast")
         if user.pref_reduced_motion:
             classes.append("pref-reduced-motion")
-    return {"pref_classes": " ".join(classes)}
+    return {
+        "pref_classes": " ".join(classes),
+        # Asked only when the menu is drawn (at most one query, by the funders app).
+        "site_links": SimpleLazyObject(lambda: site_links_for(user)),
+    }

@@ -19,3 +19,7 @@ class DocumentsConfig(AppConfig):
         register_summary_source(public_summary)
 
         register_project_tab("Documents", "documents:list", "view_members", 25)
+
+        from workings.documents import portfolio
+
+        portfolio.register()

@@ -17,6 +17,7 @@ from workings.core.schema import InputSchema
 from workings.events import selectors, services
 from workings.events.content import readable_part
 from workings.events.permissions import log_policy, note_sealed_reads
+from workings.events.services.cosigning import cosigned_note
 
 router = Router(tags=["log"])
 
@@ -87,11 +88,12 @@ class HideOut(Schema):
     "/projects/{slug}/log/checkpoint", auth=READ, response={200: None}, url_name="log-checkpoint"
 )
 def checkpoint(request: HttpRequest, slug: str) -> HttpResponse:
-    """The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)."""
+    """The latest signed checkpoint (C2SP tlog-checkpoint in a signed note), with the
+    cosignatures of the witnesses that have checked it (C2SP tlog-cosignature)."""
     cp = selectors.latest_checkpoint(project=request.project)  # type: ignore[attr-defined]
     if cp is None:
         raise NotFound(_("This project's log has no checkpoint yet."))
-    return HttpResponse(cp.note, content_type="text/plain; charset=utf-8")
+    return HttpResponse(cosigned_note(cp), content_type="text/plain; charset=utf-8")
 
 
 @router.get("/projects/{slug}/log/entries", auth=READ, response=EntriesOut, url_name="log-entries")

@@ -22,6 +22,7 @@ from workings.events import keys, snapshots
 from workings.events.content import full_content
 from workings.events.models import Checkpoint, Entry, Log, SealedPending
 from workings.events.recorded import RecordedModel
+from workings.events.services.cosigning import cosigned_notes
 from workings.ledger.canonical import canonical_json
 from workings.verifier.export import ExportEntry, write_export
 from workings.verifier.parallel import verify_file
@@ -69,11 +70,12 @@ def export_project(
             members = body.members_content if body is not None else None
             yield ExportEntry(e.seq, bytes(e.leaf), content, salt, erased, members)
 
-    notes = (
+    notes = cosigned_notes(
+        log.pk,
         Checkpoint.objects.filter(log=log, size__lte=size)
         .order_by("size")
-        .values_list("note", flat=True)
-        .iterator(chunk_size=2000)
+        .values_list("size", "note")
+        .iterator(chunk_size=2000),
     )
     return write_export(fp, log.origin, keys.verifier_key(), entries(), notes)
 

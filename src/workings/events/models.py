@@ -156,6 +156,31 @@ class WitnessedCheckpoint(models.Model):
         return f"checkpoint {self.size} seen by {self.witness_id}"
 
 
+class Cosignature(models.Model):
+    """A witness's C2SP tlog-cosignature on one checkpoint: the signature line, added to the
+    checkpoint's note wherever it is served (the log API and the export). The witness's
+    private key never reaches the database; only its public key and what it signed."""
+
+    checkpoint = models.ForeignKey(
+        Checkpoint, on_delete=models.PROTECT, related_name="cosignatures"
+    )
+    witness_key = models.CharField(max_length=300)  # the witness's verifier key
+    line = models.TextField()  # "— name base64(...)\n"
+    timestamp = models.BigIntegerField()  # seconds since 1970, as signed
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["checkpoint_id", "witness_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkpoint", "witness_key"], name="one_cosignature_per_witness"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"cosignature on checkpoint {self.checkpoint_id}"
+
+
 class ErasedRow(models.Model):
     """A domain row whose personal words were blanked by an erasure, so pages, the API and
     exports show a tombstone ("Erased on <day> at the author's request") in their place."""

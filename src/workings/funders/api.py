@@ -10,9 +10,12 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from workings.accounts.api_auth import project_auth
+from workings.core import clock
 from workings.core.schema import InputSchema
 from workings.funders import selectors, services
 from workings.funders.permissions import organisation_get_for
+from workings.funders.portfolio import portfolio_for
+from workings.funders.setting_services import organisation_settings_update
 from workings.projects.permissions import project_policy
 
 router = Router(tags=["funders"])
@@ -33,6 +36,7 @@ class AppointmentOut(Schema):
 
 class OrganisationDetailOut(OrganisationOut):
     people: list[AppointmentOut]
+    witness_key: str
 
 
 class AppointIn(InputSchema):
@@ -99,6 +103,7 @@ def funder_organisation_detail(request: HttpRequest, slug: str) -> OrganisationD
         name=org.name,
         slug=org.slug,
         people=[_appointment_out(a) for a in selectors.appointment_list(organisation=org)],
+        witness_key=org.witness_key,
     )
 
 
@@ -158,3 +163,92 @@ def project_funder_name(request: HttpRequest, slug: str, payload: NameIn) -> Sta
         actor=request.user, project=project, organisation=payload.organisation
     )
     return Status(201, _link_out(link))
+
+
+class SettingsOut(Schema):
+    disagreement_procedure: str
+    audit_interval_months: int
+    response_days: int
+    independent_reviewers: list[str]
+    changed_at: dt.datetime | None
+
+
+class SettingsIn(InputSchema):
+    disagreement_procedure: str = ""
+    audit_interval_months: int | str
+    response_days: int | str
+
+
+def _settings_out(org: Any) -> SettingsOut:
+    return SettingsOut(
+        disagreement_procedure=org.disagreement_procedure,
+        audit_interval_months=org.audit_interval_months,
+        response_days=org.response_days,
+        independent_reviewers=[
+            a.user.display_name for a in selectors.independent_reviewers(organisation=org)
+        ],
+        changed_at=org.settings_changed_at,
+    )
+
+
+@router.get("/funders/{slug}/settings", response=SettingsOut)
+def funder_settings(request: HttpRequest, slug: str) -> SettingsOut:
+    """What the organisation expects of its projects (its people read; its admins change)."""
+    return _settings_out(organisation_get_for(request.user, slug))
+
+
+@router.post("/funders/{slug}/settings", response=SettingsOut)
+def funder_settings_update(request: HttpRequest, slug: str, payload: SettingsIn) -> SettingsOut:
+    org = organisation_get_for(request.user, slug)
+    return _settings_out(
+        organisation_settings_update(actor=request.user, organisation=org, **payload.dict())
+    )
+
+
+class FigureOut(Schema):
+    value: int | str
+    flagged: bool
+    url: str
+
+
+class PortfolioProjectOut(Schema):
+    slug: str
+    title: str
+    figures: dict[str, FigureOut | None]
+
+
+class PortfolioColumnOut(Schema):
+    key: str
+    label: str
+
+
+class PortfolioOut(Schema):
+    columns: list[PortfolioColumnOut]
+    projects: list[PortfolioProjectOut]
+
+
+@router.get("/funders/{slug}/portfolio", response=PortfolioOut)
+def funder_portfolio(
+    request: HttpRequest, slug: str, q: str = "", flagged: str = "", sort: str = ""
+) -> PortfolioOut:
+    """Every project the organisation funds with its figures (counts only: never the text of
+    a sealed concern). Same filters and order as the page."""
+    org = organisation_get_for(request.user, slug)
+    params = {"q": q, "flagged": flagged, "sort": sort}
+    portfolio = portfolio_for(organisation=org, today=clock.today(), params=params)
+    return PortfolioOut(
+        columns=[PortfolioColumnOut(key=c.key, label=str(c.label)) for c in portfolio.columns],
+        projects=[
+            PortfolioProjectOut(
+                slug=row.project.slug,
+                title=row.project.title,
+                figures={
+                    c.key: None
+                    if f is None
+                    else FigureOut(value=f.value, flagged=f.flagged, url=f.url)
+                    for c, f in row.cells
+                },
+            )
+            for row in portfolio.rows
+        ],
+    )

@@ -16,4 +16,11 @@ class FundersConfig(AppConfig):
         from workings.projects.permissions import register_reviewer_source
 
         register_reviewer_source(reviewer_source)
+        from workings.funders import menu
+
+        menu.register()
+        from workings.core.notify import register_reminders
+        from workings.funders.tasks import witness_reminders
+
+        register_reminders(witness_reminders)
         register_project_tab("Funder", "funders:project-funder", "view_members", 15)

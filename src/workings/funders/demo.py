@@ -5,9 +5,12 @@ STRIDE names the Fund; the Fund's admin confirms it."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from workings.core.demo import DemoContext, demo_person, demo_time
 from workings.funders import services
-from workings.funders.models import AppointmentKind
+from workings.funders.models import AppointmentKind, FunderOrganisation
 
 DEMO_ORDER = 15
 NSRF = "national-stroke-research-fund"
@@ -54,7 +57,41 @@ def build(ctx: DemoContext) -> None:
         )
     with demo_time(2024, 9, 12):
         services.project_funder_answer(actor=admin, link_id=link.pk, confirm=True)
+    _portfolio(ctx, fund, admin)
     for email, _name, _post, role in PEOPLE.values():
         ctx.logins.append(
             {"email": email, "password": ctx.password, "role": role, "project": "stride"}
         )
+
+
+# Four more projects the Fund pays for, so its portfolio has something to compare (issue 13:
+# "a portfolio of at least five projects"). They are quiet: a title, a lead, a funder.
+PORTFOLIO = [
+    ("home-after-stroke", "Home after stroke: the first six weeks"),
+    ("talk-again", "Talk Again: speech therapy by video call"),
+    ("step-by-step", "Step by Step: walking groups after a stroke"),
+    ("carers-voice", "Carers' Voice: support for people who care"),
+]
+
+
+def _portfolio(ctx: DemoContext, fund: FunderOrganisation, admin: Any) -> None:
+    from workings.projects import services as project_services
+
+    lead = ctx.people["other_lead"]
+    for month, (slug, title) in enumerate(PORTFOLIO, start=2):
+        with demo_time(2025, month, 3):
+            project = project_services.project_create(
+                actor=lead,
+                slug=slug,
+                title=title,
+                summary=f"{title}: patients, carers and researchers working on it together.",
+                funder_name=fund.name,
+                funder_reference="",
+                start_date=dt.date(2025, month, 1),
+                end_date=dt.date(2027, month, 1),
+                involvement_budget="5000",
+                currency="GBP",
+            )
+            link = services.project_funder_name(actor=lead, project=project, organisation=fund)
+        with demo_time(2025, month, 5):
+            services.project_funder_answer(actor=admin, link_id=link.pk, confirm=True)

@@ -59,3 +59,34 @@ class NameFunderForm(forms.Form):
             "read the record and any confidential or anonymous concern. Nobody in the project "
             "chooses who those reviewers are."
         )
+
+
+class SettingsForm(forms.Form):
+    disagreement_procedure = forms.CharField(
+        label=_("Default disagreement procedure"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "How you expect a disagreement between a team and its public contributors to be "
+            "settled when their agreement says nothing else: the stages, who is asked, and "
+            "when you, the funder, step in."
+        ),
+    )
+    audit_interval_months = forms.IntegerField(
+        label=_("Months between audits"),
+        min_value=1,
+        max_value=60,
+        help_text=_("How often each project's involvement is checked. Usually 12."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    response_days = forms.IntegerField(
+        label=_("Days a team has to respond"),
+        min_value=1,
+        max_value=180,
+        help_text=_(
+            "How many days you expect a team to take to answer feedback or a concern. "
+            "Each project you fund sees this in its record."
+        ),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )

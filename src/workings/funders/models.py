@@ -22,11 +22,26 @@ from django.utils.translation import gettext_lazy as _
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.funders.snapshots import ProjectFunderSnapshot, SealedReadSnapshot
 
+DEFAULT_AUDIT_INTERVAL_MONTHS = 12
+DEFAULT_RESPONSE_DAYS = 14
+
 
 class FunderOrganisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The organisation's settings (its admins change them; docs/decisions/funder-settings.md).
+    disagreement_procedure = models.TextField(_("default disagreement procedure"), blank=True)
+    audit_interval_months = models.PositiveSmallIntegerField(
+        _("months between audits"), default=DEFAULT_AUDIT_INTERVAL_MONTHS
+    )
+    response_days = models.PositiveSmallIntegerField(
+        _("days a team has to respond"), default=DEFAULT_RESPONSE_DAYS
+    )
+    settings_changed_at = models.DateTimeField(null=True, blank=True)
+    # The public half of the organisation's witness key (C2SP tlog-cosignature); the private
+    # half is a file outside the database (docs/decisions/witness-keys.md).
+    witness_key = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["name", "id"]
@@ -193,3 +208,28 @@ class SealedRead(RecordedModel):
             day=self.day.isoformat(),
             via=self.via,
         ).fields()
+
+
+class WitnessAlarm(models.Model):
+    """The organisation's witness found a project's log inconsistent with what it cosigned
+    before: history rewritten, or different people shown different logs. Kept for good,
+    shown on the portfolio until it is resolved, e-mailed to the reviewers and recorded
+    in the project's log."""
+
+    organisation = models.ForeignKey(
+        FunderOrganisation, on_delete=models.PROTECT, related_name="witness_alarms"
+    )
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="+")
+    cosigned_size = models.BigIntegerField()  # the size the witness had cosigned
+    shown_size = models.BigIntegerField()  # the size of the checkpoint that did not extend it
+    message = models.TextField()
+    raised_at = models.DateTimeField(default=timezone.now)
+    # Set by a site administrator once a person has found out what happened (admin site);
+    # until then the witness cosigns nothing more for the project.
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Witness alarm for {self.project_id} ({self.organisation_id})"

@@ -64,6 +64,19 @@ class FunderPolicy:
             return False
         return self.is_admin(user, appointment.organisation)
 
+    def can_change_settings(self, user: Any, organisation: FunderOrganisation) -> bool:
+        """The organisation's admins (and site administrators; None: the command line)."""
+        if user is None or self.is_site_admin(user):
+            return True
+        return self.is_admin(user, organisation)
+
+    def is_reviewer(self, user: Any, organisation: FunderOrganisation) -> bool:
+        return bool(self._posts(user, organisation) & READER_KINDS)
+
+    def can_view_portfolio(self, user: Any, organisation: FunderOrganisation) -> bool:
+        """The organisation's reviewers and admins: counts and links, never sealed text."""
+        return self.can_view(user, organisation)
+
     def can_answer(self, user: Any, link: ProjectFunder) -> bool:
         return self.is_admin(user, link.organisation)
 
@@ -82,6 +95,7 @@ class FunderPolicy:
     def forget(self, user: Any) -> None:
         if user is not None:
             user.__dict__.pop("_workings_posts", None)
+            user.__dict__.pop("_workings_menu_posts", None)
             project_policy.forget(user)
 
 

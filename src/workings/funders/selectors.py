@@ -6,7 +6,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from workings.funders.models import Appointment, FunderOrganisation, ProjectFunder, SealedRead
+from workings.funders.models import (
+    DEFAULT_AUDIT_INTERVAL_MONTHS,
+    Appointment,
+    AppointmentKind,
+    FunderOrganisation,
+    ProjectFunder,
+    SealedRead,
+)
 from workings.funders.permissions import funder_policy
 
 
@@ -51,3 +58,44 @@ def reads_of_concern(*, project: Any, concern_id: int) -> list[SealedRead]:
             "first_read_at", "id"
         )
     )
+
+
+def confirmed_organisation(project: Any) -> FunderOrganisation | None:
+    """The organisation that has confirmed it funds the project, if any."""
+    link = (
+        ProjectFunder.objects.filter(project=project, status=ProjectFunder.Status.CONFIRMED)
+        .select_related("organisation")
+        .first()
+    )
+    return link.organisation if link is not None else None
+
+
+def audit_interval_months(project: Any) -> int:
+    """How often the project's funder expects an audit (12 months when it has no funder)."""
+    organisation = confirmed_organisation(project)
+    if organisation is None:
+        return DEFAULT_AUDIT_INTERVAL_MONTHS
+    return organisation.audit_interval_months
+
+
+def independent_reviewers(*, organisation: FunderOrganisation) -> QuerySet[Appointment]:
+    """The organisation's named independent reviewers for sealed concerns (current only)."""
+    return (
+        Appointment.objects.filter(
+            organisation=organisation, kind=AppointmentKind.INDEPENDENT, ended_at__isnull=True
+        )
+        .select_related("user")
+        .order_by("started_at", "id")
+    )
+
+
+def confirmed_projects(*, organisation: FunderOrganisation) -> list[Any]:
+    """Every project that has confirmed the organisation as its funder, by title."""
+    return [
+        link.project
+        for link in ProjectFunder.objects.filter(
+            organisation=organisation, status=ProjectFunder.Status.CONFIRMED
+        )
+        .select_related("project")
+        .order_by("project__title", "project_id")
+    ]

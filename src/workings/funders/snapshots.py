@@ -36,6 +36,18 @@ REVIEWER_APPOINTED = register(
 REVIEWER_ENDED = register(
     611, "funder.reviewer_ended", "A funder reviewer's appointment ended", Audience.MEMBERS
 )
+SETTINGS_CHANGED = register(
+    612,
+    "funder.settings_changed",
+    "The funder organisation changed what it expects of its projects",
+    Audience.MEMBERS,
+)
+WITNESS_ALARM = register(
+    630,
+    "witness.alarm",
+    "The funder's witness found this log inconsistent with what it had checked before",
+    Audience.PUBLIC,
+)
 # Appended sealed: its header says only "sealed" and the day.
 SEALED_READ = register(620, "sealed.read", "Someone read sealed content", Audience.SEALED)
 

@@ -17,3 +17,7 @@ class MoneyConfig(AppConfig):
 
         register_reminders(payment_reminders)
         register_project_tab("Money", "money:home", "view_members", 40)
+
+        from workings.money import portfolio
+
+        portfolio.register()

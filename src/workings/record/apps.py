@@ -19,3 +19,7 @@ class RecordConfig(AppConfig):
         register_reminders(feedback_reminders)
 
         register_project_tab("Working record", "record:timeline", "view_record", 30)
+
+        from workings.record import portfolio
+
+        portfolio.register()

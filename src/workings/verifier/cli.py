@@ -1,6 +1,7 @@
 """The verifier's one command line: check an export or an annex with only the file and a key.
 
     workings verify EXPORT --key KEY          a whole log export (JSON Lines)
+        [--witness KEY ...]                   and require each witness's cosignature
     workings verify-annex FILE --key KEY      a report's annex (JSON, or a PDF carrying it)
 
 ``python -m workings.verifier`` takes the same commands. Exit status: 0 when the file
@@ -18,6 +19,7 @@ from pathlib import Path
 from workings.ledger.checkpoint import NoteError, parse_verifier_key
 
 from .annex import load_annex, verify_annex
+from .cosignature import parse_witness_key
 from .parallel import verify_file
 
 __all__ = ["COMMANDS", "main", "read_key"]
@@ -45,6 +47,14 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         description="Check a Workings log export against the log's public key.",
     )
     export.add_argument("file", help="path to the export file (JSON Lines)")
+    export.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="a witness's key (or a file holding it); its cosignature is then required. "
+        "Give it once per witness.",
+    )
     annex = commands.add_parser(
         "verify-annex",
         help="check a report's annex",
@@ -72,8 +82,15 @@ def main(argv: Sequence[str] | None = None, prog: str = "workings") -> int:
         print(f"error: the key is not a valid verifier key: {exc}", file=sys.stderr)
         return 2
     if args.command == "verify":
+        witnesses = [read_key(w) for w in args.witness]
+        for witness in witnesses:
+            try:
+                parse_witness_key(witness)
+            except NoteError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
         try:
-            report = verify_file(args.file, key)
+            report = verify_file(args.file, key, witness_keys=witnesses)
         except OSError as exc:
             print(f"error: cannot read the export: {exc}", file=sys.stderr)
             return 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -144,13 +144,17 @@ def _join(scans: list[Scan]) -> Scan | None:
     return joined
 
 
-def _sequential(path: str, verifier_key: str) -> VerifyReport:
+def _sequential(path: str, verifier_key: str, witness_keys: Sequence[str] = ()) -> VerifyReport:
     with open(path, "rb") as fp:
-        return verify_export(fp, verifier_key)
+        return verify_export(fp, verifier_key, witness_keys)
 
 
 def verify_file(
-    path: str, verifier_key: str, workers: int | None = None, min_bytes: int = MIN_PARALLEL_BYTES
+    path: str,
+    verifier_key: str,
+    workers: int | None = None,
+    min_bytes: int = MIN_PARALLEL_BYTES,
+    witness_keys: Sequence[str] = (),
 ) -> VerifyReport:
     """Verify the export at ``path``: same report as ``verify_export``, faster on big files.
 
@@ -160,13 +164,13 @@ def verify_file(
     workers = workers or min(os.cpu_count() or 1, 8)
     size = os.path.getsize(path)
     if workers < 2 or size < min_bytes:
-        return _sequential(path, verifier_key)
+        return _sequential(path, verifier_key, witness_keys)
     with open(path, "rb") as fp:
         first = fp.readline()
         body_start = fp.tell()
     report, col = open_report(first or None, verifier_key)
     if report.failures or not report.origin:
-        return _sequential(path, verifier_key)
+        return _sequential(path, verifier_key, witness_keys)
     cuts = _boundaries(path, body_start, size, workers)
     context: Any = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
@@ -178,6 +182,6 @@ def verify_file(
         results += [f.result() for f in futures]
     joined = _join([scan for scan, _, _ in results])
     if joined is None or any(bad for _, bad, _ in results):
-        return _sequential(path, verifier_key)
+        return _sequential(path, verifier_key, witness_keys)
     joined.levels = merge_levels([lv for _, _, lv in results], joined.count)
-    return finish_report(report, col, verifier_key, joined)
+    return finish_report(report, col, verifier_key, joined, witness_keys)

@@ -33,6 +33,7 @@ class VerifyReport:
     root: bytes = EMPTY_ROOT
     latest_checkpoint: Checkpoint | None = None
     origin: str = ""
+    witnessed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """A plain-English report, one line per failure."""
@@ -48,6 +49,7 @@ class VerifyReport:
                 f"OK: {self.entries:,} entries, {self.checkpoints:,} checkpoints, "
                 f"{self.erased:,} erased; {latest}"
             )
+            out.extend(f"OK: {w}" for w in self.witnessed)
         else:
             out.extend(f.message for f in self.failures)
             out.append(f"FAILED: {len(self.failures):,} problem(s) found.")

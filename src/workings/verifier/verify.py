@@ -20,7 +20,7 @@ import binascii
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from workings.ledger.hashing import leaf_hash, tree_levels
 from .checks import check_checkpoints, check_entry
 from .export import ExportEntry, ExportError, parse_header, parse_line
 from .report import Collector, Failure, VerifyReport
+from .witness import check_cosignatures
 
 # The building blocks below verify_export (open_report to scan_lines) are public so that
 # the multi-process verifier (parallel.py) can scan parts of a file and finish one report.
@@ -61,17 +62,20 @@ def _fast_leaf_regex(origin: str) -> re.Pattern[bytes]:
     )
 
 
-def verify_export(lines: Iterable[str | bytes], verifier_key: str) -> VerifyReport:
+def verify_export(
+    lines: Iterable[str | bytes], verifier_key: str, witness_keys: Sequence[str] = ()
+) -> VerifyReport:
     """Check an export line by line against the trusted ``verifier_key``; never raises on data.
+    With ``witness_keys``, each of those witnesses must have validly cosigned a checkpoint.
 
-    Raises NoteError only if ``verifier_key`` itself is not a valid key.
+    Raises NoteError only if ``verifier_key`` (or a witness key) itself is not a valid key.
     """
     it = iter(lines)
     report, col = open_report(next(it, None), verifier_key)
     if not report.origin:
         return report
     scan = scan_lines(it, report.origin, col.fail, first_line=2, expected=0)
-    return finish_report(report, col, verifier_key, scan)
+    return finish_report(report, col, verifier_key, scan, witness_keys)
 
 
 def open_report(first: str | bytes | None, verifier_key: str) -> tuple[VerifyReport, Collector]:
@@ -105,15 +109,22 @@ def open_report(first: str | bytes | None, verifier_key: str) -> tuple[VerifyRep
 
 
 def finish_report(
-    report: VerifyReport, col: Collector, verifier_key: str, scan: Scan
+    report: VerifyReport,
+    col: Collector,
+    verifier_key: str,
+    scan: Scan,
+    witness_keys: Sequence[str] = (),
 ) -> VerifyReport:
-    """Check the checkpoints against the scanned leaves and settle the report."""
+    """Check the checkpoints against the scanned leaves (and the witnesses' cosignatures,
+    when asked for) and settle the report."""
     count = scan.count
     report.entries = count
     report.erased = scan.erased
     report.size = count
     levels = scan.levels if scan.levels is not None else tree_levels(scan.leaf_hashes)
     check_checkpoints(scan.notes, verifier_key, report.origin, count, levels, report, col.fail)
+    if witness_keys:
+        report.witnessed = check_cosignatures(scan.notes, witness_keys, verifier_key, col.fail)
     if count and (report.latest_checkpoint is None or report.latest_checkpoint.size < count):
         covered = report.latest_checkpoint.size if report.latest_checkpoint else 0
         report.warnings.append(

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from workings.ledger.checkpoint import CheckpointError, NoteError, parse_checkpoint, verify_note
 from workings.ledger.hashing import EMPTY_ROOT
 from workings.ledger.merkle import verify_consistency
 
-__all__ = ["WitnessAlarm", "WitnessState", "witness_update"]
+from .cosignature import find_cosignature, parse_witness_key, verify_cosignature
+
+__all__ = ["WitnessAlarm", "WitnessState", "check_cosignatures", "witness_update"]
 
 
 class WitnessAlarm(Exception):
@@ -85,3 +87,38 @@ def witness_update(
             "Either history was rewritten or different people are being shown different logs."
         )
     return replace(state, note=new_note, size=cp.size, root=cp.root)
+
+
+def check_cosignatures(
+    notes: Sequence[tuple[int, str]],
+    witness_keys: Sequence[str],
+    log_key: str,
+    fail: Callable[[int | None, int, str], None],
+) -> list[str]:
+    """Require, for each trusted witness, a valid cosignature on a checkpoint the log's key
+    signed. Every cosignature a trusted witness key claims must verify (a forged one is a
+    failure even if another checks out). Returns plain-English notes on what was witnessed."""
+    said: list[str] = []
+    for witness in witness_keys:
+        name = parse_witness_key(witness).name
+        best = -1
+        for lineno, note in notes:
+            if find_cosignature(note, witness) is None:
+                continue
+            try:
+                cp = parse_checkpoint(verify_note(note, [log_key]))
+                verify_cosignature(note, witness)
+            except (NoteError, CheckpointError) as exc:
+                fail(None, lineno, f"witness {name}: {exc}")
+                continue
+            best = max(best, cp.size)
+        if best < 0:
+            fail(
+                None,
+                0,
+                f"witness {name} has not cosigned any checkpoint in this export, and you "
+                "asked for its cosignature",
+            )
+        else:
+            said.append(f"witness {name} cosigned the checkpoint of size {best:,}")
+    return said

@@ -4,6 +4,8 @@ workings funders add "National Stroke Research Fund" --admin EMAIL [--slug nsrf]
 workings funders appoint SLUG EMAIL --as reviewer|independent|admin
 workings funders end SLUG APPOINTMENT_ID [--reason TEXT]
 workings funders list
+workings funders witness-key SLUG [--force]   create the organisation's witness key
+workings funders witness                      check and cosign every funded project now
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ class Command(BaseCommand):
         end.add_argument("appointment_id", type=int)
         end.add_argument("--reason", default="")
         sub.add_parser("list", help="List organisations and their current people.")
+        key = sub.add_parser("witness-key", help="Create the organisation's witness key.")
+        key.add_argument("slug")
+        key.add_argument("--force", action="store_true", help="Replace an existing key.")
+        sub.add_parser("witness", help="Check and cosign every funded project's checkpoint now.")
 
     def _organisation(self, slug: str) -> FunderOrganisation:
         organisation = FunderOrganisation.objects.filter(slug=slug).first()
@@ -75,6 +81,20 @@ class Command(BaseCommand):
                 reason=options["reason"],
             )
             self.stdout.write(f"Ended appointment #{a.pk} of {a.user.email}.")
+        elif action == "witness-key":
+            from workings.funders.witness_keys import witness_key_init
+
+            public = witness_key_init(
+                organisation=self._organisation(options["slug"]), force=options["force"]
+            )
+            self.stdout.write(f"Witness key of {options['slug']}: {public}")
+        elif action == "witness":
+            from workings.funders.witnessing import witness_all
+
+            counts = witness_all()
+            self.stdout.write(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "-")
+            if counts.get("alarm"):
+                raise CommandError("ALARM: a project's log did not check out. See the portfolio.")
         else:
             for org in selectors.organisation_choices():
                 self.stdout.write(f"{org.name} ({org.slug})")
