@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "workings.record",
     "workings.concerns",
     "workings.money",
+    "workings.plans",
+    "workings.audits",
     "workings.notifications",
     "workings.reports",
     "workings.api",
