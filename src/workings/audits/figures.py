@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, F, Q, Sum
@@ -140,7 +141,7 @@ def training(project: Any) -> dict[str, Any]:
         contributors=Count("person", filter=Q(person__role=Role.CONTRIBUTOR), distinct=True),
         hours=Sum("hours"),
     )
-    row["hours"] = str(row["hours"] or "0")
+    row["hours"] = str(Decimal(str(row["hours"] or 0)).quantize(Decimal("0.01")))
     return row
 
 
