@@ -34,7 +34,10 @@ def hand_built_record(world: Any) -> None:
         doc = summary(world)
         document_services.version_approve(actor=contributor, document=doc, number=1)
         document_services.document_create(
-            actor=world.users["researcher"], project=world.project, kind="other", title="Leaflet",
+            actor=world.users["researcher"],
+            project=world.project,
+            kind="other",
+            title="Leaflet",
             text="A leaflet.",
         )
     with at("2026-03-01"):
@@ -42,16 +45,29 @@ def hand_built_record(world: Any) -> None:
         feedback(world, title="Never answered")
         raise_open(world)
         research = plan_services.milestone_add(
-            actor=lead, project=world.project, kind="research", title="Protocol",
-            due_on="2026-04-01", owner=people["researcher"].pk,
+            actor=lead,
+            project=world.project,
+            kind="research",
+            title="Protocol",
+            due_on="2026-04-01",
+            owner=people["researcher"].pk,
         )
         plan_services.milestone_add(
-            actor=lead, project=world.project, kind="involvement", title="Review protocol",
-            due_on="2026-03-15", owner=people["contributor"].pk, tied_to=research.pk,
+            actor=lead,
+            project=world.project,
+            kind="involvement",
+            title="Review protocol",
+            due_on="2026-03-15",
+            owner=people["contributor"].pk,
+            tied_to=research.pk,
         )
         plan_services.milestone_add(
-            actor=lead, project=world.project, kind="research", title="Recruit",
-            due_on="2026-12-01", owner=people["researcher"].pk,
+            actor=lead,
+            project=world.project,
+            kind="research",
+            title="Recruit",
+            due_on="2026-12-01",
+            owner=people["researcher"].pk,
         )
     with at("2026-03-05"):
         answer(world, on_time)
@@ -59,15 +75,23 @@ def hand_built_record(world: Any) -> None:
         plan_services.milestone_progress(actor=lead, milestone=research, status="done")
         for who, hours in (("contributor", "3"), ("researcher", "1.5")):
             plan_services.training_log(
-                actor=lead, project=world.project, person=people[who].pk, kind="training",
-                what="Research awareness", given_on="2026-03-19", given_by="A trainer",
+                actor=lead,
+                project=world.project,
+                person=people[who].pk,
+                kind="training",
+                what="Research awareness",
+                given_on="2026-03-19",
+                given_by="A trainer",
                 hours=hours,
             )
     with at("2026-04-30"):
         answer(world, late)
         project_services.membership_leave(
-            actor=world.users["observer"], project=world.project, reason="Moved away",
-            credit="name", reason_public=True,
+            actor=world.users["observer"],
+            project=world.project,
+            reason="Moved away",
+            credit="name",
+            reason_public=True,
         )
 
 
@@ -77,7 +101,12 @@ EXPECTED = {
     "feedback": {"given": 3, "answered": 2, "on_time": 1, "waiting": 1, "overdue": 1},
     "concerns": {"raised": 1, "open": 1, "closed": 0},
     "milestones": {
-        "planned": 3, "due": 2, "done": 1, "on_time": 1, "slipped": 1, "involvement": 1,
+        "planned": 3,
+        "due": 2,
+        "done": 1,
+        "on_time": 1,
+        "slipped": 1,
+        "involvement": 1,
     },
     "documents": {"documents": 2, "approved": 1},
     "training": {"entries": 2, "people": 2, "contributors": 1, "hours": "4.50"},

@@ -105,19 +105,31 @@ def test_a_finding_with_no_owner_is_refused_and_nothing_is_written(world: Any) -
     data = {"standard": "governance", "text": "No contributor sits on the steering group."}
     with pytest.raises(ValidationFailed) as caught:
         services.finding_add(
-            actor=world.users["funder"], audit=audit, action="Invite two", owner="",
-            due_on="2026-09-01", **data,
+            actor=world.users["funder"],
+            audit=audit,
+            action="Invite two",
+            owner="",
+            due_on="2026-09-01",
+            **data,
         )
     assert caught.value.field == "owner"
     with pytest.raises(ValidationFailed):
         services.finding_add(
-            actor=world.users["funder"], audit=audit, action="Invite two",
-            owner=world.memberships["lead"].pk, due_on="2020-01-01", **data,
+            actor=world.users["funder"],
+            audit=audit,
+            action="Invite two",
+            owner=world.memberships["lead"].pk,
+            due_on="2020-01-01",
+            **data,
         )
     assert not Finding.objects.exists() and not Milestone.objects.exists()
     finding = services.finding_add(
-        actor=world.users["funder"], audit=audit, action="Invite two contributors",
-        owner=world.memberships["lead"].pk, due_on="2026-09-01", **data,
+        actor=world.users["funder"],
+        audit=audit,
+        action="Invite two contributors",
+        owner=world.memberships["lead"].pk,
+        due_on="2026-09-01",
+        **data,
     )
     assert finding.action.kind == "action" and finding.action.owner == world.memberships["lead"]
 
@@ -133,15 +145,22 @@ def test_only_the_funder_signs_and_then_the_audit_is_closed(world: Any) -> None:
         services.assessment_give(actor=world.users["lead"], audit=audit, ratings=ALL_FOUR)
     with pytest.raises(NotAllowed):
         services.finding_add(
-            actor=world.users["funder"], audit=audit, standard="impact", text="Late",
-            action="x", owner=world.memberships["lead"].pk, due_on="2026-09-01",
+            actor=world.users["funder"],
+            audit=audit,
+            standard="impact",
+            text="Late",
+            action="x",
+            owner=world.memberships["lead"].pk,
+            due_on="2026-09-01",
         )
 
 
 def test_the_lead_never_reads_one_persons_answers(world: Any, client_for: Any) -> None:
     audit = _open(world)
     services.assessment_give(
-        actor=world.users["contributor"], audit=audit, ratings={**ALL_FOUR, "impact": 1},
+        actor=world.users["contributor"],
+        audit=audit,
+        ratings={**ALL_FOUR, "impact": 1},
         anonymous=True,
     )
     client = client_for(world.users["lead"])

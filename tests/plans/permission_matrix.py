@@ -61,9 +61,7 @@ def _training(world: Any) -> dict[str, Any]:
     }
 
 
-TRAINING_API = Case(
-    get=MEMBERS, post=WRITERS, kwargs=slug_kwargs, json=True, post_data=_training
-)
+TRAINING_API = Case(get=MEMBERS, post=WRITERS, kwargs=slug_kwargs, json=True, post_data=_training)
 
 CASES: dict[str, Case] = {
     "plans:home": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
@@ -71,16 +69,12 @@ CASES: dict[str, Case] = {
         get=LEAD_ONLY, post=LEAD_ONLY, kwargs=slug_kwargs, post_data=_milestone
     ),
     "plans:milestone": Case(get=MEMBERS, post=None, kwargs=_pk()),
-    "plans:milestone-edit": Case(
-        get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_pk(), post_data=_milestone
-    ),
+    "plans:milestone-edit": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_pk(), post_data=_milestone),
     "plans:milestone-progress": Case(
         get=None, post=OWNER_OR_LEAD, kwargs=_pk(), post_data=_progress
     ),
     "plans:evidence-add": Case(get=None, post=WRITERS, kwargs=_pk(), post_data=_evidence),
-    "plans:training-new": Case(
-        get=WRITERS, post=WRITERS, kwargs=slug_kwargs, post_data=_training
-    ),
+    "plans:training-new": Case(get=WRITERS, post=WRITERS, kwargs=slug_kwargs, post_data=_training),
     # API
     "api:plan_get": Case(get=MEMBERS, post=None, kwargs=slug_kwargs, json=True),
     "api:plan_milestone_add": Case(

@@ -111,7 +111,10 @@ def test_progress_is_reported_by_the_owner_or_the_lead_only(world: Any) -> None:
         )
     with pytest.raises(ValidationFailed):
         services.milestone_progress(
-            actor=world.users["contributor"], milestone=involvement, status="under_way", progress=140
+            actor=world.users["contributor"],
+            milestone=involvement,
+            status="under_way",
+            progress=140,
         )
     m = services.milestone_progress(
         actor=world.users["contributor"], milestone=involvement, status="under_way", progress="40"
@@ -136,7 +139,10 @@ def test_slippage_is_recorded_once_and_told_to_lead_contributors_and_funder(worl
     told = set(sent[0]["user_ids"])
     expected = {world.users[r].pk for r in ("lead", "contributor", "funder")}
     assert told == expected and counts == {"milestones_slipped": 3}
-    assert Entry.objects.filter(log__project=world.project, type="plans.milestone_slipped").count() == 1
+    assert (
+        Entry.objects.filter(log__project=world.project, type="plans.milestone_slipped").count()
+        == 1
+    )
 
 
 def test_re_planning_a_slipped_milestone_keeps_the_slip(world: Any) -> None:

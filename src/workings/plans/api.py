@@ -226,4 +226,3 @@ def plan_training_log(request: HttpRequest, slug: str, payload: TrainingIn) -> S
         **payload.dict(),
     )
     return Status(201, _training_out(training))
-
