@@ -396,6 +396,16 @@ FILLS["api:document_suggestion_decide"] = _document_rows(
 )
 QUERIES_DOCUMENTS = {"api:document_diff": "?old=1&new=2"}
 
+# Plans and audits: every milestone and every audit of the demo.
+for _name in ("milestone", "milestone-edit", "milestone-progress", "evidence-add"):
+    FILLS[f"plans:{_name}"] = _rows("plans.milestone", "pk")
+for _name in ("plan_milestone_progress", "plan_evidence_add"):
+    FILLS[f"api:{_name}"] = _rows("plans.milestone", "milestone_id")
+for _name in ("detail", "assess", "finding-add", "sign"):
+    FILLS[f"audits:{_name}"] = _rows("audits.audit", "pk")
+for _name in ("audit_get", "audit_assess", "audit_finding_add", "audit_sign"):
+    FILLS[f"api:{_name}"] = _rows("audits.audit", "audit_id")
+
 # URLs not crawled, each with the reason. PDFs are made from documents crawled as HTML/JSON.
 NOT_CRAWLED = {
     "agreements:pdf": "a PDF of the agreement version crawled as agreements:print",

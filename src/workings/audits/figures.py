@@ -21,9 +21,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from workings.agreements.models import AgreementSignature
+from workings.agreements.models import AGREEING, AgreementSignature
 from workings.agreements.selectors import document_terms_for, parties_for, version_in_force
-from workings.agreements.models import AGREEING
 from workings.audits.standards import Standard as S
 from workings.concerns.models import Concern
 from workings.core.vocab import INFLUENCE_ORDER
@@ -225,7 +224,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("Decisions against the influence promised"),
             _(
-                "%(met)s of %(promised)s decisions gave contributors the influence promised; %(short)s fell short."
+                "%(met)s of %(promised)s decisions gave contributors the influence promised; "
+                "%(short)s fell short."
             )
             % c,
             bool(g("short")),
@@ -234,7 +234,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("Feedback answered on time"),
             _(
-                "%(on_time)s of %(given)s pieces of feedback were answered on time; %(waiting)s are waiting for an answer (%(overdue)s past their day)."
+                "%(on_time)s of %(given)s pieces of feedback were answered on time; %(waiting)s "
+                "are waiting for an answer (%(overdue)s past their day)."
             )
             % c,
             bool(g("overdue")) or g("on_time") != g("answered"),
@@ -254,7 +255,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("Milestones met and slipped"),
             _(
-                "%(done)s of %(planned)s milestones are done (%(on_time)s on time); %(slipped)s slipped."
+                "%(done)s of %(planned)s milestones are done (%(on_time)s on time); %(slipped)s "
+                "slipped."
             )
             % c,
             bool(g("slipped")),
@@ -263,7 +265,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("Documents approved by their owners"),
             _(
-                "%(approved)s of %(documents)s co-owned documents have a version approved by their owners."
+                "%(approved)s of %(documents)s co-owned documents have a version approved by "
+                "their owners."
             )
             % c,
             g("approved") != g("documents"),
@@ -272,7 +275,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("Training and support given"),
             _(
-                "%(entries)s entries in the training and support log, for %(people)s people (%(contributors)s of them contributors), %(hours)s hours in all."
+                "%(entries)s entries in the training and support log, for %(people)s people "
+                "(%(contributors)s of them contributors), %(hours)s hours in all."
             )
             % c,
             not g("entries"),
@@ -281,7 +285,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("Contributors in governance roles"),
             _(
-                "%(owners)s of %(contributors)s current contributors have final say over the project's documents."
+                "%(owners)s of %(contributors)s current contributors have final say over the "
+                "project's documents."
             )
             % c,
             not g("owners"),
@@ -290,7 +295,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             _("People who left"),
             _(
-                "%(left)s people left the project (%(contributors)s contributors); %(reasons_shared)s chose to share why."
+                "%(left)s people left the project (%(contributors)s contributors); "
+                "%(reasons_shared)s chose to share why."
             )
             % c,
             False,
@@ -298,7 +304,8 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
     return (
         _("Payments"),
         _(
-            "%(paid)s of %(claims)s claims are paid; %(late)s were later than the agreement promised."
+            "%(paid)s of %(claims)s claims are paid; %(late)s were later than the agreement "
+            "promised."
         )
         % c,
         bool(g("late")),

@@ -27,7 +27,8 @@ class AssessmentForm(forms.Form):
                 label=_("Keep my name from the research team"),
                 required=False,
                 help_text=_(
-                    "Nobody sees anyone's own answers, only each side's totals. With this ticked, the team is not told that you answered either."
+                    "Nobody sees anyone's own answers, only each side's totals. With this ticked, "
+                    "the team is not told that you answered either."
                 ),
             )
 

@@ -88,7 +88,8 @@ def assessment_give(
     require(
         audit_policy.can_assess(actor, audit),
         _(
-            "Only contributors and the research team give self-assessments, while the audit is open."
+            "Only contributors and the research team give self-assessments, while the audit is "
+            "open."
         ),
     )
     mine = my_membership(actor, project)
@@ -96,7 +97,8 @@ def assessment_give(
     if SelfAssessment.objects.filter(audit=audit, membership=mine).exists():
         raise ValidationFailed(
             _(
-                "You have already given your self-assessment for this audit. Each person answers once."
+                "You have already given your self-assessment for this audit. Each person answers "
+                "once."
             )
         )
     side = audit_policy.side_of(actor, project)
@@ -112,7 +114,8 @@ def assessment_give(
     except IntegrityError:
         raise ValidationFailed(
             _(
-                "You have already given your self-assessment for this audit. Each person answers once."
+                "You have already given your self-assessment for this audit. Each person answers "
+                "once."
             )
         ) from None
     append_event(
@@ -141,7 +144,8 @@ def finding_add(
     require(
         audit_policy.can_find(actor, audit),
         _(
-            "Findings are added by the project's members and the funder's reviewers while the audit is open."
+            "Findings are added by the project's members and the funder's reviewers while the "
+            "audit is open."
         ),
     )
     if standard not in Standard.values:

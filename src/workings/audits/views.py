@@ -139,7 +139,8 @@ class AssessmentView(AuditsMixin):
                 messages.success(
                     request,
                     _(
-                        "Thank you. Your answers are kept private; only each side's totals are shown."
+                        "Thank you. Your answers are kept private; only each side's totals are "
+                        "shown."
                     ),
                 )
                 return redirect(audit.get_absolute_url())

@@ -35,7 +35,8 @@ class MilestoneForm(forms.Form):
         label=_("Must happen before this research milestone"),
         required=False,
         help_text=_(
-            "Only for involvement milestones, such as reviewing a protocol before it goes for ethics approval."
+            "Only for involvement milestones, such as reviewing a protocol before it goes for "
+            "ethics approval."
         ),
     )
 

@@ -28,6 +28,7 @@ ORDER = (
     "accounts",
     "leavers",
     "plans",
+    "audits",
     "tombstones",
     "reply",
     "since_registration",
