@@ -203,6 +203,7 @@ def build(ctx: DemoContext) -> None:
         services.milestone_slip_record(
             milestone=made["recruit_all"], today=stride_day("2026-07-01")
         )
+    _evidence(ctx, stride, made)
     for person, kind, what, day, given_by, hours in TRAINING:
         with demo_day(day, 15):
             services.training_log(
@@ -221,3 +222,38 @@ def stride_day(day: str) -> Any:
     import datetime as dt
 
     return dt.date.fromisoformat(day)
+
+
+def _evidence(ctx: DemoContext, stride: Any, made: dict[str, Any]) -> None:
+    """What shows two milestones happened: the first meeting in the record, and the
+    project's plain-English summary."""
+    from workings.documents.models import Document
+    from workings.record.models import Item
+
+    meeting = Item.objects.filter(project=stride, kind="meeting").order_by("occurred_on", "pk")
+    document = Document.objects.filter(project=stride).order_by("pk").first()
+    with demo_day("2024-11-26", 10):
+        if meeting.exists():
+            services.evidence_add(
+                actor=ctx.people["contributor1"],
+                milestone=made["review"],
+                kind="entry",
+                ref=meeting.first().pk,
+                note="The meeting where we went through the protocol",
+            )
+        services.evidence_add(
+            actor=ctx.people["lead"],
+            milestone=made["review"],
+            kind="link",
+            path=f"/projects/{stride.slug}/agreement/",
+            note="What we agreed about reviews",
+        )
+    if document is not None:
+        with demo_day("2025-03-24", 17):
+            services.evidence_add(
+                actor=ctx.people["contributor2"],
+                milestone=made["leaflet"],
+                kind="document",
+                ref=document.pk,
+                note="The plain-English summary the leaflet is based on",
+            )
