@@ -294,9 +294,12 @@ def _sentence(key: str, c: dict[str, Any]) -> tuple[str, str, bool]:
     if key == "leavers":
         return (
             _("People who left"),
-            _(
-                "%(left)s people left the project (%(contributors)s contributors); "
-                "%(reasons_shared)s chose to share why."
+            ngettext(
+                "%(left)s person left the project (contributors: %(contributors)s); "
+                "%(reasons_shared)s chose to share why.",
+                "%(left)s people left the project (contributors: %(contributors)s); "
+                "%(reasons_shared)s chose to share why.",
+                g("left") or 0,
             )
             % c,
             False,
