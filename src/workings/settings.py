@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "workings.money",
     "workings.posts",
     "workings.verification",
+    "workings.plans",
+    "workings.audits",
     "workings.notifications",
     "workings.reports",
     "workings.api",

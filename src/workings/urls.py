@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include("workings.money.urls")),
     path("", include("workings.posts.urls")),
     path("", include("workings.verification.urls")),
+    path("", include("workings.plans.urls")),
+    path("", include("workings.audits.urls")),
     path("", include("workings.notifications.urls")),
     path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),

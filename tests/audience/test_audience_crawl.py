@@ -456,6 +456,15 @@ for _name in ("detail", "claims", "send", "remind", "close", "answer", "answers"
 for _name in ("detail", "claims", "send", "remind", "close", "answers", "answer"):
     FILLS[f"api:verification_{_name}"] = _rows("verification.verificationrequest", "request_id")
 FILLS["verification:link"] = lambda demo: [{"token": "not-a-real-token"}]
+# Plans and audits: every milestone and every audit of the demo.
+for _name in ("milestone", "milestone-edit", "milestone-progress", "evidence-add"):
+    FILLS[f"plans:{_name}"] = _rows("plans.milestone", "pk")
+for _name in ("plan_milestone_progress", "plan_evidence_add"):
+    FILLS[f"api:{_name}"] = _rows("plans.milestone", "milestone_id")
+for _name in ("detail", "assess", "finding-add", "sign"):
+    FILLS[f"audits:{_name}"] = _rows("audits.audit", "pk")
+for _name in ("audit_get", "audit_assess", "audit_finding_add", "audit_sign"):
+    FILLS[f"api:{_name}"] = _rows("audits.audit", "audit_id")
 
 # URLs not crawled, each with the reason. PDFs are made from documents crawled as HTML/JSON.
 NOT_CRAWLED = {

@@ -29,6 +29,7 @@ ORDER = (
     "accounts",
     "leavers",
     "plans",
+    "audits",
     "tombstones",
     "reply",
     "since_registration",

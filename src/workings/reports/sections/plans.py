@@ -7,7 +7,7 @@ from typing import Any
 
 from workings.agreements.snapshots import RATE_KINDS, AgreementVersionSnapshot
 from workings.projects.snapshots import ProjectSnapshot
-from workings.reports.sections import fact, new, optional
+from workings.reports.sections import fact, new, optional, table
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -40,7 +40,8 @@ def build(view: Any) -> dict[str, Any]:
             f"paid within {pay.payment_days} days",
         )
     _money(s, view)
-    for label_, model in (("Milestones", "plans.milestone"), ("Payments", "plans.payment")):
+    _milestones(s, view)
+    for label_, model in (("Payments", "plans.payment"),):
         rows = view.rows(model)
         if rows:
             fact(s, f"{label_} recorded", len(rows))
@@ -83,3 +84,35 @@ def _money(s: dict[str, Any], view: Any) -> None:
         paid = [c for c in claims if c.paid_on]
         fact(s, "Claims made (sealed: read by the funder)", len(claims))
         fact(s, "Claims paid", len(paid))
+
+
+def _milestones(s: dict[str, Any], view: Any) -> None:
+    """Planned against delivered, by kind, as the record stood at the checkpoint: done on
+    time, done late, slipped (recorded when a milestone went past its due day), still open;
+    then how much training and support was logged (counted, never named)."""
+    snapshots = optional("workings.plans.snapshots", "MilestoneSnapshot", "TrainingSnapshot")
+    if snapshots is None:
+        return
+    rows = view.read(snapshots.MilestoneSnapshot)
+    labels = {"research": "Research", "involvement": "Involvement", "action": "Audit actions"}
+    table_rows = []
+    for kind, label in labels.items():
+        mine = [f for _pk, f, _seq in rows if f.kind == kind]
+        if not mine:
+            continue
+        done = [f for f in mine if f.status == "done"]
+        on_time = [f for f in done if f.done_on and f.done_on <= f.due_on]
+        slipped = [f for f in mine if f.slipped_on or (f.done_on and f.done_on > f.due_on)]
+        table_rows.append([label, len(mine), len(done), len(on_time), len(slipped)])
+    table(
+        s,
+        "Milestones: planned against delivered",
+        ["Kind", "Planned", "Done", "Done on time", "Slipped or done late"],
+        table_rows,
+    )
+    s["cites"] += [seq for _pk, _f, seq in rows]
+    training = view.read(snapshots.TrainingSnapshot)
+    if training:
+        fact(s, "Training and support sessions logged", len(training))
+        fact(s, "People trained or supported", len({f.person for _pk, f, _seq in training}))
+        s["cites"] += [seq for _pk, _f, seq in training]

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "workings.plans"
+    label = "plans"
+    verbose_name = "Plans"
+
+    def ready(self) -> None:
+        from workings.core.nav import register_project_tab
+        from workings.core.notify import register_reminders
+        from workings.core.portfolio import register_portfolio_column
+        from workings.plans import snapshots  # noqa: F401
+        from workings.plans.notices import slippage_reminders
+        from workings.plans.portfolio import SLIPPAGE
+
+        register_reminders(slippage_reminders)
+        register_project_tab("Plans", "plans:home", "view_members", 45)
+        register_portfolio_column(SLIPPAGE)

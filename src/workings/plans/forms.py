@@ -1,0 +1,81 @@
+"""Forms for the plan's pages: lenient fields (text in, text out); the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workings.plans.models import EvidenceKind, Status, TrainingKind
+
+DAY_HINT = _("For example 2026-03-31 (year, month, day).")
+
+
+def member_choices(project: Any) -> list[tuple[Any, str]]:
+    from workings.projects.models import Membership
+
+    rows = Membership.objects.filter(project=project, left_at__isnull=True).select_related("user")
+    return [("", _("Choose a person"))] + [(m.pk, m.label) for m in rows.order_by("id")]
+
+
+class MilestoneForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of milestone"),
+        choices=[("research", _("Research")), ("involvement", _("Involvement"))],
+        widget=forms.RadioSelect,
+    )
+    title = forms.CharField(label=_("What will be done"), max_length=300)
+    description = forms.CharField(
+        label=_("More about it"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    due_on = forms.CharField(label=_("Due date"), help_text=DAY_HINT)
+    owner = forms.ChoiceField(label=_("Who owns it"))
+    tied_to = forms.ChoiceField(
+        label=_("Must happen before this research milestone"),
+        required=False,
+        help_text=_(
+            "Only for involvement milestones, such as reviewing a protocol before it goes for "
+            "ethics approval."
+        ),
+    )
+
+    def __init__(self, *args: Any, project: Any, research: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = member_choices(project)
+        self.fields["tied_to"].choices = [("", _("Not tied"))] + [(m.pk, m.title) for m in research]
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("How it stands"), choices=Status.choices)
+    progress = forms.CharField(
+        label=_("How far along, in per cent (0 to 100)"), required=False, max_length=4
+    )
+
+
+class EvidenceForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of evidence"), choices=EvidenceKind.choices)
+    ref = forms.CharField(
+        label=_("Entry or document number"),
+        required=False,
+        help_text=_("The number at the end of the entry's or document's address."),
+    )
+    path = forms.CharField(
+        label=_("Page address"),
+        required=False,
+        help_text=_("For a page of this project, for example its minutes."),
+    )
+    note = forms.CharField(label=_("What it shows"), required=False, max_length=300)
+
+
+class TrainingForm(forms.Form):
+    person = forms.ChoiceField(label=_("Who was trained or supported"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=TrainingKind.choices)
+    what = forms.CharField(label=_("What it was"), max_length=300)
+    given_on = forms.CharField(label=_("When"), help_text=DAY_HINT)
+    given_by = forms.CharField(label=_("Who gave it"), max_length=300)
+    hours = forms.CharField(label=_("Hours"), required=False, max_length=10)
+
+    def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = member_choices(project)
