@@ -16,3 +16,7 @@ class DocumentsConfig(AppConfig):
         register_summary_source(public_summary)
 
         register_project_tab("Documents", "documents:list", "view_members", 25)
+        from workings.core.needs import register_need_source
+        from workings.documents.needs import document_needs
+
+        register_need_source(document_needs)

@@ -14,3 +14,7 @@ class MoneyConfig(AppConfig):
 
         register_reminders(payment_reminders)
         register_project_tab("Money", "money:home", "view_members", 40)
+        from workings.core.needs import register_need_source
+        from workings.money.needs import money_needs
+
+        register_need_source(money_needs)

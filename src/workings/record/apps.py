@@ -16,3 +16,7 @@ class RecordConfig(AppConfig):
         register_reminders(feedback_reminders)
 
         register_project_tab("Working record", "record:timeline", "view_record", 30)
+        from workings.core.needs import register_need_source
+        from workings.record.needs import record_needs
+
+        register_need_source(record_needs)
