@@ -13,7 +13,7 @@ class AgreementsConfig(AppConfig):
         from workings.core.nav import register_project_tab
 
         register_project_tab("Agreement", "agreements:home", "view_record", 20)
-        from workings.core.needs import register_need_source
         from workings.agreements.needs import agreement_needs
+        from workings.core.needs import register_need_source
 
         register_need_source(agreement_needs)

@@ -26,7 +26,7 @@ class ConcernsConfig(AppConfig):
         register_reminders(concern_reminders)
 
         register_project_tab("Concerns", "concerns:list", "view_concerns", 50)
-        from workings.core.needs import register_need_source
         from workings.concerns.needs import concern_needs
+        from workings.core.needs import register_need_source
 
         register_need_source(concern_needs)

@@ -49,7 +49,8 @@ def concern_needs(user: Any, projects: Sequence[Any], today: dt.date) -> list[Ne
         elif concern.status == Status.RESPONDED and concern_policy.is_raiser(user, concern):
             needs.append(
                 Need(
-                    title=_("There is a response to %(what)s you raised") % {"what": _what(concern)},
+                    title=_("There is a response to %(what)s you raised")
+                    % {"what": _what(concern)},
                     url=url,
                     kind="reply",
                     project=concern.project,

@@ -54,9 +54,7 @@ def needs_of(user: Any, projects: list[Any], language: str = "") -> list[Need]:
 
 def reviews_concerns(user: Any) -> bool:
     """Whether the person receives escalated concerns (a funder's or the site's reviewer)."""
-    return bool(project_policy.reviewed_project_ids(user)) or concern_policy.is_site_reviewer(
-        user
-    )
+    return bool(project_policy.reviewed_project_ids(user)) or concern_policy.is_site_reviewer(user)
 
 
 def clear() -> None:

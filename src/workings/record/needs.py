@@ -60,11 +60,13 @@ def record_needs(user: Any, projects: Sequence[Any], today: dt.date) -> list[Nee
                 title = _("Your feedback “%(title)s” has not had its answer in time") % {
                     "title": item.title
                 }
-                needs.append(Need(title, _url(item, project), "overdue", project, item.due_on, True))
+                needs.append(
+                    Need(title, _url(item, project), "overdue", project, item.due_on, True)
+                )
             elif not item.is_open:
-                title = _("Your feedback “%(title)s” was answered: say if the answer satisfies you") % {
-                    "title": item.title
-                }
+                title = _(
+                    "Your feedback “%(title)s” was answered: say if the answer satisfies you"
+                ) % {"title": item.title}
                 needs.append(Need(title, _url(item, project), "reply", project))
         areas = set(mine.exclude(area="").values_list("project_id", "area"))
         if areas:
@@ -83,8 +85,8 @@ def record_needs(user: Any, projects: Sequence[Any], today: dt.date) -> list[Nee
             )
             for item in decisions:
                 project = by_id[item.project_id]
-                title = _("A decision was recorded on something you gave feedback on: “%(title)s”") % {
-                    "title": item.title
-                }
+                title = _(
+                    "A decision was recorded on something you gave feedback on: “%(title)s”"
+                ) % {"title": item.title}
                 needs.append(Need(title, _url(item, project), "decision", project))
     return needs

@@ -13,6 +13,7 @@ from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
+from workings.record import notices
 from workings.record.models import Feedback, Item, Kind
 from workings.record.models.feedback import Outcome
 from workings.record.permissions import record_policy
@@ -121,6 +122,7 @@ def feedback_answer(
         content={"item": item.pk, "outcome": chosen, "late": item.due_on < clock.today()},
         subjects=[feedback, item],
     )
+    notices.feedback_answered(item, actor=actor)
     return item
 
 
