@@ -89,6 +89,8 @@ class AnswerIn(InputSchema):
     outcome: str
     what_done: str
     why: str
+    # Required with outcome "not_yet_decided": the date a real answer is due (ISO date).
+    answer_due_on: str | None = None
 
 
 class SatisfactionIn(InputSchema):

@@ -100,6 +100,15 @@ class AnswerForm(forms.Form):
     why = forms.CharField(
         label=_("Why"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Because…")
     )
+    answer_due_on = forms.DateField(
+        label=_("If not yet decided: the date by which you will give a real answer"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Needed only for “Not yet decided”. The feedback stays open until then, and "
+            "everyone is reminded if the date passes."
+        ),
+    )
 
 
 class SatisfactionForm(forms.Form):
