@@ -79,10 +79,11 @@ class MeetingIn(InputSchema):
 
 
 class FeedbackIn(InputSchema):
-    area: str
+    area: str = ""  # optional: "" is "not sure"
     title: str
     text: str
     on_behalf_of: str = ""
+    about: int | None = None  # the meeting it is about
 
 
 class AnswerIn(InputSchema):

@@ -216,6 +216,7 @@ def item_detail(*, item: Item) -> dict[str, Any]:
     }
     if item.kind == Kind.MEETING:
         data["participants"] = list(item.meeting.participants.select_related("user"))
+        data["feedback_about"] = list(related.filter(about=item, kind=Kind.FEEDBACK))
     if item.kind == Kind.DECISION:
         data["views"] = list(
             DecisionView.objects.filter(decision=item.decision).select_related("membership__user")

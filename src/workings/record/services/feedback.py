@@ -36,11 +36,21 @@ def feedback_give(
     text: str,
     on_behalf_of: str = "",
     occurred_on: dt.date | str | None = None,
+    about: int | None = None,
 ) -> Item:
+    """Record feedback. The research area is optional ("Not sure"); ``about`` names the
+    meeting it is about (an entry of this project of the meeting kind)."""
     if not record_policy.can_record_feedback(actor, project):
         raise NotAllowed(_("Your role in this project does not allow recording feedback."))
     membership = c.author_membership(actor, project)
-    chosen_area = c.area(area)
+    chosen_area = c.area(area, required_=False)
+    meeting = None
+    if about not in (None, ""):
+        meeting = Item.objects.filter(project=project, kind=Kind.MEETING, pk=about).first()
+        if meeting is None:
+            raise ValidationFailed(
+                _("We could not find that meeting in this project's record."), field="about"
+            )
     title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
     body = required_text(text, field="text", label=_("The feedback"), max_length=c.TEXT_MAX)
     group = optional_text(
@@ -67,13 +77,18 @@ def feedback_give(
         area=chosen_area,
         is_open=True,
         due_on=due,
+        about=meeting,
     )
     feedback = Feedback.objects.create(item=item, on_behalf_of=group)
     append_event(
         project=project,
         type="record.feedback_given",
         actor=actor,
-        content={"item": item.pk, "due_on": due.isoformat()},
+        content={
+            "item": item.pk,
+            "due_on": due.isoformat(),
+            "about": meeting.pk if meeting else None,
+        },
         subjects=[item, feedback],
     )
     return item
