@@ -34,10 +34,10 @@ def test_the_filter_opens_when_in_use(world: Any, client_for: Any) -> None:
 
 def test_only_the_actions_the_person_may_take(world: Any, client_for: Any) -> None:
     html = client_for(world.users["contributor"]).get(_url(world)).content.decode()
-    assert "Add to the record" in html and "Write your own account" in html
+    assert "Add to the record" in html and "Write in your own words" in html
     assert "record-actions" not in html  # no bulleted list of buttons
     researcher = client_for(world.users["researcher"]).get(_url(world)).content.decode()
-    assert "Record a decision" in researcher and "Write your own account" not in researcher
+    assert "Record a decision" in researcher and "Write in your own words" not in researcher
     observer = client_for(world.users["observer"]).get(_url(world)).content.decode()
     assert "Add to the record" not in observer and "Record a meeting" not in observer
 

@@ -17,3 +17,7 @@ class AgreementsConfig(AppConfig):
         from workings.core.needs import register_need_source
 
         register_need_source(agreement_needs)
+        from workings.agreements.leaving import agreement_leaving_terms
+        from workings.projects.leaving import register_leaving_terms
+
+        register_leaving_terms(agreement_leaving_terms)

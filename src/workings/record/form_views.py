@@ -316,7 +316,7 @@ class OutcomeView(RecordFormView):
 class AccountCreateView(RecordFormView):
     action = "write_own_account"
     form_class = forms.AccountForm
-    heading = "Write your own account"
+    heading = "Write in your own words"
     intro = "In your own words. Nobody else can edit it, and it is always shown in full."
     submit = "Save my account"
     success = "Your account is in the record."
