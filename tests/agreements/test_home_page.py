@@ -30,7 +30,7 @@ def test_the_version_in_force_comes_first_in_full_with_who_signed(
     assert first_section and first_section in html.replace("&#x27;", "'").replace("&quot;", '"')
     assert html.index("The agreement in force") < html.index("Every version")
     assert "Who signed it and how" in html
-    assert "Contributor Person" in html and "i agree with reservations" in html
+    assert "Contributor Person" in html and "I agree with reservations" in html
     assert "In their words: “Payment is too slow.”" in html
 
 

@@ -38,6 +38,11 @@ def levels_used(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     ]
 
 
+def _mid_sentence(name: str) -> str:
+    """ "The involvement lead" reads "the involvement lead" inside a sentence; names stay."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
 def _role_label(stage: dict[str, Any]) -> str:
     """The handler's role, unless the handler is already named by it ("The involvement
     lead (the involvement lead)" says nothing twice)."""

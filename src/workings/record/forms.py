@@ -88,7 +88,7 @@ class FeedbackForm(forms.Form):
         help_text=_("What you want the team to know, in your own words."),
     )
     area = forms.ChoiceField(
-        label=_("Which part of the research is it about? (optional)"),
+        label=_("Which part of the research is it about?"),
         choices=[("", _("Not sure")), *ResearchArea.choices],
         required=False,
     )
