@@ -150,7 +150,7 @@ def main() -> int:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        web._wait_until_up(port, server)
+        web._wait_until_up(port, server, timeout=120)  # a busy shared machine starts slowly
         urls = {
             f"home, contributor in {args.projects} projects": ("/home/", info["contributor"]),
             f"home, lead of {args.projects} projects": ("/home/", info["lead"]),

@@ -15,6 +15,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.views import View
 
 from workings.concerns.permissions import concern_policy
@@ -43,13 +45,27 @@ def _key(user: Any, projects: list[Any], language: str) -> str:
 
 
 def needs_of(user: Any, projects: list[Any], language: str = "") -> list[Need]:
-    """What needs this person, kept while none of their projects' logs moves."""
+    """What needs this person (not kept: the home page keeps its rendered list instead)."""
+    return needs_for(user, projects, clock.today())
+
+
+def needs_html(user: Any, projects: list[Any], language: str = "") -> SafeString:
+    """The rendered list of what needs this person, kept while none of their projects'
+    logs moves (keeping the HTML, not the items, saves unpickling and re-rendering)."""
     key = _key(user, projects, language)
-    found = _cache.get(key)
-    if found is None:
-        found = needs_for(user, projects, clock.today())
-        _cache.set(key, found)
-    return found
+    html = _cache.get(key)
+    if html is None:
+        needs = needs_of(user, projects, language)
+        html = render_to_string(
+            "notifications/_needs.html",
+            {
+                "groups": group(needs),
+                "count": len(needs),
+                "overdue": sum(1 for n in needs if n.overdue),
+            },
+        )
+        _cache.set(key, html)
+    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
 
 
 def reviews_concerns(user: Any) -> bool:
@@ -75,15 +91,13 @@ class HomeView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         projects = project_policy.own_projects(user)
-        needs = needs_of(user, projects, getattr(request, "LANGUAGE_CODE", ""))
+        needs = needs_html(user, projects, getattr(request, "LANGUAGE_CODE", ""))
         notices = list(selectors.notifications_for(user=user, unread_only=True)[:NOTICES_SHOWN])
         return render(
             request,
             "notifications/home.html",
             {
-                "groups": group(needs),
-                "count": len(needs),
-                "overdue": sum(1 for n in needs if n.overdue),
+                "needs_html": needs,
                 "notices": notices,
                 "projects": projects,
                 "reviews": reviews_concerns(user),
