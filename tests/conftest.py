@@ -30,9 +30,13 @@ def _fresh_page_bodies(request: Any) -> Any:
     except Exception:  # noqa: BLE001 - Django not configured: pure tests
         yield
         return
+    from workings.notifications import home
+
     fragments.clear()
+    home.clear()
     yield
     fragments.clear()
+    home.clear()
 
 
 @pytest.fixture

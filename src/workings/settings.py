@@ -138,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "workings.core.context_processors.site",
+                "workings.notifications.context_processors.needs_header",
             ],
         },
     },
@@ -245,7 +246,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Workings"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/home/"
 LOGIN_URL = "/accounts/login/"
 # Sessions end after this long without a request, and this long after signing in whatever
 # happens (accounts/sessions.py, docs/decisions/sessions-and-two-factor.md).

@@ -5,6 +5,8 @@ from __future__ import annotations
 from tests.matrix import SIGNED_IN, Case
 
 CASES: dict[str, Case] = {
+    # Each person's own home page: what needs them across their projects.
+    "notifications:home": Case(get=SIGNED_IN, post=None),
     "notifications:list": Case(get=SIGNED_IN, post=None),
     "notifications:read": Case(get=None, post=SIGNED_IN),
     # Without a project the choice is refused with a message (400): still "allowed in".

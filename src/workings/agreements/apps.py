@@ -20,3 +20,11 @@ class AgreementsConfig(AppConfig):
         from workings.agreements import portfolio
 
         portfolio.register()
+        from workings.agreements.needs import agreement_needs
+        from workings.core.needs import register_need_source
+
+        register_need_source(agreement_needs)
+        from workings.agreements.leaving import agreement_leaving_terms
+        from workings.projects.leaving import register_leaving_terms
+
+        register_leaving_terms(agreement_leaving_terms)

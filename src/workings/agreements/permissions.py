@@ -27,6 +27,15 @@ class AgreementPolicy:
             return False
         return any(m.user_id == user.pk for m in selectors.parties_for(version))
 
+    def is_party_now(self, user: Any, version: AgreementVersion) -> bool:
+        """is_party from the person's role alone (no query once their roles are known):
+        current leads and contributors, and current members the version names."""
+        role = project_policy.role_of(user, version.project)
+        if role is None or role == Role.FUNDER:
+            return False
+        named = {int(i) for i in (version.content.get("named_parties") or [])}
+        return role in DRAFTING_ROLES or user.pk in named
+
     def can_sign(self, user: Any, version: AgreementVersion) -> bool:
         return version.status in SIGNABLE and any(
             m.user_id == getattr(user, "pk", None) for m in selectors.waiting_for(version)

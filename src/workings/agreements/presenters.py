@@ -11,7 +11,7 @@ from workings.agreements.integrity import checkpoint_for, checkpoint_summary, ve
 from workings.agreements.models import AgreementVersion, Answer
 from workings.agreements.readability import readability
 from workings.agreements.sections import HANDLER_ROLES, RATE_KINDS, SECTIONS
-from workings.core.vocab import InfluenceLevel, ResearchArea
+from workings.core.vocab import INFLUENCE_HELP, InfluenceLevel, ResearchArea
 
 
 def decision_rows(content: dict[str, Any]) -> list[dict[str, str]]:
@@ -19,12 +19,35 @@ def decision_rows(content: dict[str, Any]) -> list[dict[str, str]]:
     return [
         {
             "area": area.label,
+            "value": rights.get(area.value, ""),
             "level": InfluenceLevel(rights[area.value]).label
             if area.value in rights
             else "Not decided yet",
         }
         for area in ResearchArea
     ]
+
+
+def levels_used(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A short explanation of each influence level the agreement uses, least say first."""
+    used = {r["value"] for r in rows if r["value"]}
+    return [
+        {"label": level.label, "help": str(INFLUENCE_HELP[level])}
+        for level in InfluenceLevel
+        if level.value in used
+    ]
+
+
+def _mid_sentence(name: str) -> str:
+    """ "The involvement lead" reads "the involvement lead" inside a sentence; names stay."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
+def _role_label(stage: dict[str, Any]) -> str:
+    """The handler's role, unless the handler is already named by it ("The involvement
+    lead (the involvement lead)" says nothing twice)."""
+    label = HANDLER_ROLES.get(stage["handler_role"], "")
+    return "" if label.strip().lower() == str(stage.get("handler", "")).strip().lower() else label
 
 
 def version_view(
@@ -51,9 +74,7 @@ def version_view(
             }
         )
     proc = content["procedure"]
-    stages = [
-        {**st, "role_label": HANDLER_ROLES.get(st["handler_role"], "")} for st in proc["stages"]
-    ]
+    stages = [{**st, "role_label": _role_label(st)} for st in proc["stages"]]
     answers = list(selectors.answers_for(version))
     waiting = selectors.waiting_for(version) if version.status in ("proposed", "in_force") else []
     payment = content["payment"]
@@ -61,6 +82,7 @@ def version_view(
         "version": version,
         "sections": sections,
         "decision_rows": decision_rows(content),
+        "levels_used": levels_used(decision_rows(content)),
         "stages": stages,
         "independent_person": proc["independent_person"],
         "funder_stage": proc["funder_stage_index"] + 1 if stages else None,

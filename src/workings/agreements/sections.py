@@ -38,7 +38,7 @@ SECTIONS: tuple[Section, ...] = (
         "Who is involved and in what roles",
         "Name the roles in the project: the research team, the public contributors, the "
         "funder's reviewer and anyone else, and what each of them does.",
-        "Four public contributors with lived experience of stroke, two researchers and an "
+        "Four public contributors with lived experience of the condition, two researchers and an "
         "involvement lead. The contributors shape the study; the researchers run it; the "
         "involvement lead makes sure contributors have what they need.",
     ),

@@ -81,9 +81,13 @@ class AgreementMixin(ProjectMixin):
 class AgreementHomeView(AgreementMixin, View):
     def show(self, request: HttpRequest) -> HttpResponse:
         history = Paginator(selectors.amendment_history(self.project), HISTORY_PAGE)
+        in_force = selectors.version_in_force(self.project)  # shown first, in full
+        shown = version_view(in_force, with_comments=False) if in_force else {}
         return self.page(
             "home.html",
-            in_force=selectors.version_in_force(self.project),
+            **shown,
+            reading=True,
+            in_force=in_force,
             current=selectors.current_version(self.project),
             procedure=selectors.procedure_for(self.project),
             to_sign=selectors.pending_signature_for(request.user, self.project),

@@ -33,3 +33,7 @@ class ConcernsConfig(AppConfig):
         from workings.concerns import portfolio
 
         portfolio.register()
+        from workings.concerns.needs import concern_needs
+        from workings.core.needs import register_need_source
+
+        register_need_source(concern_needs)

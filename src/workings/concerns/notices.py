@@ -73,6 +73,8 @@ def url(concern: Concern) -> str:
 def label(concern: Concern) -> str:
     if concern.mode == Mode.OPEN:
         return f"the concern “{concern.subject}” in {concern.project.title}"
+    if concern.mode == Mode.ANONYMOUS:
+        return f"an anonymous concern in {concern.project.title}"
     return f"a {concern.get_mode_display().lower()} concern in {concern.project.title}"
 
 

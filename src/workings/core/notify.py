@@ -45,3 +45,13 @@ def register_reminders(provider: ReminderProvider) -> None:
 
 def reminder_providers() -> list[ReminderProvider]:
     return list(_providers)
+
+
+def notify_after_commit(**notice: Any) -> None:
+    """Queue ``notify(**notice)`` for when the current transaction commits (a write that is
+    rolled back tells nobody). Does nothing for an empty ``user_ids``."""
+    from django.db import transaction
+
+    user_ids = set(notice.pop("user_ids", ()))
+    if user_ids:
+        transaction.on_commit(lambda: notify(user_ids=user_ids, **notice))

@@ -30,6 +30,17 @@ class InfluenceLevel(models.TextChoices):
     CONTRIBUTOR_LED = "contributor_led", _("Contributor-led")
 
 
+# One plain sentence per level, shown wherever a level is used (agreement, decisions).
+INFLUENCE_HELP = {
+    InfluenceLevel.INFORMED: _("Contributors are told what was decided and why."),
+    InfluenceLevel.CONSULTED: _("Contributors are asked for their views before the team decides."),
+    InfluenceLevel.INVOLVED: _(
+        "Contributors take part in the discussion and their views shape the decision."
+    ),
+    InfluenceLevel.COLLABORATING: _("Contributors and researchers decide together, as equals."),
+    InfluenceLevel.CONTRIBUTOR_LED: _("Contributors make the decision; researchers support them."),
+}
+
 INFLUENCE_ORDER = {level: rank for rank, level in enumerate(InfluenceLevel.values)}
 
 

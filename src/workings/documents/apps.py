@@ -23,3 +23,7 @@ class DocumentsConfig(AppConfig):
         from workings.documents import portfolio
 
         portfolio.register()
+        from workings.core.needs import register_need_source
+        from workings.documents.needs import document_needs
+
+        register_need_source(document_needs)

@@ -7,9 +7,11 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import Conflict, NotAllowed, NotFound, ValidationFailed
+from workings.core.notify import notify_after_commit
 from workings.core.text import check_plain_text
 from workings.documents import rules
 from workings.documents.models import (
@@ -138,6 +140,16 @@ def version_propose(
         actor=actor,
         content={"document": document.pk, "number": version.number, "based_on": base},
         subjects=[version],
+    )
+    notify_after_commit(
+        user_ids=set(document_policy.terms(project).owner_ids) - {actor.pk},
+        project=project,
+        kind="document.to_approve",
+        title=_("Version %(number)s of “%(title)s” is waiting for your approval")
+        % {"number": version.number, "title": document.title},
+        url=version.get_absolute_url(),
+        due_to_me=True,
+        key=f"document-version:{version.pk}:to-approve",
     )
     return version
 

@@ -21,3 +21,7 @@ class MoneyConfig(AppConfig):
         from workings.money import portfolio
 
         portfolio.register()
+        from workings.core.needs import register_need_source
+        from workings.money.needs import money_needs
+
+        register_need_source(money_needs)

@@ -12,6 +12,22 @@ def project_list_for(*, user: Any) -> QuerySet[Project]:
     return project_policy.projects_for(user, "view").order_by("title", "id")
 
 
+def projects_left_by(*, user: Any) -> list[Membership]:
+    """The person's memberships of projects they have left (and not rejoined), newest
+    first: the list page shows what they can still see and do there."""
+    current = Membership.objects.filter(user=user, left_at__isnull=True).values("project_id")
+    left = (
+        Membership.objects.filter(user=user, left_at__isnull=False)
+        .exclude(project_id__in=current)
+        .select_related("project")
+        .order_by("-left_at")
+    )
+    seen: dict[int, Membership] = {}
+    for m in left:
+        seen.setdefault(m.project_id, m)
+    return list(seen.values())
+
+
 def project_list_published() -> QuerySet[Project]:
     return Project.objects.filter(is_published=True).order_by("title", "id")
 

@@ -25,6 +25,7 @@ from workings.projects.forms import (
     RemoveForm,
     RoleForm,
 )
+from workings.projects.leaving import leaving_terms
 from workings.projects.permissions import project_policy
 from workings.projects.summary import public_summary
 
@@ -37,11 +38,15 @@ def _form_page(
 
 class ProjectListView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
+        left = selectors.projects_left_by(user=request.user)
         return render(
             request,
             "projects/project_list.html",
             {
-                "projects": selectors.project_list_for(user=request.user),
+                "projects": selectors.project_list_for(user=request.user).exclude(
+                    pk__in=[m.project_id for m in left]
+                ),
+                "left": left,
                 "invitations": selectors.pending_invitations_for(user=request.user),
                 "can_create": project_policy.can_create(request.user),
             },
@@ -288,7 +293,10 @@ class LeaveView(ProjectMixin, View):
     action = "leave"
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        return _form_page(request, "projects/leave.html", self.context(), LeaveForm())
+        return _form_page(request, "projects/leave.html", self._terms(), LeaveForm())
+
+    def _terms(self) -> dict[str, Any]:
+        return self.context(leaving_terms=leaving_terms(self.project))
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         form = LeaveForm(request.POST)
@@ -310,4 +318,4 @@ class LeaveView(ProjectMixin, View):
                     % {"title": self.project.title},
                 )
                 return redirect("projects:list")
-        return _form_page(request, "projects/leave.html", self.context(), form)
+        return _form_page(request, "projects/leave.html", self._terms(), form)

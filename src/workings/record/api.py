@@ -79,16 +79,19 @@ class MeetingIn(InputSchema):
 
 
 class FeedbackIn(InputSchema):
-    area: str
+    area: str = ""  # optional: "" is "not sure"
     title: str
     text: str
     on_behalf_of: str = ""
+    about: int | None = None  # the meeting it is about
 
 
 class AnswerIn(InputSchema):
     outcome: str
     what_done: str
     why: str
+    # Required with outcome "not_yet_decided": the date a real answer is due (ISO date).
+    answer_due_on: str | None = None
 
 
 class SatisfactionIn(InputSchema):

@@ -23,3 +23,7 @@ class RecordConfig(AppConfig):
         from workings.record import portfolio
 
         portfolio.register()
+        from workings.core.needs import register_need_source
+        from workings.record.needs import record_needs
+
+        register_need_source(record_needs)

@@ -97,6 +97,7 @@ def build(ctx: DemoContext) -> None:
                     outcome=a["outcome"],
                     what_done=a["did"],
                     why=a["because"],
+                    answer_due_on=a.get("real_answer_by"),
                 )
             if "verdict" in a:
                 satisfied, why, on = a["verdict"]

@@ -9,6 +9,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -125,13 +126,40 @@ class MeetingCreateView(RecordFormView):
 
 class FeedbackCreateView(RecordFormView):
     form_class = forms.FeedbackForm
-    heading = "Record feedback"
+    heading = "Give feedback"
     intro = (
         "The team will answer with what they did about it and why. "
         "The agreement sets how long they have; if it says nothing, 14 days."
     )
-    submit = "Record the feedback"
+    submit = "Send the feedback"
     success = "The feedback has been recorded."
+    meeting: Item | None = None
+
+    def load(self, request: HttpRequest, kwargs: dict[str, Any]) -> None:
+        super().load(request, kwargs)
+        raw = request.POST.get("about") or request.GET.get("meeting") or ""
+        if raw.isdigit():
+            self.meeting = item_get_for(request.user, self.project, int(raw), kind=Kind.MEETING)
+            self.heading = _("Give feedback on the meeting “%(title)s”") % {
+                "title": self.meeting.title
+            }
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {
+            "speaks_for_contributors": record_policy.speaks_for_contributors(
+                self.request.user, self.project
+            )
+        }
+
+    def initial(self) -> dict[str, Any]:
+        if self.meeting is None:
+            return {}
+        return {
+            "about": self.meeting.pk,
+            "area": self.meeting.area,
+            "title": _("About the meeting on %(date)s")
+            % {"date": date_format(self.meeting.occurred_on, "j F Y")},
+        }
 
     def perform(self, data: dict[str, Any]) -> Item:
         return self.call(services.feedback_give, **data)
@@ -288,7 +316,7 @@ class OutcomeView(RecordFormView):
 class AccountCreateView(RecordFormView):
     action = "write_own_account"
     form_class = forms.AccountForm
-    heading = "Write your own account"
+    heading = "Write in your own words"
     intro = "In your own words. Nobody else can edit it, and it is always shown in full."
     submit = "Save my account"
     success = "Your account is in the record."

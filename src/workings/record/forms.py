@@ -75,19 +75,37 @@ class MeetingForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
-    area = forms.ChoiceField(label=_("Research area"), choices=AREA_CHOICES)
+    """Fields by role: contributors give feedback in their own name, so only researchers
+    (who record it for a group) see "On behalf of". The research area is optional."""
+
+    about = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(
         label=_("Title"), max_length=200, help_text=_("A few words to find it by.")
     )
     text = forms.CharField(
-        label=_("The feedback"), widget=forms.Textarea(attrs={"rows": 6}), help_text=_("You said…")
+        label=_("Your feedback"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What you want the team to know, in your own words."),
+    )
+    area = forms.ChoiceField(
+        label=_("Which part of the research is it about?"),
+        choices=[("", _("Not sure")), *ResearchArea.choices],
+        required=False,
     )
     on_behalf_of = forms.CharField(
         label=_("On behalf of"),
         max_length=200,
         required=False,
-        help_text=_("Researchers: name the group this feedback came from."),
+        help_text=_("Name the group of contributors this feedback came from."),
     )
+
+    def __init__(self, *args: Any, speaks_for_contributors: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if speaks_for_contributors:
+            del self.fields["on_behalf_of"]
+        else:
+            self.fields["text"].label = _("The feedback")
+            self.fields["text"].help_text = _("What the contributors said.")
 
 
 class AnswerForm(forms.Form):
@@ -99,6 +117,15 @@ class AnswerForm(forms.Form):
     )
     why = forms.CharField(
         label=_("Why"), widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Because…")
+    )
+    answer_due_on = forms.DateField(
+        label=_("If not yet decided: the date by which you will give a real answer"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Needed only for “Not yet decided”. The feedback stays open until then, and "
+            "everyone is reminded if the date passes."
+        ),
     )
 
 

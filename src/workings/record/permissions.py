@@ -41,7 +41,10 @@ class RecordPolicy:
     def can_answer(self, user: Any, item: Item) -> bool:
         if not project_policy.can(user, "respond", item.project):
             return False
-        return item.kind == Kind.FEEDBACK and item.feedback.answered_at is None
+        if item.kind != Kind.FEEDBACK:
+            return False
+        # "Not yet decided" keeps the feedback open for its real answer.
+        return item.feedback.answered_at is None or item.feedback.outcome == "not_yet_decided"
 
     def can_mark_satisfaction(self, user: Any, item: Item) -> bool:
         if item.kind != Kind.FEEDBACK or not self.speaks_for_contributors(user, item.project):
@@ -49,6 +52,8 @@ class RecordPolicy:
         feedback = item.feedback
         if feedback.answered_at is None or feedback.satisfaction_at is not None:
             return False
+        if feedback.outcome == "not_yet_decided":
+            return False  # nothing to judge until the real answer
         return item.author_id == user.pk
 
     def can_give_view(self, user: Any, item: Item) -> bool:

@@ -33,7 +33,7 @@ def feedback_reminders(today: dt.date, notify: Any) -> dict[str, int]:
             url=item.get_absolute_url(),
             due_on=item.due_on,
             due_to_me=True,
-            key=f"feedback:{item.pk}:overdue",
+            key=f"feedback:{item.pk}:overdue:{item.due_on.isoformat()}",
         )
         sent += len(made)
     return {"feedback_overdue": sent}

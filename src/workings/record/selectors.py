@@ -216,6 +216,7 @@ def item_detail(*, item: Item) -> dict[str, Any]:
     }
     if item.kind == Kind.MEETING:
         data["participants"] = list(item.meeting.participants.select_related("user"))
+        data["feedback_about"] = list(related.filter(about=item, kind=Kind.FEEDBACK))
     if item.kind == Kind.DECISION:
         data["views"] = list(
             DecisionView.objects.filter(decision=item.decision).select_related("membership__user")
@@ -248,6 +249,7 @@ def needs_you(*, user: Any, project: Project, limit: int = 10) -> dict[str, list
         mine = base.filter(author=user).filter(
             Q(is_open=True, due_on__lt=today)
             | Q(feedback__answered_at__isnull=False, feedback__satisfaction_at__isnull=True)
+            & ~Q(feedback__outcome="not_yet_decided")
         )
         for item in mine.order_by("due_on", "id")[: 2 * limit]:
             key = "overdue_mine" if item.is_open else "to_judge"

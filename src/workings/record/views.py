@@ -178,12 +178,24 @@ class ItemView(ProjectMixin, View):
         detail = selectors.item_detail(item=item)
         linked = [r for r in (item.corrects, item.about) if r is not None]
         tombstones.mark(
-            [item, *linked, *detail["corrections"], *detail["accounts"]],
+            [
+                item,
+                *linked,
+                *detail["corrections"],
+                *detail["accounts"],
+                *detail.get("feedback_about", []),
+            ],
             user=user,
             project=self.project,
         )
         if item.withheld:
-            detail = {"corrections": [], "accounts": [], "attachments": [], "versions": []}
+            detail = {
+                "corrections": [],
+                "accounts": [],
+                "attachments": [],
+                "versions": [],
+                "feedback_about": [],
+            }
         own_position = next(
             (p for p in detail.get("positions", []) if p.author_membership.user_id == user.pk),
             None,
@@ -198,6 +210,8 @@ class ItemView(ProjectMixin, View):
             "account": record_policy.can_write_account(user, self.project),
             "edit_account": record_policy.can_edit_account(user, item),
             "correct": record_policy.can_correct(user, item),
+            "feedback": item.kind == Kind.MEETING
+            and record_policy.can_record_feedback(user, self.project),
         }
         concern = None
         if item.kind == Kind.FEEDBACK and record_policy.can(user, "raise_concern", self.project):

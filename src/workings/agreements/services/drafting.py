@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from workings.agreements import selectors
@@ -21,6 +22,7 @@ from workings.agreements.sections import SECTION_KEYS, blank_content, template_c
 from workings.agreements.validation import check_complete, clean_content
 from workings.core import clock
 from workings.core.exceptions import Conflict, NotAllowed, NotFound, ValidationFailed
+from workings.core.notify import notify_after_commit
 from workings.events.services import append_event
 from workings.projects.models import Membership
 
@@ -234,5 +236,15 @@ def version_propose(*, actor: Any, version: AgreementVersion) -> AgreementVersio
             "parties": [m.user_id for m in parties],
         },
         subjects=[locked],
+    )
+    notify_after_commit(
+        user_ids={m.user_id for m in parties} - {actor.pk},
+        project=project,
+        kind="agreement.to_sign",
+        title=_("Version %(number)s of the involvement agreement is waiting for your signature")
+        % {"number": locked.number},
+        url=reverse("agreements:version", args=[project.slug, locked.number]),
+        due_to_me=True,
+        key=f"agreement:{locked.pk}:to-sign",
     )
     return locked

@@ -9,10 +9,13 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.exceptions import Conflict, ValidationFailed
+from workings.core.notify import notify_after_commit
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.money import amounts, receipts, selectors
@@ -227,6 +230,15 @@ def claim_pay(*, actor: Any, claim: Claim, paid_on: dt.date | None = None) -> Cl
         claim=claim.pk,
         days_to_payment=claim.days_to_payment(day),
         late=claim.is_late(day),
+    )
+    notify_after_commit(
+        user_ids={claim.person.user_id},
+        project=claim.project,
+        kind="money.paid",
+        title=_("Your claim for “%(title)s” was paid on %(day)s")
+        % {"title": claim.offer.title, "day": date_format(day, "j F Y")},
+        url=reverse("money:claim", args=[claim.project.slug, claim.pk]),
+        key=f"claim:{claim.pk}:paid",
     )
     return claim
 

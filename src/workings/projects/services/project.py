@@ -33,8 +33,16 @@ def _given_role(value: Any) -> str:
     return chosen
 
 
+def _shorten(slug: str, limit: int = 50) -> str:
+    """At most `limit` characters, cut between words (never in the middle of one)."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]).strip("-")
+
+
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:50].strip("-") or "project"
+    base = _shorten(slugify(title)) or "project"
     slug, n = base, 2
     while Project.objects.filter(slug=slug).exists():
         slug = f"{base}-{n}"

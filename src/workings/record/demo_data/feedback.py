@@ -175,6 +175,7 @@ FEEDBACK: list[dict[str, Any]] = [
             "outcome": "not_yet_decided",
             "did": "Raised with the writing committee; they meet in October.",
             "because": "Authorship decisions are the committee's.",
+            "real_answer_by": "2026-10-31",
         },
     },
     {

@@ -13,6 +13,7 @@ from workings.core.text import optional_text, required_text
 from workings.core.vocab import InfluenceLevel
 from workings.events.services import append_event
 from workings.projects.models import Project
+from workings.record import notices
 from workings.record.models import Decision, DecisionView, Item, Kind
 from workings.record.models.decisions import Stance
 from workings.record.permissions import record_policy
@@ -82,6 +83,7 @@ def decision_record(
         content={"item": item.pk, "shortfall": decision.is_shortfall},
         subjects=[item, decision],
     )
+    notices.decision_recorded(item, actor=actor)
     return item
 
 

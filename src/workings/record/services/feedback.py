@@ -13,6 +13,7 @@ from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
+from workings.record import notices
 from workings.record.models import Feedback, Item, Kind
 from workings.record.models.feedback import Outcome
 from workings.record.permissions import record_policy
@@ -35,11 +36,21 @@ def feedback_give(
     text: str,
     on_behalf_of: str = "",
     occurred_on: dt.date | str | None = None,
+    about: int | None = None,
 ) -> Item:
+    """Record feedback. The research area is optional ("Not sure"); ``about`` names the
+    meeting it is about (an entry of this project of the meeting kind)."""
     if not record_policy.can_record_feedback(actor, project):
         raise NotAllowed(_("Your role in this project does not allow recording feedback."))
     membership = c.author_membership(actor, project)
-    chosen_area = c.area(area)
+    chosen_area = c.area(area, required_=False)
+    meeting = None
+    if about not in (None, ""):
+        meeting = Item.objects.filter(project=project, kind=Kind.MEETING, pk=about).first()
+        if meeting is None:
+            raise ValidationFailed(
+                _("We could not find that meeting in this project's record."), field="about"
+            )
     title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
     body = required_text(text, field="text", label=_("The feedback"), max_length=c.TEXT_MAX)
     group = optional_text(
@@ -66,13 +77,18 @@ def feedback_give(
         area=chosen_area,
         is_open=True,
         due_on=due,
+        about=meeting,
     )
     feedback = Feedback.objects.create(item=item, on_behalf_of=group)
     append_event(
         project=project,
         type="record.feedback_given",
         actor=actor,
-        content={"item": item.pk, "due_on": due.isoformat()},
+        content={
+            "item": item.pk,
+            "due_on": due.isoformat(),
+            "about": meeting.pk if meeting else None,
+        },
         subjects=[item, feedback],
     )
     return item
@@ -84,13 +100,55 @@ def _locked_feedback(project: Project, item_id: int) -> Item:
     )
 
 
+def _answer_due(value: Any, *, today: dt.date) -> dt.date:
+    """The date by which a real answer is due, when the answer is "not yet decided"."""
+    if value in (None, ""):
+        raise ValidationFailed(
+            _(
+                "Enter the date by which you will give a real answer (for example "
+                "%(example)s): “not yet decided” keeps the feedback open until then."
+            )
+            % {"example": date_format(today + dt.timedelta(days=28), "j F Y")},
+            field="answer_due_on",
+        )
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value))
+        except (TypeError, ValueError):
+            raise ValidationFailed(
+                _("Enter the date for a real answer as a date, like 2026-03-31."),
+                field="answer_due_on",
+            ) from None
+    if value <= today:
+        raise ValidationFailed(
+            _("The date for a real answer must be after today."), field="answer_due_on"
+        )
+    if value > today + dt.timedelta(days=366):
+        raise ValidationFailed(
+            _("The date for a real answer must be within a year."), field="answer_due_on"
+        )
+    return value
+
+
 @transaction.atomic
 def feedback_answer(
-    *, actor: Any, project: Project, item_id: int, outcome: str, what_done: str, why: str
+    *,
+    actor: Any,
+    project: Project,
+    item_id: int,
+    outcome: str,
+    what_done: str,
+    why: str,
+    answer_due_on: dt.date | str | None = None,
 ) -> Item:
+    """Answer feedback once. "Not yet decided" is not an answer: it keeps the feedback open
+    with the date by which a real answer is due (the feedback's new due date, reminded and
+    flagged when overdue), and the real answer comes later."""
     item = _locked_feedback(project, item_id)
     feedback = item.feedback
-    if feedback.answered_at is not None:
+    if feedback.answered_at is not None and feedback.outcome != Outcome.NOT_YET_DECIDED:
         raise ValidationFailed(
             _(
                 "This feedback was already answered on %(date)s. "
@@ -106,21 +164,30 @@ def feedback_answer(
         what_done, field="what_done", label=_("What was done"), max_length=c.TEXT_MAX
     )
     because = required_text(why, field="why", label=_("Why"), max_length=c.TEXT_MAX)
+    today = clock.today()
+    late = item.due_on < today
+    postponed = chosen == Outcome.NOT_YET_DECIDED
+    if postponed:
+        item.due_on = _answer_due(answer_due_on, today=today)
     feedback.outcome = chosen
     feedback.what_done = done
     feedback.why = because
     feedback.answered_by = actor
     feedback.answered_at = clock.now()
     feedback.save()
-    item.is_open = False
-    item.save(update_fields=["is_open"])
+    item.is_open = postponed
+    item.save(update_fields=["is_open", "due_on"])
+    content: dict[str, Any] = {"item": item.pk, "outcome": chosen, "late": late}
+    if postponed:
+        content["answer_due_on"] = item.due_on.isoformat()
     append_event(
         project=project,
         type="record.feedback_answered",
         actor=actor,
-        content={"item": item.pk, "outcome": chosen, "late": item.due_on < clock.today()},
+        content=content,
         subjects=[feedback, item],
     )
+    notices.feedback_answered(item, actor=actor)
     return item
 
 
@@ -132,6 +199,11 @@ def feedback_mark_satisfaction(
     feedback = item.feedback
     if feedback.answered_at is None:
         raise ValidationFailed(_("This feedback has not been answered yet."), field="satisfied")
+    if feedback.outcome == Outcome.NOT_YET_DECIDED:
+        raise ValidationFailed(
+            _("The team has not decided yet: you can say this once they give a real answer."),
+            field="satisfied",
+        )
     if feedback.satisfaction_at is not None:
         raise ValidationFailed(
             _(

@@ -11,6 +11,7 @@ from workings.core.exceptions import NotAllowed, ValidationFailed
 from workings.core.text import required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
+from workings.record import notices
 from workings.record.models import Attachment, Item, Kind, Meeting
 from workings.record.models.meetings import Activity
 from workings.record.permissions import record_policy
@@ -105,4 +106,5 @@ def meeting_record(
         },
         subjects=[item, meeting, *Attachment.objects.filter(item=item)],
     )
+    notices.minutes_recorded(item, people, actor=actor)
     return item

@@ -28,6 +28,11 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if "SITE_URL" not in os.environ:
+            # Links in the demo's e-mails point at the port it is served on (the server and
+            # the worker below inherit the environment).
+            os.environ["SITE_URL"] = f"http://127.0.0.1:{options['port']}"
+            settings.SITE_URL = os.environ["SITE_URL"]
         if options["reset"]:
             self._reset()
         call_command("migrate", interactive=False, verbosity=0)
