@@ -21,6 +21,7 @@ def check_messages() -> dict[str, str]:
         "start": _("Checking. This takes a few seconds."),
         "downloading": _("Downloading the record: {done} of {total} entries."),
         "checking": _("Checking the entries: {done} of {total}."),
+        "done": _("The check has finished. The answer is below."),
         "ok": _("✔ All {n} entries check out."),
         "ok_first": _(
             "This is the first time this browser has checked this record. Next time it will "

@@ -189,6 +189,10 @@ def build() -> dict[str, Any]:
         },
         entries=swapped,
     )
+    plus_signer, plus_verifier = next(
+        k for k in (_keys(f"plus {i}") for i in range(100)) if "+" in k[1].split("+", 2)[2]
+    )
+    case("a key whose base64 holds a +", ok, key=plus_verifier, note=_note(good, 23, plus_signer))
     case("key malformed", {"ok": False, "problems": [{"kind": "key"}]}, key="not a key")
     return {"origin": ORIGIN, "logs": logs, "cases": cases}
 

@@ -104,7 +104,8 @@
       });
       para(panel, say("bad_meaning"));
     }
-    progress(1, result.ok ? say("ok", { n: n }) : say("bad"));
+    progress(1, say("done"));
+    progressBox.hidden = true;
     out.focus();
   }
 
@@ -114,7 +115,8 @@
     panel.className = name === "empty" ? "" : "check-bad";
     out.appendChild(panel);
     para(panel, say(name));
-    status.textContent = say(name);
+    status.textContent = say("done");
+    progressBox.hidden = true;
     out.focus();
   }
 

@@ -97,8 +97,9 @@
 
   /* A verifier key: name+hexid+base64(0x01 || 32-byte Ed25519 key). */
   async function parseKey(text) {
-    var parts = String(text).trim().split("+");
-    if (parts.length !== 3 || !/^[0-9a-f]{8}$/i.test(parts[1])) return null;
+    var m = /^([^+\s]+)\+([0-9a-fA-F]{8})\+(\S+)$/.exec(String(text).trim());
+    if (!m) return null;
+    var parts = m.slice(1);
     var raw = b64decode(parts[2]);
     if (!raw || raw.length !== 33 || raw[0] !== 1) return null;
     var id = await sha256(concat([encoder.encode(parts[0] + "\n"), raw]));
