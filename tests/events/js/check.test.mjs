@@ -47,3 +47,17 @@ test("10,000 entries are checked in a few seconds", async () => {
   await check.rootOf(await Promise.all(hashes));
   assert.ok(performance.now() - start < 5000);
 });
+
+test("pages still downloading are checked as they arrive, in order", async () => {
+  const good = vectors.cases[0];
+  const entries = vectors.logs[good.entries];
+  const later = (list, ms) => new Promise((resolve) => setTimeout(() => resolve(list), ms));
+  const pages = [later(entries.slice(0, 10), 30), later(entries.slice(10, 20), 5),
+    later(entries.slice(20), 1)];
+  const result = await check.verifyLog({ key: good.key, note: good.note, pages });
+  assert.equal(result.ok, true);
+  assert.equal(result.entries, entries.length);
+  const short = await check.verifyLog({ key: good.key, note: good.note,
+    pages: [Promise.resolve(entries.slice(0, 10))] });
+  assert.deepEqual(short.problems, [{ kind: "missing", seq: 10 }]);
+});

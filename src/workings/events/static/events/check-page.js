@@ -48,23 +48,33 @@
     if (!r.ok) { var e = new Error("http " + r.status); e.status = r.status; throw e; }
     return r.text();
   }
-  async function entries(size) {
+  /* The entries as pages: one promise per 1,000 entries, fetched three at a time, so that
+   * the check of the first pages runs while the later ones download. */
+  function entryPages(size) {
     var starts = [];
     for (var s = 0; s < size; s += PAGE) starts.push(s);
-    var pages = new Array(starts.length);
+    var resolvers = [];
+    var pages = starts.map(function () {
+      return new Promise(function (resolve, reject) { resolvers.push([resolve, reject]); });
+    });
     var done = 0;
     var next = 0;
     async function worker() {
       while (next < starts.length) {
         var i = next++;
         var url = box.dataset.entriesUrl + "?start=" + starts[i] + "&end=" + Math.min(starts[i] + PAGE, size);
-        pages[i] = JSON.parse(await text(url)).entries;
-        done += pages[i].length;
-        progress(0.5 * done / size, say("downloading", { done: number(done), total: number(size) }));
+        try {
+          var list = JSON.parse(await text(url)).entries;
+          done += list.length;
+          status.textContent = say("downloading", { done: number(done), total: number(size) });
+          resolvers[i][0](list);
+        } catch (e) {
+          resolvers[i][1](e);
+        }
       }
     }
-    await Promise.all([worker(), worker(), worker()]);
-    return [].concat.apply([], pages);
+    for (var w = 0; w < 3; w++) worker();
+    return pages;
   }
 
   function show(result, last) {
@@ -135,12 +145,11 @@
         return;
       }
       var cp = window.WorkingsCheck.parseNote(note);
-      var list = cp ? await entries(cp.size) : [];
       var last = remembered();
       var result = await window.WorkingsCheck.verifyLog({
-        key: key, note: note, entries: list, lastSeen: last,
+        key: key, note: note, pages: cp ? entryPages(cp.size) : [], lastSeen: last,
         onProgress: function (done, total) {
-          progress(0.5 + 0.5 * done / total, say("checking", { done: number(done), total: number(total) }));
+          progress(done / total, say("checking", { done: number(done), total: number(total) }));
         },
       });
       if (result.ok) {

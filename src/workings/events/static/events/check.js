@@ -171,36 +171,48 @@
     result.signature = await signatureChecks(key, cp);
     if (result.signature !== "ok") problem("signature");
 
-    var entries = input.entries || [];
-    if (entries.length < cp.size) { problem("missing", entries.length); return result; }
-    var hashes = new Array(cp.size);
-    var chunk = 500;
-    for (var start = 0; start < cp.size; start += chunk) {
-      var batch = entries.slice(start, Math.min(start + chunk, cp.size));
-      var computed = await Promise.all(batch.map(async function (e, i) {
-        var seq = start + i;
-        var leaf = b64decode(e.leaf);
-        if (e.seq !== seq || !leaf) { problem("order", seq); return new Uint8Array(32); }
-        var h = await leafHash(leaf);
-        var given = e.leaf_hash === undefined ? h : b64decode(e.leaf_hash);
-        if (!equal(h, given)) problem("leaf", seq);
-        var header = decodeLeaf(leaf);
-        if (!header || header.seq !== seq || header.origin !== cp.origin) problem("header", seq);
-        if (header && header.sealed) result.sealed++;
-        if (e.erased) result.erased++;
-        var salt = e.salt ? b64decode(e.salt) : null;
-        if (header && salt && e.content !== null && e.content !== undefined) {
-          var opened = hex(await sha256(concat([salt, encoder.encode(canonical(e.content))])));
-          if (opened === header.content_commitment) result.opened++;
-          else problem("content", seq);
-        }
-        return h;
-      }));
-      for (var j = 0; j < computed.length; j++) hashes[start + j] = computed[j];
-      result.entries += computed.length;
-      progress(result.entries, cp.size);
+    async function checkOne(e, seq) {
+      var leaf = b64decode(e.leaf);
+      if (e.seq !== seq || !leaf) { problem("order", seq); return new Uint8Array(32); }
+      var h = await leafHash(leaf);
+      var given = e.leaf_hash === undefined ? h : b64decode(e.leaf_hash);
+      if (!equal(h, given)) problem("leaf", seq);
+      var header = decodeLeaf(leaf);
+      if (!header || header.seq !== seq || header.origin !== cp.origin) problem("header", seq);
+      if (header && header.sealed) result.sealed++;
+      if (e.erased) result.erased++;
+      var salt = e.salt ? b64decode(e.salt) : null;
+      if (header && salt && e.content !== null && e.content !== undefined) {
+        var opened = hex(await sha256(concat([salt, encoder.encode(canonical(e.content))])));
+        if (opened === header.content_commitment) result.opened++;
+        else problem("content", seq);
+      }
+      return h;
     }
-    result.newer = entries.length - cp.size;
+
+    // The entries come as one list (input.entries), or as pages still downloading
+    // (input.pages: promises of consecutive lists, in order), each checked as it arrives.
+    var pages = input.pages || [Promise.resolve(input.entries || [])];
+    var hashes = [];
+    var received = 0;  // checked (the first cp.size entries)
+    var delivered = 0;  // all the site sent, newer entries included
+    var CHUNK = 500;
+    for (var p = 0; p < pages.length; p++) {
+      var page = await pages[p];
+      delivered += page.length;
+      for (var at = 0; at < page.length; at += CHUNK) {
+        var first = received;
+        var batch = page.slice(at, Math.min(at + CHUNK, at + cp.size - first));
+        if (batch.length <= 0) break;
+        var computed = await Promise.all(batch.map(function (e, i) { return checkOne(e, first + i); }));
+        for (var j = 0; j < computed.length; j++) hashes.push(computed[j]);
+        received += batch.length;
+        result.entries = received;
+        progress(received, cp.size);
+      }
+    }
+    if (received < cp.size) { problem("missing", received); return result; }
+    result.newer = delivered - cp.size;
     var computedRoot = await rootOf(hashes);
     if (!equal(computedRoot, cp.root)) problem("root");
 
@@ -220,8 +232,8 @@
         }
       }
     }
-    function at(p) { return p.seq === undefined ? Infinity : p.seq; }
-    result.problems.sort(function (a, b) { return at(a) - at(b) || (a.kind < b.kind ? -1 : 1); });
+    function place(p) { return p.seq === undefined ? Infinity : p.seq; }
+    result.problems.sort(function (a, b) { return place(a) - place(b) || (a.kind < b.kind ? -1 : 1); });
     result.ok = result.problems.length === 0;
     return result;
   }
