@@ -24,8 +24,8 @@ AUDIENCES = ["anon", "contributor", "lead", "funder"]
 START = ["/", "/projects/stride/"]
 MAX_PAGES = 90
 JARGON = re.compile(
-    r"\b(ledger|checkpoints?|merkle|sha-256|sealed|commitments?|witness(?:ed|es)?|jsonl|"
-    r"gripp ?2|root hash)\b",
+    r"\b(ledger|checkpoints?|merkle|sha-256|sealed|content commitments?|witness(?:ed|es)?|"
+    r"jsonl|gripp ?2|root hash)\b",
     re.I,
 )
 # The text a person reads: without code, technical sections, links to the glossary (the
