@@ -114,3 +114,23 @@ def test_without_javascript_the_other_ways_are_explained(demo_site: Any, new_con
     assert "workings verify log.jsonl" in page.locator("main").inner_text()
     no_sideways_scroll(page)
     screenshot(page, "record-check-nojs-375")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_glossary_and_the_record_page_lead_to_the_check(
+    width: int, demo_site: Any, new_context: Any
+) -> None:
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(demo_site.url("/projects/stride/record/"))
+    no_sideways_scroll(page)
+    screenshot(page, f"record-page-{width}")
+    page.get_by_role("link", name="What the words on this page mean").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "What the words mean"
+    assert page.locator("dt#checkpoint").inner_text() == "Checkpoint (signed summary)"
+    assert page.locator("dt#contributor-led").is_visible()
+    no_sideways_scroll(page)
+    assert_accessible(page, f"glossary at {width}px")
+    screenshot(page, f"glossary-{width}")
+    page.goto(demo_site.url("/projects/stride/record/"))
+    page.locator("main a.button", has_text="Check this record").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check this record"
