@@ -24,6 +24,14 @@ echo "== migrations match the models =="
 env -u DATABASE_URL $VENV/bin/python -m django makemigrations --check --dry-run \
   --settings=workings.settings
 
+echo "== the in-browser record checker under Node (tests/events/js) =="
+if command -v node >/dev/null; then
+  node --test tests/events/js/
+else
+  if [ "${CI:-}" = "true" ]; then echo "CI=true but Node is missing: failing." >&2; exit 1; fi
+  echo "!!! No Node: the in-browser checker's tests were skipped. !!!" >&2
+fi
+
 if [ ! -x /usr/bin/chromium ]; then
   if [ "${CI:-}" = "true" ]; then echo "CI=true but Chromium is missing: failing." >&2; exit 1; fi
   echo "!!! No Chromium: browser tests will be skipped. !!!" >&2

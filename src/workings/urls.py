@@ -2,7 +2,7 @@ from django.urls import include, path
 
 from workings.api.api import api
 from workings.core.admin_site import site as admin_site
-from workings.core.views import AboutView
+from workings.core.views import AboutView, GlossaryView
 from workings.projects.home import HomeView
 from workings.projects.urls import invitation_urlpatterns
 
@@ -11,6 +11,7 @@ from workings.projects.urls import invitation_urlpatterns
 site_urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("about/", AboutView.as_view(), name="about"),
+    path("glossary/", GlossaryView.as_view(), name="glossary"),
 ]
 
 handler500 = "workings.core.views.server_error"

@@ -26,6 +26,7 @@ _ACCOUNT = Case(get=SIGNED_IN, post=SIGNED_IN)
 CASES: dict[str, Case] = {
     "core:home": Case(get=ALL, post=None),
     "core:about": Case(get=ALL, post=None),
+    "core:glossary": Case(get=ALL, post=None),
     "account_login": _OPEN,
     "account_logout": _OPEN,
     "account_inactive": Case(get=ALL, post=None),

@@ -27,7 +27,7 @@ def test_lead_erases_content_by_keyboard(demo_site: Any, page_as: Any) -> None:
 
     page.goto(demo_site.url(f"/projects/{slug}/record/"))
     assert page.get_by_role("heading", level=1).inner_text() == "The record"
-    assert "Check this record yourself" in page.locator("main").inner_text()
+    assert "Check this record" in page.locator("main").inner_text()
     assert_accessible(page, "record, lead")
     tab_to(page, f"a[href='/projects/{slug}/record/0/erase/']")
     enter(page)
@@ -45,7 +45,7 @@ def test_lead_erases_content_by_keyboard(demo_site: Any, page_as: Any) -> None:
 def test_funder_witness_page(demo_site: Any, page_as: Any) -> None:
     page = page_as("funder")
     page.goto(demo_site.url("/projects/stride/record/witness/"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Your witness copy of the record"
+    assert page.get_by_role("heading", level=1).inner_text() == "Your own copy of the record"
     assert page.get_by_role("alert").count() == 0
     assert_accessible(page, "witness, funder")
     screenshot(page, "witness-funder")

@@ -36,6 +36,7 @@ def _hide(world: Any) -> dict[str, Any]:
 CASES: dict[str, Case] = {
     "events:log-key": Case(get=ALL, post=None),
     "events:record": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
+    "events:check": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
     "events:erase": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_entry),
     "events:hide": Case(get=LEAD_ONLY, post=LEAD_ONLY, kwargs=_entry, post_data=_hide),
     # Data-protection requests are for site administrators only: no project role, the

@@ -60,13 +60,22 @@ def test_record_page_links_to_record_items_without_a_query_per_item(
     assert b"/working-record/" in r.content
 
 
-def test_record_page_shows_checkpoint_key_and_instructions(world: Any, client_for: Any) -> None:
+def test_record_page_links_to_the_check_in_plain_words(world: Any, client_for: Any) -> None:
     r = client_for(world.users["observer"]).get(record_url(world))
     html = r.content.decode()
-    assert keys.verifier_key() in html
-    assert "How to check, in plain steps" in html
-    assert Checkpoint.objects.filter(log__project=world.project).latest("size").note in html
+    assert f'href="/projects/{world.project.slug}/record/check/"' in html
+    assert 'href="/glossary/"' in html
     assert "Project started" in html
+
+
+def test_check_page_shows_checkpoint_key_and_other_ways(world: Any, client_for: Any) -> None:
+    r = client_for(world.users["observer"]).get(f"/projects/{world.project.slug}/record/check/")
+    html = r.content.decode()
+    assert keys.verifier_key() in html
+    assert "Other ways to check (for technical checkers)" in html
+    assert Checkpoint.objects.filter(log__project=world.project).latest("size").note in html
+    assert 'id="check-messages"' in html and "/static/events/check.js" in html
+    assert f"/api/v1/projects/{world.project.slug}/log/entries" in html
 
 
 def test_sealed_entries_show_only_the_day(world: Any, client_for: Any) -> None:
@@ -79,9 +88,9 @@ def test_sealed_entries_show_only_the_day(world: Any, client_for: Any) -> None:
             sealed=True,
         )
     html = client_for(world.users["observer"]).get(record_url(world)).content.decode()
-    assert "A sealed entry (confidential) was made on" in html
+    assert "A private entry (confidential) was made on" in html
     assert "concern text" not in html
-    sealed_card = html.split("A sealed entry (confidential)")[1].split("</li>")[0]
+    sealed_card = html.split("A private entry (confidential)")[1].split("</li>")[0]
     assert "Contributor Person" not in sealed_card
 
 

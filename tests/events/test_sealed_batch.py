@@ -96,5 +96,5 @@ def test_the_record_page_shows_no_sealed_entry_before_the_batch(
     sealed_batch_append(today=DAY + dt.timedelta(days=1))
     page = client_for(world.users["observer"]).get(f"/projects/{world.project.slug}/record/")
     html = page.content.decode()
-    assert "A sealed entry (confidential) was made on 10 March 2026." in html
+    assert "A private entry (confidential) was made on 10 March 2026." in html
     assert "SEALED timing subject" not in html

@@ -130,8 +130,12 @@ LOG_OWN_TYPES = frozenset(
 
 
 def active_hiding(entry: Entry) -> HiddenEntry | None:
-    """The entry's current hiding, if the lead hid it (prefetched by the selectors)."""
-    return next((h for h in entry.hidings.all() if h.is_active), None)
+    """The entry's current hiding, if the lead hid it (prefetched by the selectors, or
+    attached as ``hiding_list`` by selectors.entries_range)."""
+    rows = getattr(entry, "hiding_list", None)
+    if rows is None:
+        rows = entry.hidings.all()
+    return next((h for h in rows if h.is_active), None)
 
 
 log_policy = LogPolicy()

@@ -1,11 +1,16 @@
 from django.urls import path
 
-from workings.events import views
+from workings.events import check_views, views
 
 app_name = "events"
 urlpatterns = [
     path(".well-known/workings/log-key", views.LogKeyView.as_view(), name="log-key"),
     path("projects/<slug:slug>/record/", views.RecordView.as_view(), name="record"),
+    path(
+        "projects/<slug:slug>/record/check/",
+        check_views.RecordCheckView.as_view(),
+        name="check",
+    ),
     path(
         "projects/<slug:slug>/record/<int:seq>/erase/",
         views.EntryEraseView.as_view(),

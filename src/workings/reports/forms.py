@@ -39,8 +39,10 @@ class ReplyAnswerForm(forms.Form):
 class RegisterForm(forms.Form):
     audience = forms.ChoiceField(label=_("Which annex to register"), choices=())
     checkpoint = forms.IntegerField(
-        label=_("Checkpoint (record size)"),
-        help_text=_("Leave empty for the latest."),
+        label=_("Number of entries in the record"),
+        help_text=_(
+            "The record as it was when it had this many entries. Leave empty for the latest."
+        ),
         required=False,
         min_value=1,
     )

@@ -20,7 +20,7 @@ REGISTERED = register(503, "report.registered", "Annex registered", Audience.PUB
 REGISTRATION_WITHDRAWN = register(
     504, "report.registration_withdrawn", "Registration withdrawn", Audience.PUBLIC
 )
-NARRATIVE_SAVED = register(505, "report.narrative_saved", "GRIPP2 narrative saved", Audience.PUBLIC)
+NARRATIVE_SAVED = register(505, "report.narrative_saved", "Report narrative saved", Audience.PUBLIC)
 
 
 @dataclass(frozen=True)
