@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "workings.record",
     "workings.concerns",
     "workings.money",
+    "workings.publishing",
     "workings.notifications",
     "workings.reports",
     "workings.api",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("workings.funders.urls")),
     path("", include("workings.concerns.urls")),
     path("", include("workings.money.urls")),
+    path("", include("workings.publishing.urls")),
     path("", include("workings.notifications.urls")),
     path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),
