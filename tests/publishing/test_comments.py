@@ -67,9 +67,7 @@ def test_the_commenter_sees_and_appeals_and_another_moderator_decides(world: Any
 
     h.published(world)
     lead, contributor = world.users["lead"], world.users["contributor"]
-    services.moderator_set(
-        actor=lead, project=world.project, user_id=contributor.pk, active=True
-    )
+    services.moderator_set(actor=lead, project=world.project, user_id=contributor.pk, active=True)
     comment, secret = services.comment_submit(project=world.project, name="Sam", body="Hello")
     services.comment_hide(actor=lead, comment=comment, category="off_topic")
     client = Client()
@@ -105,9 +103,7 @@ def test_a_wrong_private_link_finds_nothing(world: Any) -> None:
         ("y" * 5001, "the limit is 5,000"),
     ],
 )
-def test_bad_comments_are_refused_with_a_plain_message(
-    world: Any, body: str, message: str
-) -> None:
+def test_bad_comments_are_refused_with_a_plain_message(world: Any, body: str, message: str) -> None:
     h.published(world)
     response = _post(Client(), world, body=body)
     assert response.status_code == 400

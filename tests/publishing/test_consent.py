@@ -70,7 +70,9 @@ def test_consent_for_a_kind_publishes_and_withdrawal_leaves_a_tombstone(world: A
 def test_the_team_keeps_a_kind_off_the_public_page(world: Any) -> None:
     h.published(world)
     services.publication_choose(
-        actor=world.users["lead"], project=world.project, withheld=["project.updated", "project.created"]
+        actor=world.users["lead"],
+        project=world.project,
+        withheld=["project.updated", "project.created"],
     )
     page = _public_texts(world)["public"]
     assert "the team does not publish this kind of entry" in page
