@@ -7,6 +7,7 @@ page at 1280 and 375 px go to /tmp/shots-public/."""
 from __future__ import annotations
 
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from tests.browser.harness import assert_accessible, enter, tab_and_type, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-SHOTS = Path("/tmp/shots-public")
+SHOTS = Path(tempfile.gettempdir()) / "shots-public"
 
 
 def _shots(page: Any, name: str) -> None:
