@@ -51,7 +51,8 @@ def test_comment_moderate_and_publish_by_keyboard(
     assert words in moderator.content()
     assert_accessible(moderator, "moderation, moderator")
     _shots(moderator, "moderation")
-    tab_to(moderator, f"li:has-text('{words}') button[value=publish]")
+    card = moderator.locator("main li.card", has_text=words).get_attribute("id")
+    tab_to(moderator, f"#{card} button[value=publish]")
     enter(moderator)
     assert "Done." in moderator.content()
 

@@ -75,7 +75,7 @@ def test_the_team_keeps_a_kind_off_the_public_page(world: Any) -> None:
         withheld=["project.updated", "project.created"],
     )
     page = _public_texts(world)["public"]
-    assert "the team does not publish this kind of entry" in page
+    assert "The team does not publish this kind of entry" in page
     with pytest.raises(ValidationFailed):
         services.publication_choose(
             actor=world.users["lead"], project=world.project, withheld=["no.such.type"]

@@ -48,6 +48,8 @@ def build(ctx: DemoContext) -> None:
         )
         if own is not None:
             services.entry_consent_set(actor=dev, project=stride, seq=own.seq, publish=False)
+        # Role changes are the team's business: kept off the public page.
+        services.publication_choose(actor=lead, project=stride, withheld=["member.role_changed"])
         services.moderator_set(
             actor=lead, project=stride, user_id=ctx.people["contributor1"].pk, active=True
         )

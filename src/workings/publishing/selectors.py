@@ -6,7 +6,6 @@ from typing import Any
 
 from django.db.models import Count
 
-from workings.events import selectors as log_selectors
 from workings.events import types
 from workings.events.models import Entry
 from workings.events.permissions import LOG_OWN_TYPES, active_hiding, mark_public_withholding
@@ -27,8 +26,21 @@ def publishable_types() -> list[types.EventType]:
 
 
 def public_entries(*, project: Any, before: int | None, limit: int = PUBLIC_PAGE) -> list[Entry]:
-    """The newest entries, each marked with why the public may not read it ("" if it may)."""
-    page = log_selectors.entry_page(project=project, before=before, limit=limit)
+    """The newest entries of the kinds the public could read (members-only and sealed
+    entries are on the Record page and counted in the annex), each marked with why the
+    public may not read it ("" if it may). Keyset-paginated on seq."""
+    entries = (
+        Entry.objects.filter(
+            log__project_id=project.pk,
+            sealed=False,
+            type__in=[t.name for t in publishable_types()],
+        )
+        .select_related("body")
+        .prefetch_related("hidings")
+    )
+    if before is not None:
+        entries = entries.filter(seq__lt=before)
+    page = list(entries.order_by("-seq")[:limit])
     mark_public_withholding(project, page)
     return page
 
@@ -117,18 +129,15 @@ def public_rows(entries: list[Any]) -> list[dict[str, Any]]:
     rows = []
     for e in entries:
         hiding = active_hiding(e)
-        declared = types.audience_of(e.type, sealed=e.sealed)
         body = getattr(e, "body", None)
         rows.append(
             {
                 "entry": e,
                 "summary": _summary(e.type),
-                "sealed": e.sealed,
-                "members_only": declared == types.Audience.MEMBERS,
                 "erased": bool(body and body.is_erased),
                 "hiding": hiding,
                 "unpublished": e.public_withheld,
-                "shown": declared == types.Audience.PUBLIC
+                "shown": types.audience_of(e.type, sealed=e.sealed) == types.Audience.PUBLIC
                 and hiding is None
                 and not e.public_withheld,
             }

@@ -50,16 +50,16 @@ def public_check(project: Any) -> Callable[[int, str, int | None], str]:
 
     def reason(seq: int, type_name: str, actor_id: int | None) -> str:
         if type_name in kept_off:
-            return _("the team does not publish this kind of entry.")
+            return _("The team does not publish this kind of entry.")
         if seq in hidden_comments:
-            return _("the comment it published was later hidden by a moderator.")
+            return _("The comment it published was later hidden by a moderator.")
         if actor_id is None or actor_id not in contributors:
             return ""
         choice = per_entry.get((actor_id, seq), defaults.get((actor_id, type_name)))
         if choice is None:
-            return _("it waits for its author's consent to publish it.")
+            return _("It waits for its author's consent to publish it.")
         if not choice:
-            return _("its author chose not to publish it.")
+            return _("Its author chose not to publish it.")
         return ""
 
     return reason

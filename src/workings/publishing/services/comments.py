@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from workings.core import clock
 from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
@@ -69,6 +70,7 @@ def comment_submit(
         name=name or _("A member of the public"),
         body=text,
         token_hash=token_hash(secret),
+        created_at=clock.now(),
     )
     return comment, secret
 

@@ -53,6 +53,7 @@ class PublicPageView(ProjectMixin, View):
                 puzzle=spam.challenge(),
                 pow_bits=spam.POW_BITS,
                 can_comment=publishing_policy.can_comment(self.project),
+                record_url=reverse("events:record", args=[self.project.slug]),
             ),
             status=status,
         )
