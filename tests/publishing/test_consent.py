@@ -141,4 +141,4 @@ def test_the_consent_page_lists_own_entries_and_saves_a_choice(world: Any) -> No
     assert f"entry-{entry.seq}" in page
     response = client.post(url, {"type": entry.type, "publish": "yes"}, follow=True)
     assert "Saved: published." in response.content.decode()
-    assert Consent.objects.get(type=entry.type, seq=None).publish
+    assert Consent.objects.get(type=entry.type, seq=Consent.DEFAULT).publish

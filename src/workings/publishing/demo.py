@@ -9,6 +9,7 @@ from workings.core.demo import DemoContext, demo_day
 from workings.events.models import Entry
 from workings.publishing import selectors, services
 from workings.publishing.models import Comment
+from workings.publishing.withholding import needs_consent
 
 DEMO_ORDER = 50
 # The private links of the demo's comments (fixed, so the audience crawl can open them).
@@ -25,7 +26,7 @@ def build(ctx: DemoContext) -> None:
     if Comment.objects.filter(project=stride).exists():
         return
     lead = ctx.people["lead"]
-    public = {t.name for t in selectors.publishable_types()}
+    public = {t.name for t in selectors.publishable_types() if needs_consent(t.name)}
     with demo_day("2025-11-03", 10):
         for key in ("contributor1", "contributor2", "contributor3", "contributor4"):
             person = ctx.people.get(key)
@@ -54,6 +55,12 @@ def build(ctx: DemoContext) -> None:
             actor=lead, project=stride, user_id=ctx.people["contributor1"].pk, active=True
         )
     with demo_day("2025-11-10", 14):
+        services.comment_submit(
+            project=stride,
+            name="",
+            body="Will the results be shared with the people who took part?",
+            token=DEMO_TOKENS[2],
+        )
         thanks, _ = services.comment_submit(
             project=stride,
             name="Ruth from Leeds",
@@ -66,12 +73,6 @@ def build(ctx: DemoContext) -> None:
             name="Best Deals",
             body="Cheap watches, visit our shop today!",
             token=DEMO_TOKENS[1],
-        )
-        services.comment_submit(
-            project=stride,
-            name="",
-            body="Will the results be shared with the people who took part?",
-            token=DEMO_TOKENS[2],
         )
     with demo_day("2025-11-11", 9):
         services.comment_publish(actor=ctx.people["contributor1"], comment=thanks)

@@ -47,30 +47,30 @@ class Publication(RecordedModel):
 
 
 class Consent(RecordedModel):
+    DEFAULT = -1  # ``seq`` of a contributor's default for a kind of entry
+
     project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     type = models.CharField(max_length=60)
-    # Set for one entry's own choice; empty for the default of a type.
-    seq = models.BigIntegerField(null=True, blank=True)
+    # The entry's number for one entry's own choice; DEFAULT for the default of a type.
+    seq = models.BigIntegerField(default=-1)
     publish = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["project_id", "user_id", "type", "seq"]
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "user", "type"],
-                condition=models.Q(seq__isnull=True),
-                name="one_consent_default_per_type",
+                fields=["project", "user", "type", "seq"], name="one_consent_per_choice"
             ),
             models.UniqueConstraint(
                 fields=["project", "user", "seq"],
-                condition=models.Q(seq__isnull=False),
+                condition=models.Q(seq__gte=0),
                 name="one_consent_per_entry",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"consent of {self.user_id} for {self.type} {self.seq or ''}"
+        return f"consent of {self.user_id} for {self.type} {self.seq}"
 
     def snapshot(self) -> dict[str, Any]:
         return ConsentSnapshot(
@@ -178,6 +178,12 @@ class Comment(RecordedModel):
             appeal=self.appeal,
             appeal_status=self.appeal_status,
         ).fields()
+
+    @classmethod
+    def awaiting_record(cls) -> models.Q | None:
+        # A held comment is not in the log until a moderator decides (a row added by SQL
+        # as published still fails verification).
+        return models.Q(status=CommentStatus.HELD, last_event_seq__isnull=True)
 
     def personal_fields(self) -> frozenset[str]:
         # An appeal is for the moderators; a hidden comment's words are not public.

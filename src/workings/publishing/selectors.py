@@ -10,6 +10,7 @@ from workings.events import types
 from workings.events.models import Entry
 from workings.events.permissions import LOG_OWN_TYPES, active_hiding, mark_public_withholding
 from workings.publishing.models import Comment, CommentStatus, Consent, Moderator
+from workings.publishing.withholding import needs_consent
 
 PUBLIC_PAGE = 50
 FEED_SIZE = 50
@@ -93,10 +94,11 @@ def consent_overview(*, project: Any, user: Any) -> dict[str, Any]:
     for type_name, seq, publish in Consent.objects.filter(project=project, user=user).values_list(
         "type", "seq", "publish"
     ):
-        if seq is None:
+        if seq == Consent.DEFAULT:
             defaults[type_name] = publish
         else:
             per_entry[seq] = publish
+    written = [(s, t, r) for s, t, r in written if needs_consent(t)]
     kinds = sorted({t for _s, t, _r in written if t in public}, key=lambda n: public[n].code)
     return {
         "kinds": [

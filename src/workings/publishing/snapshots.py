@@ -65,7 +65,7 @@ class ConsentSnapshot(Snapshot):
     project: int = 0
     user: int = 0
     type: str = ""
-    seq: int | None = None
+    seq: int = -1  # -1: the default for the type; else the one entry it is about
     publish: bool = False
 
 

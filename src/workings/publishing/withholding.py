@@ -20,6 +20,15 @@ from workings.projects.models import Membership
 from workings.projects.roles import Role
 from workings.publishing.models import Comment, CommentStatus, Consent, Publication
 
+# Entries about the project's structure (joining, leaving, roles, the project's details) and
+# publishing's own (a contributor moderating a comment) need no consent: how a member is
+# named in them is already their credit choice. Consent is for what contributors write.
+NO_CONSENT_NEEDED = ("project.", "member.", "invitation.", "publishing.")
+
+
+def needs_consent(type_name: str) -> bool:
+    return not type_name.startswith(NO_CONSENT_NEEDED)
+
 
 def withheld_types(project: Any) -> frozenset[str]:
     row = Publication.objects.filter(project_id=project.pk).first()
@@ -38,7 +47,7 @@ def public_check(project: Any) -> Callable[[int, str, int | None], str]:
     for user_id, type_name, seq, publish in Consent.objects.filter(
         project_id=project.pk
     ).values_list("user_id", "type", "seq", "publish"):
-        if seq is None:
+        if seq == Consent.DEFAULT:
             defaults[(user_id, type_name)] = publish
         else:
             per_entry[(user_id, seq)] = publish
@@ -53,7 +62,7 @@ def public_check(project: Any) -> Callable[[int, str, int | None], str]:
             return _("The team does not publish this kind of entry.")
         if seq in hidden_comments:
             return _("The comment it published was later hidden by a moderator.")
-        if actor_id is None or actor_id not in contributors:
+        if actor_id is None or actor_id not in contributors or not needs_consent(type_name):
             return ""
         choice = per_entry.get((actor_id, seq), defaults.get((actor_id, type_name)))
         if choice is None:

@@ -17,6 +17,7 @@ from workings.projects.roles import Role
 from workings.publishing.models import Consent, Moderator, Publication
 from workings.publishing.permissions import publishing_policy, require
 from workings.publishing.selectors import publishable_types
+from workings.publishing.withholding import needs_consent
 
 
 @transaction.atomic
@@ -48,7 +49,7 @@ def publication_choose(*, actor: Any, project: Any, withheld: Iterable[str]) -> 
     return row
 
 
-def _consent_row(*, project: Any, actor: Any, type_name: str, seq: int | None) -> Consent:
+def _consent_row(*, project: Any, actor: Any, type_name: str, seq: int) -> Consent:
     row, _created = Consent.objects.select_for_update().get_or_create(
         project=project, user=actor, type=type_name, seq=seq
     )
@@ -62,11 +63,11 @@ def consent_set(*, actor: Any, project: Any, type_name: str, publish: bool) -> C
         publishing_policy.can_consent(actor, project),
         _("Only a contributor gives consent, and only for their own entries."),
     )
-    if type_name not in {t.name for t in publishable_types()}:
+    if type_name not in {t.name for t in publishable_types()} or not needs_consent(type_name):
         raise ValidationFailed(
             _("That is not a kind of entry that can be published."), field="type"
         )
-    row = _consent_row(project=project, actor=actor, type_name=type_name, seq=None)
+    row = _consent_row(project=project, actor=actor, type_name=type_name, seq=Consent.DEFAULT)
     row.publish = bool(publish)
     row.save()
     append_event(
