@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "workings.verification",
     "workings.plans",
     "workings.audits",
+    "workings.publishing",
     "workings.notifications",
     "workings.reports",
     "workings.api",

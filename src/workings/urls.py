@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("workings.verification.urls")),
     path("", include("workings.plans.urls")),
     path("", include("workings.audits.urls")),
+    path("", include("workings.publishing.urls")),
     path("", include("workings.notifications.urls")),
     path("", include("workings.reports.urls")),
     path("api/v1/", api.urls),

@@ -304,6 +304,11 @@ FILLS: dict[str, Fill] = {
     "api:money_claim_approve": _rows("money.claim", "claim_id"),
     "api:money_claim_reject": _rows("money.claim", "claim_id"),
     "api:money_claim_pay": _rows("money.claim", "claim_id"),
+    "publishing:moderate": _rows("publishing.comment", "pk"),
+    # The demo's comments have fixed private links (publishing/demo.py).
+    "publishing:my-comment": lambda demo: [
+        {"token": t} for t in ("demo-comment-published", "demo-comment-hidden", "demo-comment-held")
+    ],
     "record:item": ITEMS,
     "record:feedback-answer": ITEMS,
     "record:feedback-satisfaction": ITEMS,

@@ -16,7 +16,7 @@ from workings.core.exceptions import NotFound
 from workings.core.schema import InputSchema
 from workings.events import selectors, services
 from workings.events.content import readable_part
-from workings.events.permissions import log_policy, note_sealed_reads
+from workings.events.permissions import log_policy, mark_public_withholding, note_sealed_reads
 from workings.events.services.cosigning import cosigned_note
 
 router = Router(tags=["log"])
@@ -103,6 +103,7 @@ def entries(request: HttpRequest, slug: str, start: int = 0, end: int | None = N
     part of a public entry (personal data) only to the project's members."""
     project = request.project  # type: ignore[attr-defined]
     rows, size = selectors.entries_range(project=project, start=start, end=end)
+    mark_public_withholding(project, rows)
     contacts = log_policy.can_view_contacts(request.user, project)
     out = []
     shown = []

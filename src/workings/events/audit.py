@@ -139,7 +139,8 @@ def _in_project(model: type[RecordedModel], project: Any) -> Q | None:
     query = Q()
     for path in paths:
         query |= Q(**{path: project.pk})
-    return query
+    waiting = model.awaiting_record()
+    return query if waiting is None else query & ~waiting
 
 
 def _same(recorded: Any, current: Any) -> bool:

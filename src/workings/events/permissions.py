@@ -47,9 +47,12 @@ class LogPolicy:
             return declared == Audience.SEALED and any(
                 check(user, project, entry) for check in _SEALED_READERS
             )
-        # The public does not read what the lead hid from the public view (a tombstone
-        # shows instead); members still do.
-        return reader != Audience.PUBLIC or active_hiding(entry) is None
+        # The public does not read what the lead hid from the public view, nor what is not
+        # published (the team's choice of types, a contributor's consent): a tombstone
+        # shows instead; members still read it.
+        if reader != Audience.PUBLIC:
+            return True
+        return active_hiding(entry) is None and not public_withheld_reason(project, entry)
 
     def can_view_member_part(self, user: Any, project: Any, entry: Entry) -> bool:
         """May ``user`` read what the entry keeps for members (personal data)?"""
@@ -121,6 +124,50 @@ def note_sealed_reads(user: Any, project: Any, entries: list[Entry], via: str) -
         return
     for listener in _SEALED_READ_LISTENERS:
         listener(user, project, shown, via)
+
+
+# The apps that decide what of a published record the public reads (the publishing app:
+# the types the team chose, each contributor's consent). Each is asked once per project
+# for a check ``(seq, type, actor_id) -> reason`` ("" when the entry may be shown), built
+# with a bounded number of queries, so pages, the log API and the public annex ask it for
+# every entry without a query per entry.
+PublicCheck = Callable[[int, str, "int | None"], str]
+_PUBLIC_WITHHOLDERS: list[Callable[[Any], PublicCheck]] = []
+
+
+def register_public_withholder(make_check: Callable[[Any], PublicCheck]) -> None:
+    if make_check not in _PUBLIC_WITHHOLDERS:
+        _PUBLIC_WITHHOLDERS.append(make_check)
+
+
+def public_withholding(project: Any) -> PublicCheck:
+    """One check for the whole project: why an entry is withheld from the public, or ""."""
+    checks = [make(project) for make in _PUBLIC_WITHHOLDERS]
+
+    def reason(seq: int, type_name: str, actor_id: int | None) -> str:
+        for check in checks:
+            found = check(seq, type_name, actor_id)
+            if found:
+                return found
+        return ""
+
+    return reason
+
+
+def mark_public_withholding(project: Any, entries: list[Entry]) -> None:
+    """Note on each entry why the public may not read it ("" if it may), asking every
+    withholder once for the whole list (the Record page and the log API call it)."""
+    check = public_withholding(project)
+    for entry in entries:
+        entry.public_withheld = check(entry.seq, entry.type, entry.actor_id)  # type: ignore[attr-defined]
+
+
+def public_withheld_reason(project: Any, entry: Entry) -> str:
+    """Why the public may not read this entry ("" if it may): marked for the page's entries
+    by mark_public_withholding, asked on its own otherwise."""
+    if "public_withheld" not in entry.__dict__:
+        mark_public_withholding(project, [entry])
+    return str(entry.__dict__["public_withheld"])
 
 
 # The log's own entries about other entries: never erased or hidden themselves.

@@ -20,7 +20,7 @@ from workings.core.project_views import ProjectMixin
 from workings.events import keys, selectors, services, types
 from workings.events.forms import DataRequestForm, EraseForm, HideForm
 from workings.events.models import Entry
-from workings.events.permissions import active_hiding, log_policy
+from workings.events.permissions import active_hiding, log_policy, mark_public_withholding
 
 PAGE = 50
 
@@ -41,6 +41,7 @@ class RecordView(ProjectMixin, View):
         except ValueError:
             before = None
         page = selectors.entry_page(project=self.project, before=before, limit=PAGE)
+        mark_public_withholding(self.project, page)
         subjects = selectors.subject_links(page)
         names = project_access().credited_names(self.project)
         rows = []
@@ -51,6 +52,8 @@ class RecordView(ProjectMixin, View):
                 {
                     "entry": e,
                     "hiding": hiding,
+                    # Why the public does not read it (not chosen, no consent), or "".
+                    "unpublished": e.public_withheld,  # type: ignore[attr-defined]
                     "can_hide": hiding is None
                     and log_policy.can_hide(request.user, self.project, e),
                     "can_show": hiding is not None

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from workings.core.exceptions import NotFound
 from workings.events.content import merged, readable_part
 from workings.events.models import Checkpoint, Entry, Log, TreeNode
-from workings.events.permissions import audience_reads
+from workings.events.permissions import audience_reads, public_withholding
 from workings.events.selectors import hidden_seqs
 from workings.events.snapshots import Snapshot
 from workings.events.types import Audience, audience_of
@@ -52,6 +52,9 @@ class Cited:
     # The pieces of a public entry's member part (personal data) the team and funder
     # annexes show: never an e-mail address.
     members_content: Any = None
+    # Withheld from the public annex because it is not published (a type the team keeps
+    # off the public page, or a contributor's entry without their consent).
+    unpublished: bool = False
 
 
 @dataclass
@@ -173,15 +176,21 @@ def load(*, project: Any, audience: str, checkpoint_size: int | None = None) -> 
             "body__salt",
             "body__erased_at",
             "body__members_content",
+            "actor_id",
         )
     )
     # What the lead hid from the public view is withheld from the public annex (a tombstone).
     hidden = set(hidden_seqs(log=log)) if audience == PUBLIC else set()
-    for seq, etype, at, sealed, leaf, content, salt, erased_at, m_content in rows.iterator(
+    # ...and so is what is not published (events/permissions.py: public withholders).
+    withholding = public_withholding(project) if audience == PUBLIC else None
+    for seq, etype, at, sealed, leaf, content, salt, erased_at, m_content, actor in rows.iterator(
         chunk_size=2000
     ):
         erased = erased_at is not None
-        readable = may_read(audience, etype, sealed) and seq not in hidden
+        unpublished = bool(
+            withholding is not None and not sealed and withholding(seq, etype, actor)
+        )
+        readable = may_read(audience, etype, sealed) and seq not in hidden and not unpublished
         visible = readable and not erased
         # Personal data never reaches the public annex; the team and funder read it, but
         # no annex carries an e-mail address.
@@ -199,6 +208,7 @@ def load(*, project: Any, audience: str, checkpoint_size: int | None = None) -> 
             content=content if visible else None,
             salt=bytes(salt) if visible and salt is not None else None,
             members_content=members,
+            unpublished=unpublished,
         )
         view.entries.append(cited)
         if members:

@@ -33,7 +33,12 @@ def build(view: Any) -> dict[str, Any]:
     fact(s, "Entries whose content was erased", len(erased))
     sealed = sum(1 for e in withheld if e.sealed)
     fact(s, "Sealed entries not shown to this audience", sealed)
-    fact(s, "Other entries not shown to this audience", len(withheld) - sealed)
+    unpublished = sum(1 for e in withheld if e.unpublished)
+    fact(s, "Other entries not shown to this audience", len(withheld) - sealed - unpublished)
+    if unpublished:
+        # Not published: a type the team keeps off the public page, or a contributor's
+        # entry without their consent (counted, never silently dropped).
+        fact(s, "Entries not published (the team's choice or a contributor's consent)", unpublished)
     hidden = _hidden_comments(view)
     if hidden:
         fact(

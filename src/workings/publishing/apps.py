@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class PublishingConfig(AppConfig):
+    name = "workings.publishing"
+    label = "publishing"
+    verbose_name = "Publishing"
+
+    def ready(self) -> None:
+        from workings.core.nav import register_project_tab
+        from workings.events.permissions import register_public_withholder
+        from workings.publishing import snapshots  # noqa: F401
+        from workings.publishing.withholding import public_check
+
+        register_public_withholder(public_check)
+        register_project_tab("Public page", "publishing:public", "view", 90)

@@ -1,0 +1,147 @@
+"""Reads for publishing: the published record, comments, and a contributor's choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+
+from workings.events import types
+from workings.events.models import Entry
+from workings.events.permissions import LOG_OWN_TYPES, active_hiding, mark_public_withholding
+from workings.publishing.models import Comment, CommentStatus, Consent, Moderator
+from workings.publishing.withholding import needs_consent
+
+PUBLIC_PAGE = 50
+FEED_SIZE = 50
+COMMENTS_PAGE = 100
+
+
+def publishable_types() -> list[types.EventType]:
+    """Every kind of entry the public could read, in code order."""
+    return [
+        t
+        for t in types.all_types()
+        if t.audience == types.Audience.PUBLIC and t.name not in LOG_OWN_TYPES
+    ]
+
+
+def public_entries(*, project: Any, before: int | None, limit: int = PUBLIC_PAGE) -> list[Entry]:
+    """The newest entries of the kinds the public could read (members-only and sealed
+    entries are on the Record page and counted in the annex), each marked with why the
+    public may not read it ("" if it may). Keyset-paginated on seq."""
+    entries = (
+        Entry.objects.filter(
+            log__project_id=project.pk,
+            sealed=False,
+            type__in=[t.name for t in publishable_types()],
+        )
+        .select_related("body")
+        .prefetch_related("hidings")
+    )
+    if before is not None:
+        entries = entries.filter(seq__lt=before)
+    page = list(entries.order_by("-seq")[:limit])
+    mark_public_withholding(project, page)
+    return page
+
+
+def comments_shown(*, project: Any) -> list[Comment]:
+    """Published comments and the tombstones of hidden ones, oldest first (held comments
+    are the moderators' until they decide)."""
+    return list(
+        Comment.objects.filter(
+            target_kind="project",
+            target_id=project.pk,
+            status__in=(CommentStatus.PUBLISHED, CommentStatus.HIDDEN),
+        ).order_by("created_at", "id")[:COMMENTS_PAGE]
+    )
+
+
+def comments_to_moderate(*, project: Any) -> list[Comment]:
+    """Held comments and open appeals, oldest first."""
+    from django.db.models import Q
+
+    return list(
+        Comment.objects.filter(project=project)
+        .filter(Q(status=CommentStatus.HELD) | Q(appeal_status="open"))
+        .order_by("created_at", "id")[:COMMENTS_PAGE]
+    )
+
+
+def comment_counts(*, project: Any) -> dict[str, int]:
+    rows = Comment.objects.filter(project=project).values("status").annotate(n=Count("id"))
+    return {r["status"]: r["n"] for r in rows}
+
+
+def moderator_ids(*, project: Any) -> set[int]:
+    return set(
+        Moderator.objects.filter(project=project, active=True).values_list("user_id", flat=True)
+    )
+
+
+def consent_overview(*, project: Any, user: Any) -> dict[str, Any]:
+    """The kinds of entry a contributor wrote (with their default), and their own entries
+    (newest first, with any choice made for that entry alone)."""
+    public = {t.name: t for t in publishable_types()}
+    written = list(
+        Entry.objects.filter(log__project_id=project.pk, actor=user, sealed=False)
+        .order_by("-seq")
+        .values_list("seq", "type", "recorded_at")[:200]
+    )
+    defaults: dict[str, bool] = {}
+    per_entry: dict[int, bool] = {}
+    for type_name, seq, publish in Consent.objects.filter(project=project, user=user).values_list(
+        "type", "seq", "publish"
+    ):
+        if seq == Consent.DEFAULT:
+            defaults[type_name] = publish
+        else:
+            per_entry[seq] = publish
+    written = [(s, t, r) for s, t, r in written if needs_consent(t)]
+    kinds = sorted({t for _s, t, _r in written if t in public}, key=lambda n: public[n].code)
+    return {
+        "kinds": [
+            {"name": n, "summary": public[n].summary, "publish": defaults.get(n)} for n in kinds
+        ],
+        "entries": [
+            {
+                "seq": seq,
+                "type": t,
+                "summary": public[t].summary,
+                "recorded_at": at,
+                "own": per_entry.get(seq),
+                "default": defaults.get(t),
+            }
+            for seq, t, at in written
+            if t in public
+        ],
+    }
+
+
+def _summary(name: str) -> str:
+    try:
+        return types.get(name).summary
+    except ValueError:
+        return name
+
+
+def public_rows(entries: list[Any]) -> list[dict[str, Any]]:
+    """What the public reads of each entry: its summary, or a tombstone saying why not."""
+    rows = []
+    for e in entries:
+        hiding = active_hiding(e)
+        body = getattr(e, "body", None)
+        rows.append(
+            {
+                "entry": e,
+                "summary": _summary(e.type),
+                "erased": bool(body and body.is_erased),
+                "hiding": hiding,
+                "unpublished": e.public_withheld,
+                "shown": types.audience_of(e.type, sealed=e.sealed) == types.Audience.PUBLIC
+                and hiding is None
+                and not e.public_withheld,
+            }
+        )
+    return rows

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from workings.publishing.views import public, team
+
+app_name = "publishing"
+P = "projects/<slug:slug>/"
+urlpatterns = [
+    path(P + "public/", public.PublicPageView.as_view(), name="public"),
+    path(P + "public/comment/", public.CommentCreateView.as_view(), name="comment"),
+    path(P + "public/feed.atom", public.FeedView.as_view(), name="feed"),
+    path(P + "publishing/", team.SettingsView.as_view(), name="settings"),
+    path(P + "publishing/consent/", team.ConsentView.as_view(), name="consent"),
+    path(P + "publishing/comments/", team.ModerationView.as_view(), name="moderation"),
+    path(P + "publishing/comments/<int:pk>/", team.ModerateView.as_view(), name="moderate"),
+    path("comments/<str:token>/", public.MyCommentView.as_view(), name="my-comment"),
+]

@@ -1,0 +1,83 @@
+"""The public face by keyboard, with axe checks on each page: a member of the public reads
+STRIDE's public page, comments without an account and keeps the private link; a contributor
+who moderates publishes the comment; the lead's publishing page, a contributor's consent page
+and a hidden comment's private page (with its appeal) are all axe-clean. Screenshots of every
+page at 1280 and 375 px go to /tmp/shots-public/."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.harness import assert_accessible, enter, tab_and_type, tab_to
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+SHOTS = Path(tempfile.gettempdir()) / "shots-public"
+
+
+def _shots(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_comment_moderate_and_publish_by_keyboard(
+    demo_site: Any, page_as: Any, anon_page: Any
+) -> None:
+    words = f"Keyboard comment {secrets.token_hex(3)}"
+    anon = anon_page
+    anon.goto(demo_site.url("/projects/stride/public/"))
+    assert anon.get_by_role("heading", level=1).inner_text()
+    assert "Check this record" in anon.content()
+    assert "A comment was hidden by the moderators" in anon.content()
+    assert_accessible(anon, "public page, signed out")
+    _shots(anon, "public-page")
+    tab_and_type(anon, "textarea[name=body]", words)
+    tab_to(anon, "form[data-pow-bits] button[type=submit]")
+    enter(anon)
+    assert "Your private link" in anon.content()
+    assert_accessible(anon, "comment thanks")
+    _shots(anon, "comment-thanks")
+    private = anon.locator("main .panel a").first.get_attribute("href")
+
+    moderator = page_as("margaret.hughes@example.org")
+    moderator.goto(demo_site.url("/projects/stride/publishing/comments/"))
+    assert words in moderator.content()
+    assert_accessible(moderator, "moderation, moderator")
+    _shots(moderator, "moderation")
+    card = moderator.locator("main li.card", has_text=words).get_attribute("id")
+    tab_to(moderator, f"#{card} button[value=publish]")
+    enter(moderator)
+    assert "Done." in moderator.content()
+
+    anon.goto(demo_site.url("/projects/stride/public/"))
+    assert words in anon.content()
+    anon.goto(private)
+    assert "It is published" in anon.content()
+    assert_accessible(anon, "my comment, published")
+
+
+def test_team_pages_and_a_hidden_comments_private_page(
+    demo_site: Any, page_as: Any, anon_page: Any
+) -> None:
+    lead = page_as("lead")
+    lead.goto(demo_site.url("/projects/stride/publishing/"))
+    assert lead.get_by_role("heading", level=1).inner_text() == "Publishing"
+    assert_accessible(lead, "publishing settings, lead")
+    _shots(lead, "publishing-settings")
+    contributor = page_as("dev.patel@example.org")
+    contributor.goto(demo_site.url("/projects/stride/publishing/consent/"))
+    assert "You chose not to publish this one." in contributor.content()
+    assert_accessible(contributor, "consent, contributor")
+    _shots(contributor, "consent")
+    anon_page.goto(demo_site.url("/comments/demo-comment-hidden/"))
+    assert "A moderator hid it" in anon_page.content()
+    assert_accessible(anon_page, "my comment, hidden")
+    _shots(anon_page, "my-comment-hidden")
+    anon_page.goto(demo_site.url("/projects/stride/public/feed.atom"))
