@@ -15,6 +15,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from workings.core.file_storage import file_storage_from_env
+
 SRC_DIR = Path(__file__).resolve().parent
 ENV = os.environ.get("WORKINGS_ENV", "development")
 PRODUCTION = ENV == "production"
@@ -336,30 +338,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 
-def _file_storage() -> dict[str, object]:
-    """Uploaded files: local disk by default (written whole or not at all), or an
-    S3-compatible store with WORKINGS_STORAGE=s3 (needs `pip install '.[s3]'`)."""
-    if os.environ.get("WORKINGS_STORAGE", "local") != "s3":
-        return {"BACKEND": "workings.core.storage.WholeFileSystemStorage"}
-    options = {
-        "bucket_name": os.environ["S3_BUCKET"],
-        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
-        "region_name": os.environ.get("S3_REGION") or None,
-        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
-        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
-        "location": os.environ.get("S3_PREFIX", ""),
-        # Files are private: every download goes through a permission check and a
-        # short-lived signed address; a name is never reused.
-        "default_acl": None,
-        "querystring_auth": True,
-        "querystring_expire": 300,
-        "file_overwrite": False,
-    }
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
-
-
 STORAGES = {
-    "default": _file_storage(),
+    "default": file_storage_from_env(os.environ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

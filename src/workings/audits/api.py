@@ -19,7 +19,7 @@ router = Router(tags=["audits"])
 MEMBERS = project_auth("view_members")
 
 
-class FigureOut(Schema):
+class AuditFigureOut(Schema):
     key: str
     label: str
     sentence: str
@@ -55,7 +55,7 @@ class AuditOut(Schema):
     status: str
     signed_on: str | None
     statement: str
-    figures: list[FigureOut]
+    figures: list[AuditFigureOut]
     answers: dict[str, int]
     totals: list[StandardTotalsOut]
     findings: list[FindingOut]
@@ -83,7 +83,7 @@ class FindingIn(InputSchema):
     due_on: str
 
 
-class SignIn(InputSchema):
+class AuditSignIn(InputSchema):
     statement: str = ""
 
 
@@ -102,7 +102,7 @@ def _audit_out(audit: Audit) -> AuditOut:
         signed_on=audit.signed_on.isoformat() if audit.signed_on else None,
         statement=audit.statement,
         figures=[
-            FigureOut(
+            AuditFigureOut(
                 key=d.key,
                 label=d.label,
                 sentence=d.sentence,
@@ -189,7 +189,7 @@ def audit_finding_add(
 
 
 @router.post("/projects/{slug}/audits/{audit_id}/sign", response=AuditOut, auth=MEMBERS)
-def audit_sign(request: HttpRequest, slug: str, audit_id: int, payload: SignIn) -> AuditOut:
+def audit_sign(request: HttpRequest, slug: str, audit_id: int, payload: AuditSignIn) -> AuditOut:
     """Sign the audit (the funder's reviewers): it closes, recorded in the project's log."""
     audit = audit_get_for(request.user, request.project, audit_id)  # type: ignore[attr-defined]
     return _audit_out(services.audit_sign(actor=request.user, audit=audit, **payload.dict()))

@@ -7,6 +7,9 @@ class AuditsConfig(AppConfig):
     verbose_name = "Audits"
 
     def ready(self) -> None:
+        from workings.audits import person_data
+
+        person_data.register()
         from workings.audits import snapshots  # noqa: F401
         from workings.audits.notices import scheduled_audits
         from workings.audits.portfolio import LAST_AUDIT

@@ -7,6 +7,9 @@ class PlansConfig(AppConfig):
     verbose_name = "Plans"
 
     def ready(self) -> None:
+        from workings.plans import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.core.notify import register_reminders
         from workings.core.portfolio import register_portfolio_column

@@ -7,6 +7,9 @@ class PostsConfig(AppConfig):
     verbose_name = "Posts"
 
     def ready(self) -> None:
+        from workings.posts import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.core.notify import register_reminders
         from workings.posts import snapshots  # noqa: F401

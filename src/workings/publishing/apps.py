@@ -7,6 +7,9 @@ class PublishingConfig(AppConfig):
     verbose_name = "Publishing"
 
     def ready(self) -> None:
+        from workings.publishing import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.events.permissions import register_public_withholder
         from workings.publishing import snapshots  # noqa: F401

@@ -23,7 +23,7 @@ VIEW = project_auth("view_members")
 BASE = "/projects/{slug}/verification"
 
 
-class ClaimOut(Schema):
+class VerificationClaimOut(Schema):
     id: int
     number: int
     text: str
@@ -54,7 +54,7 @@ class RequestOut(Schema):
 
 
 class RequestDetailOut(RequestOut):
-    claims: list[ClaimOut]
+    claims: list[VerificationClaimOut]
     response_rate: RateOut | None  # the funder's reviewers only
     result: ResultOut | None  # once closed (counts empty when fewer than three answered)
     can_answer: bool
@@ -71,7 +71,7 @@ class ClaimsIn(InputSchema):
     claims: list[str]
 
 
-class AnswerIn(InputSchema):
+class VerificationAnswerIn(InputSchema):
     claim: int
     choice: str
     comment: str = ""
@@ -79,11 +79,11 @@ class AnswerIn(InputSchema):
 
 
 class AnswersIn(InputSchema):
-    answers: list[AnswerIn]
+    answers: list[VerificationAnswerIn]
     anonymous: bool = False
 
 
-class AnswerOut(Schema):
+class VerificationAnswerOut(Schema):
     claim: int
     choice: str
     comment: str
@@ -93,7 +93,7 @@ class AnswerOut(Schema):
 class ResponseOut(Schema):
     who: str  # "" when anonymous
     anonymous: bool
-    answers: list[AnswerOut]
+    answers: list[VerificationAnswerOut]
 
 
 class ReminderOut(Schema):
@@ -124,7 +124,10 @@ def _detail(request: HttpRequest, vr: VerificationRequest) -> RequestDetailOut:
     result = selectors.result_of(vr) if verification_policy.can_see_results(user, vr) else None
     return RequestDetailOut(
         **_out(vr).dict(),
-        claims=[ClaimOut(id=c.pk, number=c.number, text=c.text) for c in selectors.claims_of(vr)],
+        claims=[
+            VerificationClaimOut(id=c.pk, number=c.number, text=c.text)
+            for c in selectors.claims_of(vr)
+        ],
         response_rate=RateOut(asked=rate.asked, answered=rate.answered) if rate else None,
         result=(
             ResultOut(
@@ -208,7 +211,7 @@ def verification_answers(request: HttpRequest, slug: str, request_id: int) -> li
             who=r.who,
             anonymous=r.anonymous,
             answers=[
-                AnswerOut(
+                VerificationAnswerOut(
                     claim=a.claim.number,
                     choice=a.choice,
                     comment=a.comment,

@@ -8,6 +8,9 @@ class VerificationConfig(AppConfig):
     verbose_name = _("Verification requests")
 
     def ready(self) -> None:
+        from workings.verification import person_data
+
+        person_data.register()
         from workings.core.nav import register_project_tab
         from workings.core.notify import register_reminders
         from workings.core.portfolio import register_portfolio_column
