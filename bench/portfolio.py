@@ -137,7 +137,7 @@ def main() -> int:
             start_new_session=True,
         )
         try:
-            web._wait_until_up(port, server)
+            web._wait_until_up(port, server, timeout=180)
         except RuntimeError:
             print((var_dir / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
             raise
