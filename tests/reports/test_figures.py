@@ -60,6 +60,7 @@ def expected_team(hand: Hand) -> dict[str, dict[str, str]]:
         "agreement": {"Version in force": "1"},
         "involvement": {},
         "documents": {},  # the hand-built project has no co-owned documents
+        "verification": {},  # nor a verification request
         "decisions": {
             "Decisions recorded": "2",
             "Decisions where contributors had less say than promised": "1",

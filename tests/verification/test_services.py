@@ -265,3 +265,26 @@ def test_claims_cannot_change_once_sent(world: Any) -> None:
     with pytest.raises(Conflict, match="sent"):
         services.claims_edit(actor=world.users["funder"], request=request, claims=["New."])
     assert not Claim.objects.filter(text="New.").exists()
+
+
+def test_a_reviewer_of_another_organisation_is_refused(world: Any) -> None:
+    from tests.factories import make_funder, make_user
+
+    stranger = make_user("other.reviewer@example.org", "Other Reviewer")
+    make_funder(
+        world.other_project, world.users["other_lead"], reviewers=[stranger], name="Other Fund"
+    )
+    contributors(world)
+    with pytest.raises(NotAllowed):
+        services.request_create(
+            actor=stranger,
+            project=world.project,
+            title="",
+            deadline=later(),
+            source="annex",
+            text=TEXT,
+        )
+    request = draft(world)
+    with pytest.raises(NotAllowed):
+        services.request_send(actor=stranger, request=request)
+    assert VerificationRequest.objects.count() == 1
