@@ -174,7 +174,7 @@ def main() -> int:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        web._wait_until_up(port, server)
+        web._wait_until_up(port, server, timeout=180)  # a loaded shared machine starts slowly
         urls = {
             "plans page, 200 milestones": "/projects/bench/plans/",
             "trivial view (log key)": "/.well-known/workings/log-key",
