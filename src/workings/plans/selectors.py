@@ -23,6 +23,7 @@ def milestone_list(*, project: Any) -> list[Milestone]:
     """Every milestone, soonest first, with how much evidence each has (one query)."""
     return list(
         Milestone.objects.filter(project=project)
+        .select_related("project")  # get_absolute_url needs the slug
         .annotate(evidence_count=Count("evidence"))
         .order_by("due_on", "id")
     )
