@@ -75,7 +75,7 @@ def test_record_header_says_only_sealed_and_the_day(world: Any, client_for: Any)
     raise_confidential(world)
     lead = client_for(world.users["lead"])
     text = lead.get(reverse("events:record", args=[world.project.slug])).content.decode()
-    assert "A sealed entry" in text
+    assert "A private entry" in text
     assert "concern.raised" not in text and SECRET not in text
 
 

@@ -149,7 +149,7 @@
       var result = await window.WorkingsCheck.verifyLog({
         key: key, note: note, pages: cp ? entryPages(cp.size) : [], lastSeen: last,
         onProgress: function (done, total) {
-          progress(done / total, say("checking", { done: number(done), total: number(total) }));
+          progress(total ? done / total : 1, say("checking", { done: number(done), total: number(total) }));
         },
       });
       if (result.ok) {
