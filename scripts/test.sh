@@ -37,15 +37,15 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "!!! No Chromium: browser tests will be skipped. !!!" >&2
 fi
 
-PYTEST_ARGS=(-q -n 2 --dist loadgroup "$@")
+PYTEST_ARGS=(-q -n 2 --dist loadgroup --durations=15 "$@")
 
 echo "== tests on SQLite =="
 env -u DATABASE_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}"
 
 PG_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/workings}
 if $VENV/bin/python scripts/pg_reachable.py "$PG_URL"; then
-  echo "== tests on PostgreSQL =="
-  DATABASE_URL=$PG_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}"
+  echo "== tests on PostgreSQL (the browser journeys ran on SQLite: they test pages, not the database) =="
+  DATABASE_URL=$PG_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}" --ignore=tests/browser
 else
   if [ "${CI:-}" = "true" ]; then echo "CI=true but PostgreSQL is not reachable at $PG_URL: failing." >&2; exit 1; fi
   echo "!!! PostgreSQL not reachable at $PG_URL: the PostgreSQL run was skipped. !!!" >&2
