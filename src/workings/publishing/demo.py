@@ -55,18 +55,19 @@ def build(ctx: DemoContext) -> None:
             actor=lead, project=stride, user_id=ctx.people["contributor1"].pk, active=True
         )
     with demo_day("2025-11-10", 14):
-        services.comment_submit(
-            project=stride,
-            name="",
-            body="Will the results be shared with the people who took part?",
-            token=DEMO_TOKENS[2],
-        )
         thanks, _ = services.comment_submit(
             project=stride,
             name="Ruth from Leeds",
             body="My husband had a stroke last year. Thank you for asking people like us "
             "what matters: getting to the shops on his own would mean the world.",
             token=DEMO_TOKENS[0],
+        )
+        # Between two recorded ones (the verifier's tests tamper with the first and last).
+        services.comment_submit(
+            project=stride,
+            name="",
+            body="Will the results be shared with the people who took part?",
+            token=DEMO_TOKENS[2],
         )
         spam, _ = services.comment_submit(
             project=stride,

@@ -76,7 +76,9 @@ def comment_submit(
 
 
 def _moderated(*, actor: Any, comment: Comment) -> Comment:
-    locked = Comment.objects.select_for_update().select_related("project").get(pk=comment.pk)
+    locked = (
+        Comment.objects.select_for_update(of=("self",)).select_related("project").get(pk=comment.pk)
+    )
     if locked.project is None:
         raise NotFound(_("There is no such comment."))
     require(
@@ -156,7 +158,9 @@ def comment_by_token(token: str) -> Comment:
 def comment_appeal(*, token: str, text: Any) -> Comment:
     """The writer of a hidden comment asks the moderators to think again (no account)."""
     comment = comment_by_token(token)
-    comment = Comment.objects.select_for_update().select_related("project").get(pk=comment.pk)
+    comment = (
+        Comment.objects.select_for_update(of=("self",)).select_related("project").get(pk=comment.pk)
+    )
     if comment.status != CommentStatus.HIDDEN:
         raise ValidationFailed(_("Only a hidden comment can be appealed."))
     if comment.appeal_status:

@@ -54,6 +54,8 @@ class PublicPageView(ProjectMixin, View):
                 pow_bits=spam.POW_BITS,
                 can_comment=publishing_policy.can_comment(self.project),
                 record_url=reverse("events:record", args=[self.project.slug]),
+                may_settings=publishing_policy.can_view_settings(request.user, self.project),
+                may_consent=publishing_policy.can_consent(request.user, self.project),
             ),
             status=status,
         )
