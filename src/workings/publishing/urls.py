@@ -12,5 +12,6 @@ urlpatterns = [
     path(P + "publishing/consent/", team.ConsentView.as_view(), name="consent"),
     path(P + "publishing/comments/", team.ModerationView.as_view(), name="moderation"),
     path(P + "publishing/comments/<int:pk>/", team.ModerateView.as_view(), name="moderate"),
-    path("comments/<str:token>/", public.MyCommentView.as_view(), name="my-comment"),
+    # Not under /comments/: the posts app answers there for comments on posts.
+    path("project-comments/<str:token>/", public.MyCommentView.as_view(), name="my-comment"),
 ]

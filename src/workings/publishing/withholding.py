@@ -20,10 +20,20 @@ from workings.projects.models import Membership
 from workings.projects.roles import Role
 from workings.publishing.models import Comment, CommentStatus, Consent, Publication
 
-# Entries about the project's structure (joining, leaving, roles, the project's details) and
-# publishing's own (a contributor moderating a comment) need no consent: how a member is
-# named in them is already their credit choice. Consent is for what contributors write.
-NO_CONSENT_NEEDED = ("project.", "member.", "invitation.", "publishing.")
+# Entries about the project's structure (joining, leaving, roles, the project's details), the
+# agreement coming into force (the software's statement, recorded with the last signature) and
+# publishing's own (a contributor moderating a comment) need no consent: how a member is named
+# in them is already their credit choice. Nor does a right-of-reply statement (report.reply_*):
+# the contributor writes it to be printed in the annex. Consent is for what contributors write
+# in the course of the work; a party's own answer and words (agreement.signed) wait for it.
+NO_CONSENT_NEEDED = (
+    "project.",
+    "member.",
+    "invitation.",
+    "publishing.",
+    "agreement.in_force",
+    "report.reply_",
+)
 
 
 def needs_consent(type_name: str) -> bool:
