@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from workings.concerns.models import SEALED_MODES, Concern, Status
-from workings.core.portfolio import Column, Figure, register_portfolio_column
+from workings.core.portfolio import Column, Figure, register_portfolio_column, slug_url
 
 
 def is_overdue(
@@ -57,23 +57,19 @@ def _figure(count: int, late: int, url: str) -> Figure:
 
 def open_concerns(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]:
     counts = _counts(projects, today)
+    address = slug_url("concerns:list")
     return {
-        p.pk: _figure(
-            counts[p.pk]["open"],
-            counts[p.pk]["open_late"],
-            reverse("concerns:list", args=[p.slug]),
-        )
+        p.pk: _figure(counts[p.pk]["open"], counts[p.pk]["open_late"], address(p.slug))
         for p in projects
     }
 
 
 def sealed_concerns(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]:
     counts = _counts(projects, today)
+    inbox = reverse("concerns:inbox")
     return {
         p.pk: _figure(
-            counts[p.pk]["sealed"],
-            counts[p.pk]["sealed_late"],
-            reverse("concerns:inbox") + f"?project={p.slug}",
+            counts[p.pk]["sealed"], counts[p.pk]["sealed_late"], f"{inbox}?project={p.slug}"
         )
         for p in projects
     }

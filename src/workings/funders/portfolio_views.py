@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 
 from workings.core import clock
 from workings.funders.portfolio import ATTENTION, csv_rows, portfolio_for
+from workings.funders.portfolio_rows import rows_html
 from workings.funders.views import OrganisationMixin
 from workings.funders.witnessing import open_alarms
 
@@ -54,6 +55,7 @@ class PortfolioView(OrganisationMixin):
                 "alarms": open_alarms(organisation=self.organisation),
                 "portfolio": portfolio,
                 "page": page,
+                "rows_html": rows_html(page.object_list),
                 "headings": headings,
                 "by_attention": portfolio.sort == ATTENTION,
                 "csv_query": urlencode(keep),
