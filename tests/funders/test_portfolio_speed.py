@@ -74,3 +74,26 @@ def test_the_audit_intervals_are_read_in_one_query(world: Any) -> None:
     assert len(ctx.captured_queries) == 1
     assert batch == {p.pk: interval_months(p) for p in projects}
     assert set(batch.values()) == {6, 12}  # the unfunded project keeps the default
+
+
+def _count(client: Any, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(url).content.decode()
+    return len(ctx.captured_queries), page
+
+
+def test_the_table_is_kept_until_a_project_log_moves(world: Any, client_for: Any) -> None:
+    reviewer = client_for(world.users["funder"])
+    url = reverse("funders:portfolio", args=[world.extra["funder_organisation"].slug])
+    first, page = _count(reviewer, url)
+    again, kept_page = _count(reviewer, url)
+    assert again < first - 5  # no column asked again
+    assert kept_page.count("<tr>") == page.count("<tr>")
+    concerns = reverse("concerns:list", args=[world.project.slug])
+    assert f'<a href="{concerns}">0</a>' in kept_page
+    raise_open(world)  # a ledgered write: the project's log moves
+    moved, fresh = _count(reviewer, url)
+    assert moved == first and f'<a href="{concerns}">1</a>' in fresh
+    # another reader, or another address, never gets this reader's table
+    other, _page = _count(reviewer, url + "?sort=project")
+    assert other == first
