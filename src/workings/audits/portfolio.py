@@ -7,42 +7,40 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Max
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from workings.audits.models import Audit, AuditStatus
-from workings.audits.schedule import next_due
-from workings.core.portfolio import Column, Figure
+from workings.audits.schedule import interval_months_for, next_due
+from workings.core.portfolio import Column, Figure, slug_url
 
 
 def last_audits(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]:
     ids = [p.pk for p in projects]
-    latest = {}
+    latest: dict[int, Any] = {}
+    opened: dict[int, dt.date] = {}  # the last day an audit was opened, as Max("opened_on")
     for audit in Audit.objects.filter(project_id__in=ids).order_by("project_id", "-number"):
         latest.setdefault(audit.project_id, audit)
-    opened = dict(
-        Audit.objects.filter(project_id__in=ids)
-        .values("project_id")
-        .annotate(d=Max("opened_on"))
-        .values_list("project_id", "d")
-    )
+        if audit.opened_on > opened.get(audit.project_id, dt.date.min):
+            opened[audit.project_id] = audit.opened_on
     out = {}
+    address = slug_url("audits:list")
+    intervals = interval_months_for(projects)
+    none_yet, still_open = _("None yet"), _("Open")
     for project in projects:
         audit = latest.get(project.pk)
-        overdue = next_due(project, opened.get(project.pk)) < today
+        overdue = next_due(project, opened.get(project.pk), intervals[project.pk]) < today
         if audit is None:
-            value = _("None yet")
+            value = none_yet
         elif audit.status == AuditStatus.SIGNED and audit.signed_on:
             value = _("Signed %(day)s") % {"day": date_format(audit.signed_on, "j M Y")}
         else:
-            value = _("Open")
+            value = still_open
         out[project.pk] = Figure(
             value=value,
             flagged=overdue,
-            url=reverse("audits:list", args=[project.slug]),
+            url=address(project.slug),
             sort=1.0 if overdue else 0.0,
         )
     return out

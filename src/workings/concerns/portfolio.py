@@ -6,15 +6,18 @@ raised it. One query per column for all projects."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
+from django.db.models import Count, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from workings.concerns.models import SEALED_MODES, Concern, Status
-from workings.core.portfolio import Column, Figure, register_portfolio_column
+from workings.core.portfolio import Column, Figure, register_portfolio_column, slug_url
 
 
 def is_overdue(
@@ -30,20 +33,33 @@ def is_overdue(
     return started + dt.timedelta(days=days) < today
 
 
+ALIKE = ("project_id", "mode", "status", "stages_text", "stage_index", "stage_started_on")
+
+
 def _counts(projects: Sequence[Any], today: dt.date) -> dict[int, dict[str, int]]:
     counts = {p.pk: {"open": 0, "open_late": 0, "sealed": 0, "sealed_late": 0} for p in projects}
+    # Concerns alike in all that decides lateness come as one row with their number: a
+    # project's concerns mostly share their procedure's stages, so this reads and decodes a
+    # few rows per project rather than every concern (docs/decisions/portfolio-speed.md).
     rows = (
         Concern.objects.filter(project_id__in=list(counts))
         .exclude(status=Status.CLOSED)
-        .values_list("project_id", "mode", "status", "stages", "stage_index", "stage_started_on")
+        .annotate(stages_text=Cast("stages", TextField()))
+        .order_by()
+        .values(*ALIKE)
+        .annotate(n=Count("id"))
+        .values_list(*ALIKE, "n")
     )
-    for project_id, mode, status, stages, index, started in rows:
-        late = is_overdue(status, stages, index, started, today)
-        counts[project_id]["open"] += 1
-        counts[project_id]["open_late"] += int(late)
+    decoded: dict[str, Any] = {}
+    for project_id, mode, status, text, index, started, n in rows:
+        if text not in decoded:
+            decoded[text] = json.loads(text) if text else None
+        late = n if is_overdue(status, decoded[text], index, started, today) else 0
+        counts[project_id]["open"] += n
+        counts[project_id]["open_late"] += late
         if mode in SEALED_MODES:
-            counts[project_id]["sealed"] += 1
-            counts[project_id]["sealed_late"] += int(late)
+            counts[project_id]["sealed"] += n
+            counts[project_id]["sealed_late"] += late
     return counts
 
 
@@ -57,23 +73,19 @@ def _figure(count: int, late: int, url: str) -> Figure:
 
 def open_concerns(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]:
     counts = _counts(projects, today)
+    address = slug_url("concerns:list")
     return {
-        p.pk: _figure(
-            counts[p.pk]["open"],
-            counts[p.pk]["open_late"],
-            reverse("concerns:list", args=[p.slug]),
-        )
+        p.pk: _figure(counts[p.pk]["open"], counts[p.pk]["open_late"], address(p.slug))
         for p in projects
     }
 
 
 def sealed_concerns(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]:
     counts = _counts(projects, today)
+    inbox = reverse("concerns:inbox")
     return {
         p.pk: _figure(
-            counts[p.pk]["sealed"],
-            counts[p.pk]["sealed_late"],
-            reverse("concerns:inbox") + f"?project={p.slug}",
+            counts[p.pk]["sealed"], counts[p.pk]["sealed_late"], f"{inbox}?project={p.slug}"
         )
         for p in projects
     }

@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Exists, OuterRef
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from workings.core.portfolio import Column, Figure, register_portfolio_column
+from workings.core.portfolio import Column, Figure, register_portfolio_column, slug_url
 from workings.documents.models import Document, Version
 
 
@@ -27,9 +26,10 @@ def documents_approved(projects: Sequence[Any], today: dt.date) -> dict[int, Fig
         totals[project_id][0] += 1
         totals[project_id][1] += int(ok)
     figures = {}
+    address = slug_url("documents:list")
     for project in projects:
         count, approved = totals[project.pk]
-        url = reverse("documents:list", args=[project.slug])
+        url = address(project.slug)
         value = _("%(approved)s of %(count)s") % {"approved": approved, "count": count}
         share = approved / count if count else 0.0
         figures[project.pk] = Figure(value, url=url, sort=share)

@@ -100,3 +100,13 @@ class KeptBodyMixin:
             cached_body(self.request, self.project, template, body) if cache else mark_safe(body())  # noqa: S308 - our own template's output
         )
         return render(self.request, template, self.context(body=html, **page), status=status)
+
+
+def kept(key: str, make: Callable[[], Any]) -> Any:
+    """What `make()` gives, from the same per-process cache, under a key the caller builds
+    from everything the value depends on (the funder's portfolio: every project's log)."""
+    value = _cache.get(key)
+    if value is None:
+        value = make()
+        _cache.set(key, value)
+    return value

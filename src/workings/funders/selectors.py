@@ -78,6 +78,19 @@ def audit_interval_months(project: Any) -> int:
     return organisation.audit_interval_months
 
 
+def audit_intervals(project_ids: list[int]) -> dict[int, int]:
+    """`audit_interval_months` for many projects in one query (projects without a confirmed
+    funder are left out: the caller uses the default). The first confirmed link wins, in
+    the order `confirmed_organisation` reads them."""
+    intervals: dict[int, int] = {}
+    links = ProjectFunder.objects.filter(
+        project_id__in=project_ids, status=ProjectFunder.Status.CONFIRMED
+    ).values_list("project_id", "organisation__audit_interval_months")
+    for project_id, months in links:
+        intervals.setdefault(project_id, months)
+    return intervals
+
+
 def independent_reviewers(*, organisation: FunderOrganisation) -> QuerySet[Appointment]:
     """The organisation's named independent reviewers for sealed concerns (current only)."""
     return (

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from workings.core.portfolio import Column, Figure, register_portfolio_column
+from workings.core.portfolio import Column, Figure, register_portfolio_column, slug_url
 from workings.money.models import Claim, ClaimStatus
 
 
@@ -27,9 +26,10 @@ def late_payments(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]:
         .values_list("project_id", "n")
     )
     figures = {}
+    address = slug_url("money:home")
     for project in projects:
         n = counts.get(project.pk, 0)
-        url = reverse("money:home", args=[project.slug])
+        url = address(project.slug)
         figures[project.pk] = Figure(n, flagged=n > 0, url=url, sort=n)
     return figures
 

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from workings.core.portfolio import Column, Figure
+from workings.core.portfolio import Column, Figure, slug_url
 from workings.plans.models import OPEN_STATUSES, Milestone
 
 
@@ -23,11 +22,12 @@ def slipped_counts(projects: Sequence[Any], today: dt.date) -> dict[int, Figure]
         .annotate(total=Count("id"), slipped=Count("id", filter=late))
     )
     slugs = {p.pk: p.slug for p in projects}
+    address = slug_url("plans:home")
     return {
         r["project_id"]: Figure(
             value=r["slipped"],
             flagged=r["slipped"] > 0,
-            url=reverse("plans:home", args=[slugs[r["project_id"]]]),
+            url=address(slugs[r["project_id"]]),
             sort=float(r["slipped"]),
         )
         for r in rows

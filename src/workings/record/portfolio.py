@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from workings.core.portfolio import Column, Figure, register_portfolio_column
+from workings.core.portfolio import Column, Figure, register_portfolio_column, slug_url
 from workings.record.models.items import Item, Kind
 
 
@@ -28,9 +27,10 @@ def overdue_feedback(projects: Sequence[Any], today: dt.date) -> dict[int, Figur
         .values_list("project_id", "n")
     )
     figures = {}
+    address = slug_url("record:timeline", "?status=overdue")
     for project in projects:
         n = counts.get(project.pk, 0)
-        url = reverse("record:timeline", args=[project.slug]) + "?status=overdue"
+        url = address(project.slug)
         figures[project.pk] = Figure(n, flagged=n > 0, url=url, sort=n)
     return figures
 
