@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.auth.hashers import make_password
 
 from workings.core.email import email_problem, validate_email_address
+from workings.core.forms import RequiredMessages
 
 
 def international_email(form: forms.Form, name: str = "email") -> None:
@@ -46,19 +47,19 @@ class SignupForm(allauth_forms.SignupForm):  # type: ignore[misc]
         return super().try_save(request)
 
 
-class LoginForm(allauth_forms.LoginForm):  # type: ignore[misc]
+class LoginForm(RequiredMessages, allauth_forms.LoginForm):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self, "login")
 
 
-class ResetPasswordForm(allauth_forms.ResetPasswordForm):  # type: ignore[misc]
+class ResetPasswordForm(RequiredMessages, allauth_forms.ResetPasswordForm):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self)
 
 
-class AddEmailForm(allauth_forms.AddEmailForm):  # type: ignore[misc]
+class AddEmailForm(RequiredMessages, allauth_forms.AddEmailForm):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self)
