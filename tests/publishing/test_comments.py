@@ -99,7 +99,7 @@ def test_a_wrong_private_link_finds_nothing(world: Any) -> None:
     [
         ("x" * 1_000_000, "far too long"),
         ("<script>alert(1)</script>", "HTML tags"),
-        ("   ", "This field is required"),
+        ("   ", "Enter your comment"),
         ("y" * 5001, "the limit is 5,000"),
     ],
 )

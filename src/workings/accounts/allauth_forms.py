@@ -9,8 +9,10 @@ from typing import Any
 from allauth.account import forms as allauth_forms
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext_lazy as _
 
 from workings.core.email import email_problem, validate_email_address
+from workings.core.forms import RequiredMessages
 
 
 def international_email(form: forms.Form, name: str = "email") -> None:
@@ -35,6 +37,12 @@ class SignupForm(allauth_forms.SignupForm):  # type: ignore[misc]
     """allauth's sign-up form with our e-mail rule, and the same costly work whether or not
     the address already has an account (so the time taken does not tell)."""
 
+    required_messages = {
+        "email": _("Enter your e-mail address"),
+        "password1": _("Enter a password"),
+        "password2": _("Enter the password again"),
+    }
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self)
@@ -46,19 +54,32 @@ class SignupForm(allauth_forms.SignupForm):  # type: ignore[misc]
         return super().try_save(request)
 
 
-class LoginForm(allauth_forms.LoginForm):  # type: ignore[misc]
+class LoginForm(RequiredMessages, allauth_forms.LoginForm):  # type: ignore[misc]
+    required_messages = {
+        "login": _("Enter your e-mail address"),
+        "password": _("Enter your password"),
+    }
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self, "login")
 
 
-class ResetPasswordForm(allauth_forms.ResetPasswordForm):  # type: ignore[misc]
+class ResetPasswordForm(RequiredMessages, allauth_forms.ResetPasswordForm):  # type: ignore[misc]
+    required_messages = {
+        "email": _("Enter your e-mail address"),
+    }
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self)
 
 
-class AddEmailForm(allauth_forms.AddEmailForm):  # type: ignore[misc]
+class AddEmailForm(RequiredMessages, allauth_forms.AddEmailForm):  # type: ignore[misc]
+    required_messages = {
+        "email": _("Enter the e-mail address to add"),
+    }
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         international_email(self)

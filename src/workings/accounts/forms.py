@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 
-class SignupExtraForm(forms.Form):
+
+class SignupExtraForm(WorkingsForm):
     """allauth's sign-up form plus the name people see (a pseudonym is fine)."""
 
     display_name = forms.CharField(
@@ -23,7 +25,7 @@ class SignupExtraForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(WorkingsForm):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=80,
@@ -37,7 +39,11 @@ class ProfileForm(forms.Form):
     pref_reduced_motion = forms.BooleanField(label=_("Reduce motion"), required=False)
 
 
-class TokenCreateForm(forms.Form):
+class TokenCreateForm(WorkingsForm):
+    required_messages = {
+        "name": _("Enter a name for the token"),
+    }
+
     name = forms.CharField(
         label=_("Token name"),
         max_length=80,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workings.agreements.models import Answer
 from workings.agreements.sections import FINAL_SAY_RULES, HANDLER_ROLES, RATE_KINDS, SECTIONS
+from workings.core.forms import WorkingsForm
 from workings.core.vocab import InfluenceLevel, ResearchArea
 
 STAGE_ROWS = 6
@@ -19,8 +20,15 @@ def _area(area: str) -> str:
     return f"right_{area}"
 
 
-class DraftForm(forms.Form):
+class DraftForm(WorkingsForm):
     """The whole draft in one form, carrying the revision it was based on."""
+
+    required_messages = {
+        "rate": _("Enter the rate"),
+        "currency": _("Enter the currency (three letters, such as GBP)"),
+        "payment_days": _("Enter within how many days payments are made"),
+        "feedback_response_days": _("Enter within how many days feedback is answered"),
+    }
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -179,7 +187,7 @@ class DraftForm(forms.Form):
         }
 
 
-class StartForm(forms.Form):
+class StartForm(WorkingsForm):
     source = forms.ChoiceField(
         label=_("How do you want to start?"),
         choices=[
@@ -191,7 +199,7 @@ class StartForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(WorkingsForm):
     section = forms.ChoiceField(
         label=_("Section"), choices=[(s.key, s.title) for s in SECTIONS], widget=forms.HiddenInput
     )
@@ -199,7 +207,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class SignForm(forms.Form):
+class SignForm(WorkingsForm):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=Answer.choices, widget=forms.RadioSelect
     )
@@ -214,7 +222,12 @@ class SignForm(forms.Form):
     )
 
 
-class DiffForm(forms.Form):
+class DiffForm(WorkingsForm):
+    required_messages = {
+        "old": _("Choose the version to compare from"),
+        "new": _("Choose the version to compare with"),
+    }
+
     old = forms.TypedChoiceField(label=_("From version"), coerce=int)
     new = forms.TypedChoiceField(label=_("To version"), coerce=int)
 

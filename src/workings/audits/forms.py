@@ -8,10 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workings.audits.standards import QUESTIONS, RATINGS, Standard
+from workings.core.forms import WorkingsForm
 from workings.plans.forms import DAY_HINT
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(WorkingsForm):
     def __init__(self, *args: Any, contributor: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for standard in Standard:
@@ -33,7 +34,7 @@ class AssessmentForm(forms.Form):
             )
 
 
-class FindingForm(forms.Form):
+class FindingForm(WorkingsForm):
     standard = forms.ChoiceField(label=_("Which standard it is about"), choices=Standard.choices)
     text = forms.CharField(label=_("What was found"), widget=forms.Textarea(attrs={"rows": 3}))
     action = forms.CharField(label=_("What will be done about it"), max_length=300)
@@ -47,7 +48,7 @@ class FindingForm(forms.Form):
         self.fields["owner"].choices = member_choices(project)
 
 
-class SignForm(forms.Form):
+class SignForm(WorkingsForm):
     statement = forms.CharField(
         label=_("Your statement (what the audit concluded)"),
         required=False,

@@ -7,9 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from workings.concerns.models import Mode, Outcome
 from workings.concerns.procedure import mode_readers
+from workings.core.forms import WorkingsForm
 
 
-class ConcernFields(forms.Form):
+class ConcernFields(WorkingsForm):
+    required_messages = {
+        "subject": _("Enter a subject for your concern"),
+        "outcome_wanted": _("Enter the outcome you want"),
+    }
+
     subject = forms.CharField(label=_("Subject"), max_length=200)
     what_happened = forms.CharField(
         label=_("What happened"),
@@ -83,11 +89,11 @@ class RaiseForm(ConcernFields):
         self.fields["mode"].choices = [(m, f"{Mode(m).label}: {readers[m]}") for m in Mode.values]
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(WorkingsForm):
     body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(WorkingsForm):
     reason = forms.CharField(
         label=_("Why you are moving it on"),
         required=False,
@@ -95,13 +101,17 @@ class EscalateForm(forms.Form):
     )
 
 
-class AskTeamForm(forms.Form):
+class AskTeamForm(WorkingsForm):
     message = forms.CharField(
         label=_("What you ask the team"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(WorkingsForm):
+    required_messages = {
+        "text": _("Enter the summary the team would see"),
+    }
+
     text = forms.CharField(
         label=_("Summary the team would see"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -111,7 +121,7 @@ class SummaryForm(forms.Form):
     )
 
 
-class SummaryAnswerForm(forms.Form):
+class SummaryAnswerForm(WorkingsForm):
     decision = forms.ChoiceField(
         label=_("Do you approve this summary?"),
         choices=[("approve", _("Yes, the team may see it")), ("decline", _("No, do not show it"))],
@@ -122,7 +132,7 @@ class SummaryAnswerForm(forms.Form):
     )
 
 
-class CloseForm(forms.Form):
+class CloseForm(WorkingsForm):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
     )
@@ -138,7 +148,7 @@ class CloseForm(forms.Form):
         self.fields["outcome"].choices = outcomes
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(WorkingsForm):
     code = forms.CharField(
         label=_("Your receipt code"),
         max_length=60,

@@ -5,28 +5,33 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.documents.models import Kind
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(WorkingsForm):
+    required_messages = {
+        "kind": _("Choose the kind of document"),
+    }
+
     kind = forms.ChoiceField(label=_("Kind of document"), choices=Kind.choices)
     title = forms.CharField(
         label=_("Title (only for “other document”)"), required=False, max_length=300
     )
 
 
-class ProposeForm(forms.Form):
+class ProposeForm(WorkingsForm):
     base = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text = forms.CharField(
         label=_("The text"),
         strip=False,
-        error_messages={"required": _("The text: please write something.")},
+        error_messages={"required": _("Enter the text of the document")},
         widget=forms.Textarea(attrs={"rows": 18}),
     )
     note = forms.CharField(label=_("What did you change?"), required=False)
 
 
-class SuggestForm(forms.Form):
+class SuggestForm(WorkingsForm):
     original = forms.CharField(
         label=_("Words to change (copy them exactly from the text)"),
         strip=False,
@@ -41,15 +46,15 @@ class SuggestForm(forms.Form):
     )
 
 
-class DissentForm(forms.Form):
+class DissentForm(WorkingsForm):
     text = forms.CharField(
         label=_("Your dissent note: why you do not agree with this version"),
-        error_messages={"required": _("Your dissent note: please write something.")},
+        error_messages={"required": _("Enter your dissent note: why you do not agree")},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(WorkingsForm):
     application = forms.CharField(
         label=_("Which application did it go with?"),
         max_length=300,

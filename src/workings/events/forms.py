@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.events.models import HiddenEntry
 
 
-class EraseForm(forms.Form):
+class EraseForm(WorkingsForm):
     reason = forms.CharField(
         label=_("Why is this content being erased?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -18,7 +19,7 @@ class EraseForm(forms.Form):
     )
 
 
-class DataRequestForm(forms.Form):
+class DataRequestForm(WorkingsForm):
     reason = forms.CharField(
         label=_("The data-protection request"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -31,7 +32,7 @@ class DataRequestForm(forms.Form):
     )
 
 
-class HideForm(forms.Form):
+class HideForm(WorkingsForm):
     category = forms.ChoiceField(
         label=_("Why hide this entry from the public?"),
         choices=HiddenEntry.Category.choices,

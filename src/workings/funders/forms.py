@@ -5,10 +5,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.funders.models import AppointmentKind
 
 
-class AppointForm(forms.Form):
+class AppointForm(WorkingsForm):
+    required_messages = {
+        "kind": _("Choose a post"),
+    }
+
     email = forms.CharField(
         label=_("Their e-mail address"),
         max_length=254,
@@ -38,7 +43,7 @@ class AppointForm(forms.Form):
     )
 
 
-class EndForm(forms.Form):
+class EndForm(WorkingsForm):
     reason = forms.CharField(
         label=_("Reason (optional)"),
         required=False,
@@ -47,7 +52,7 @@ class EndForm(forms.Form):
     )
 
 
-class NameFunderForm(forms.Form):
+class NameFunderForm(WorkingsForm):
     organisation = forms.ChoiceField(label=_("Funder organisation"))
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -61,7 +66,12 @@ class NameFunderForm(forms.Form):
         )
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(WorkingsForm):
+    required_messages = {
+        "audit_interval_months": _("Enter the number of months between audits"),
+        "response_days": _("Enter the number of days a team has to respond"),
+    }
+
     disagreement_procedure = forms.CharField(
         label=_("Default disagreement procedure"),
         required=False,

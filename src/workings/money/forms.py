@@ -7,10 +7,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.money.models import ActivityKind, BudgetCategory, ExpenseKind
 
 
-class OfferForm(forms.Form):
+class OfferForm(WorkingsForm):
+    required_messages = {
+        "title": _("Enter the name of the activity"),
+        "hours": _("Enter the expected hours, preparation included"),
+    }
+
     person = forms.TypedChoiceField(label=_("Who the offer is for"), coerce=int)
     activity = forms.ChoiceField(label=_("What it is for"), choices=ActivityKind.choices)
     meeting = forms.TypedChoiceField(
@@ -36,7 +42,7 @@ class OfferForm(forms.Form):
         self.fields["meeting"].choices = [("", _("Not a meeting")), *meetings]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(WorkingsForm):
     answer = forms.ChoiceField(
         label=_("Your answer"),
         widget=forms.RadioSelect,
@@ -56,7 +62,11 @@ class AnswerForm(forms.Form):
     )
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(WorkingsForm):
+    required_messages = {
+        "hours": _("Enter the hours, preparation included"),
+    }
+
     hours = forms.CharField(
         label=_("Hours, preparation included"),
         help_text=_("Filled in from the record; change it if it is wrong."),
@@ -95,18 +105,34 @@ class ClaimForm(forms.Form):
         ]
 
 
-class RejectForm(forms.Form):
+class RejectForm(WorkingsForm):
+    required_messages = {
+        "reason": _("Enter the reason"),
+    }
+
     reason = forms.CharField(label=_("Why not"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PayForm(forms.Form):
+class PayForm(WorkingsForm):
+    required_messages = {
+        "paid_on": _("Enter the day it was paid"),
+    }
+
     paid_on = forms.DateField(
         label=_("Day it was paid"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(WorkingsForm):
+    required_messages = {
+        "year": _("Enter the tax year (starting April)"),
+        "category": _("Choose a heading"),
+        "description": _("Enter a description"),
+        "quantity": _("Enter the quantity"),
+        "unit_cost": _("Enter the cost of each"),
+    }
+
     year = forms.IntegerField(
         label=_("Tax year (starting April)"), help_text=_("For example 2026 for 2026–27")
     )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.plans.models import EvidenceKind, Status, TrainingKind
 
 DAY_HINT = _("For example 2026-03-31 (year, month, day).")
@@ -19,7 +20,13 @@ def member_choices(project: Any) -> list[tuple[Any, str]]:
     return [("", _("Choose a person"))] + [(m.pk, m.label) for m in rows.order_by("id")]
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(WorkingsForm):
+    required_messages = {
+        "kind": _("Choose the kind of milestone"),
+        "due_on": _("Enter the due date"),
+        "owner": _("Choose who owns it"),
+    }
+
     kind = forms.ChoiceField(
         label=_("Kind of milestone"),
         choices=[("research", _("Research")), ("involvement", _("Involvement"))],
@@ -46,14 +53,18 @@ class MilestoneForm(forms.Form):
         self.fields["tied_to"].choices = [("", _("Not tied"))] + [(m.pk, m.title) for m in research]
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(WorkingsForm):
     status = forms.ChoiceField(label=_("How it stands"), choices=Status.choices)
     progress = forms.CharField(
         label=_("How far along, in per cent (0 to 100)"), required=False, max_length=4
     )
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(WorkingsForm):
+    required_messages = {
+        "kind": _("Choose the kind of evidence"),
+    }
+
     kind = forms.ChoiceField(label=_("Kind of evidence"), choices=EvidenceKind.choices)
     ref = forms.CharField(
         label=_("Entry or document number"),
@@ -68,7 +79,12 @@ class EvidenceForm(forms.Form):
     note = forms.CharField(label=_("What it shows"), required=False, max_length=300)
 
 
-class TrainingForm(forms.Form):
+class TrainingForm(WorkingsForm):
+    required_messages = {
+        "kind": _("Choose the kind of training or support"),
+        "given_on": _("Enter when it was given"),
+    }
+
     person = forms.ChoiceField(label=_("Who was trained or supported"))
     kind = forms.ChoiceField(label=_("Kind"), choices=TrainingKind.choices)
     what = forms.CharField(label=_("What it was"), max_length=300)

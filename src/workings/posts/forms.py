@@ -5,10 +5,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.posts.models import Frequency, HideReason, PostStatus
 
 
-class PostForm(forms.Form):
+class PostForm(WorkingsForm):
+    required_messages = {
+        "title": _("Enter a title for the post"),
+        "status": _("Choose whether to publish the post"),
+    }
+
     title = forms.CharField(label=_("Title"), max_length=200)
     byline = forms.CharField(
         label=_("Name shown as the writer"),
@@ -54,7 +60,7 @@ class PostForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(WorkingsForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=80,
@@ -73,7 +79,11 @@ class CommentForm(forms.Form):
     )
 
 
-class HideForm(forms.Form):
+class HideForm(WorkingsForm):
+    required_messages = {
+        "reason": _("Choose why to hide it"),
+    }
+
     reason = forms.ChoiceField(label=_("Why hide it"), choices=HideReason.choices)
     note = forms.CharField(
         label=_("Note to the writer"),
@@ -83,17 +93,21 @@ class HideForm(forms.Form):
     )
 
 
-class AppealForm(forms.Form):
+class AppealForm(WorkingsForm):
     appeal = forms.CharField(
         label=_("Why should it come back?"), widget=forms.Textarea(attrs={"rows": 4})
     )
 
 
-class ModeratorForm(forms.Form):
+class ModeratorForm(WorkingsForm):
+    required_messages = {
+        "membership": _("Choose a member"),
+    }
+
     membership = forms.TypedChoiceField(label=_("Member"), coerce=int)
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(WorkingsForm):
     email = forms.CharField(
         label=_("Your e-mail address"),
         max_length=400,
@@ -110,7 +124,7 @@ class SubscribeForm(forms.Form):
     website = CommentForm.base_fields["website"]
 
 
-class FrequencyForm(forms.Form):
+class FrequencyForm(WorkingsForm):
     frequency = forms.ChoiceField(
         label=_("How often"), choices=Frequency.choices, widget=forms.RadioSelect
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.projects.permissions import MEMBER_ROLES
 from workings.projects.roles import ROLE_DESCRIPTIONS, Credit, Role
 
@@ -14,7 +15,16 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(WorkingsForm):
+    required_messages = {
+        "title": _("Enter a title for the project"),
+        "summary": _("Enter a plain-English summary"),
+        "start_date": _("Enter the start date"),
+        "end_date": _("Enter the end date"),
+        "involvement_budget": _("Enter the involvement budget"),
+        "currency": _("Enter the currency"),
+    }
+
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
         label=_("Plain-English summary"),
@@ -55,7 +65,12 @@ class ProjectUpdateForm(ProjectForm):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(WorkingsForm):
+    required_messages = {
+        "email": _("Enter their e-mail address"),
+        "role": _("Choose a role"),
+    }
+
     email = forms.CharField(label=_("E-mail address"), max_length=254, widget=forms.EmailInput)
     role = forms.ChoiceField(
         label=_("Role"),
@@ -73,7 +88,7 @@ class InvitationForm(forms.Form):
     )
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(WorkingsForm):
     display_name = forms.CharField(
         label=_("Your name in this project"),
         max_length=80,
@@ -92,7 +107,11 @@ class MembershipForm(AcceptForm):
     pass
 
 
-class LeaveForm(forms.Form):
+class LeaveForm(WorkingsForm):
+    required_messages = {
+        "confirm": _("Tick the box to say you understand that you will no longer be a member"),
+    }
+
     reason = forms.CharField(
         label=_("Why are you leaving?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -131,14 +150,22 @@ class LeaveForm(forms.Form):
         return self.cleaned_data.get("reason_public") == "public"
 
 
-class RoleForm(forms.Form):
+class RoleForm(WorkingsForm):
+    required_messages = {
+        "role": _("Choose the new role"),
+    }
+
     role = forms.ChoiceField(label=_("New role"), choices=MEMBER_ROLE_CHOICES)
     reason = forms.CharField(
         label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(WorkingsForm):
+    required_messages = {
+        "reason": _("Enter the reason for removing this person"),
+    }
+
     reason = forms.CharField(
         label=_("Reason for removing this person"),
         max_length=2000,

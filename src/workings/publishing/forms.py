@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.publishing.models import HideCategory
 
 
-class CommentForm(forms.Form):
+class CommentForm(WorkingsForm):
     name = forms.CharField(
         label=_("Your name"),
         required=False,
@@ -32,13 +33,13 @@ class CommentForm(forms.Form):
     pow_answer = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-class HideForm(forms.Form):
+class HideForm(WorkingsForm):
     category = forms.ChoiceField(
         label=_("Why hide it?"), choices=HideCategory.choices, widget=forms.RadioSelect
     )
 
 
-class AppealForm(forms.Form):
+class AppealForm(WorkingsForm):
     text = forms.CharField(
         label=_("Why should the moderators think again?"),
         widget=forms.Textarea(attrs={"rows": 5}),

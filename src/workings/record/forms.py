@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.core.vocab import InfluenceLevel, ResearchArea
 from workings.record.models.decisions import Stance
 from workings.record.models.disagreements import DisagreementOutcome
@@ -43,7 +44,15 @@ AREA_CHOICES = [("", "Choose a research area"), *ResearchArea.choices]
 OPTIONAL_AREA = [("", "None in particular"), *ResearchArea.choices]
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(WorkingsForm):
+    required_messages = {
+        "occurred_on": _("Enter the date of the meeting"),
+        "activity": _("Choose the kind of activity"),
+        "title": _("Enter a title for the meeting"),
+        "hours": _("Enter how many hours it took"),
+        "summary": _("Enter a plain-English summary of the meeting"),
+    }
+
     occurred_on = forms.DateField(
         label=_("Date"), widget=DateInput, help_text=_("For example 2026-03-31.")
     )
@@ -74,9 +83,13 @@ class MeetingForm(forms.Form):
         self.fields["participants"].choices = [(m.pk, m.label) for m in members]
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(WorkingsForm):
     """Fields by role: contributors give feedback in their own name, so only researchers
     (who record it for a group) see "On behalf of". The research area is optional."""
+
+    required_messages = {
+        "title": _("Enter a title for your feedback"),
+    }
 
     about = forms.IntegerField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(
@@ -108,7 +121,11 @@ class FeedbackForm(forms.Form):
             self.fields["text"].help_text = _("What the contributors said.")
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(WorkingsForm):
+    required_messages = {
+        "outcome": _("Choose an outcome"),
+    }
+
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
     )
@@ -129,7 +146,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class SatisfactionForm(forms.Form):
+class SatisfactionForm(WorkingsForm):
     satisfied = forms.TypedChoiceField(
         label=_("Does this answer satisfy you?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
@@ -144,7 +161,12 @@ class SatisfactionForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(WorkingsForm):
+    required_messages = {
+        "area": _("Choose a research area"),
+        "occurred_on": _("Enter the date of the decision"),
+    }
+
     area = forms.ChoiceField(label=_("Research area"), choices=AREA_CHOICES)
     title = forms.CharField(label=_("What was decided"), max_length=200)
     text = forms.CharField(
@@ -163,14 +185,18 @@ class DecisionForm(forms.Form):
     occurred_on = forms.DateField(label=_("Date of the decision"), widget=DateInput)
 
 
-class DecisionViewForm(forms.Form):
+class DecisionViewForm(WorkingsForm):
+    required_messages = {
+        "words": _("Enter your view in your own words"),
+    }
+
     stance = forms.ChoiceField(
         label=_("Your view"), choices=Stance.choices, widget=forms.RadioSelect
     )
     words = forms.CharField(label=_("In your own words"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class DisagreementForm(forms.Form):
+class DisagreementForm(WorkingsForm):
     subject = forms.CharField(label=_("What the disagreement is about"), max_length=200)
     area = forms.ChoiceField(label=_("Research area"), choices=OPTIONAL_AREA, required=False)
     text = forms.CharField(
@@ -179,7 +205,7 @@ class DisagreementForm(forms.Form):
     occurred_on = forms.DateField(label=_("When it arose"), widget=DateInput)
 
 
-class PositionForm(forms.Form):
+class PositionForm(WorkingsForm):
     text = forms.CharField(
         label=_("Your position"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -187,7 +213,11 @@ class PositionForm(forms.Form):
     )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(WorkingsForm):
+    required_messages = {
+        "outcome": _("Choose an outcome"),
+    }
+
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         choices=[c for c in DisagreementOutcome.choices if c[0] != DisagreementOutcome.OPEN],
@@ -213,7 +243,11 @@ class OutcomeForm(forms.Form):
     )
 
 
-class AccountForm(forms.Form):
+class AccountForm(WorkingsForm):
+    required_messages = {
+        "title": _("Enter a title for your account"),
+    }
+
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(
         label=_("Your account"),
@@ -223,11 +257,11 @@ class AccountForm(forms.Form):
     about_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class AccountEditForm(forms.Form):
+class AccountEditForm(WorkingsForm):
     text = forms.CharField(label=_("Your account"), widget=forms.Textarea(attrs={"rows": 10}))
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(WorkingsForm):
     text = forms.CharField(
         label=_("The correction"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -238,7 +272,7 @@ class CorrectionForm(forms.Form):
 KIND_CHOICES = [("", "All kinds"), *Kind.choices, (LEFT, "Members who left")]
 
 
-class TimelineFilterForm(forms.Form):
+class TimelineFilterForm(WorkingsForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=KIND_CHOICES, required=False)
     area = forms.ChoiceField(
         label=_("Research area"),

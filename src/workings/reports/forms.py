@@ -3,10 +3,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.reports.models import ReplyAnswer
 
 
-class ReplyOpenForm(forms.Form):
+class ReplyOpenForm(WorkingsForm):
+    required_messages = {
+        "days": _("Enter how many days contributors have to reply"),
+    }
+
     purpose = forms.CharField(
         label=_("What is the annex for?"),
         help_text=_("For example: the stage 2 application to the funder."),
@@ -21,7 +26,7 @@ class ReplyOpenForm(forms.Form):
     )
 
 
-class ReplyAnswerForm(forms.Form):
+class ReplyAnswerForm(WorkingsForm):
     kind = forms.ChoiceField(
         label=_("Your answer"),
         choices=ReplyAnswer.Kind.choices,
@@ -36,7 +41,7 @@ class ReplyAnswerForm(forms.Form):
     )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(WorkingsForm):
     audience = forms.ChoiceField(label=_("Which annex to register"), choices=())
     checkpoint = forms.IntegerField(
         label=_("Number of entries in the record"),
@@ -54,7 +59,7 @@ class RegisterForm(forms.Form):
         ]
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(WorkingsForm):
     reason = forms.CharField(
         label=_("Why is this registration being withdrawn?"),
         help_text=_("Shown with the registration for ever."),
@@ -64,7 +69,7 @@ class WithdrawForm(forms.Form):
     )
 
 
-class NarrativeForm(forms.Form):
+class NarrativeForm(WorkingsForm):
     text = forms.CharField(
         label=_("Narrative"),
         help_text=_("Written together by the team and contributors. Each save is a new version."),

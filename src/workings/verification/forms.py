@@ -7,11 +7,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workings.core.forms import WorkingsForm
 from workings.verification.claims import claims_from_lines
 from workings.verification.models import Choice, Source
 
 
-class RequestForm(forms.Form):
+class RequestForm(WorkingsForm):
+    required_messages = {
+        "deadline": _("Enter the deadline for answers"),
+    }
+
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
@@ -37,7 +42,11 @@ class RequestForm(forms.Form):
     )
 
 
-class ClaimsForm(forms.Form):
+class ClaimsForm(WorkingsForm):
+    required_messages = {
+        "claims": _("Enter the claims, one per line"),
+    }
+
     claims = forms.CharField(
         label=_("Claims, one per line"),
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -48,7 +57,7 @@ class ClaimsForm(forms.Form):
         return claims_from_lines(self.cleaned_data["claims"])
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(WorkingsForm):
     """One question per claim (with an optional comment and the choice of showing it),
     then whether the funder may know who answered."""
 
@@ -61,7 +70,10 @@ class AnswerForm(forms.Form):
                 % {"number": claim.number, "text": claim.text},
                 choices=Choice.choices,
                 widget=forms.RadioSelect,
-                error_messages={"required": _("Please choose an answer.")},
+                error_messages={
+                    "required": _("Choose an answer for claim %(number)s")
+                    % {"number": claim.number}
+                },
             )
             self.fields[f"comment_{claim.pk}"] = forms.CharField(
                 label=_("Your comment on claim %(number)s") % {"number": claim.number},

@@ -52,3 +52,26 @@ def html_lang() -> str:
     code = get_language() or "en"
     lang, _, region = code.partition("-")
     return f"{lang}-{region.upper()}" if region else lang
+
+
+MULTI_INPUT_WIDGETS = {"radioselect", "checkboxselectmultiple"}
+
+
+@register.simple_tag
+def error_summary(form: Any) -> list[dict[str, str]]:
+    """Every error on the form at once, each linking to its field (the first button of a
+    group), in the words the field shows. The label is added only when the message does not
+    already name the field ("Enter a title" needs no "Title:" before it)."""
+    items = [{"href": "", "text": str(e)} for e in form.non_field_errors()]
+    for field in [*form.hidden_fields(), *form.visible_fields()]:
+        label = str(field.label or "")
+        for error in field.errors:
+            text = str(error)
+            if label and label.lower().rstrip(":?.") not in text.lower():
+                text = f"{label}: {text}"
+            href = ""
+            if not field.is_hidden:
+                suffix = "_0" if field.widget_type in MULTI_INPUT_WIDGETS else ""
+                href = f"#{field.auto_id}{suffix}"
+            items.append({"href": href, "text": text})
+    return items
