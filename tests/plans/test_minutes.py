@@ -252,3 +252,14 @@ def test_the_home_page_needs(world: Any) -> None:
     assert not any("draft minutes" in t for t in closed)
     lead_titles = [n.title for n in needs_for(world.users["lead"], [world.project], today)]
     assert not any("draft minutes" in t or "past its due date" in t for t in lead_titles)
+
+
+def test_the_home_page_shows_the_minutes_and_the_late_milestone(world: Any) -> None:
+    milestone(world, due_on="2026-02-01", owner=world.memberships["contributor"].pk)
+    _draft(world)
+    client = Client()
+    client.force_login(world.users["contributor"])
+    with _at("2026-03-10"):
+        page = client.get(reverse("notifications:home")).content.decode()
+    assert "Comment on the draft minutes “Steering committee, March” by 20 March 2026" in page
+    assert "Your milestone “Submit the protocol for ethics approval” is past its due date" in page
