@@ -263,3 +263,19 @@ def test_the_home_page_shows_the_minutes_and_the_late_milestone(world: Any) -> N
         page = client.get(reverse("notifications:home")).content.decode()
     assert "Comment on the draft minutes “Steering committee, March” by 20 March 2026" in page
     assert "Your milestone “Submit the protocol for ethics approval” is past its due date" in page
+
+
+def test_a_contributor_erases_their_comment_and_the_record_still_verifies(world: Any) -> None:
+    from workings.events.audit import verify_project
+    from workings.events.services.erasing import entry_erase
+
+    minutes = _draft(world)
+    with _at("2026-03-10"):
+        comment = svc.minutes_comment(
+            actor=world.users["contributor"], minutes=minutes, body="Something I regret."
+        )
+    seq = Entry.objects.filter(log__project=world.project, type="plans.minutes_commented").get().seq
+    entry_erase(actor=world.users["contributor"], project=world.project, seq=seq, reason="Mine.")
+    comment.refresh_from_db()
+    assert comment.body == ""
+    assert verify_project(world.project).ok
