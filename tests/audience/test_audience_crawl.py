@@ -466,6 +466,10 @@ for _name in ("milestone", "milestone-edit", "milestone-progress", "evidence-add
     FILLS[f"plans:{_name}"] = _rows("plans.milestone", "pk")
 for _name in ("plan_milestone_progress", "plan_evidence_add"):
     FILLS[f"api:{_name}"] = _rows("plans.milestone", "milestone_id")
+for _name in ("minutes", "minutes-comment", "minutes-finalise"):
+    FILLS[f"plans:{_name}"] = _rows("plans.minutes", "pk")
+for _name in ("plan_minutes_get", "plan_minutes_comment", "plan_minutes_finalise"):
+    FILLS[f"api:{_name}"] = _rows("plans.minutes", "minutes_id")
 for _name in ("detail", "assess", "finding-add", "sign"):
     FILLS[f"audits:{_name}"] = _rows("audits.audit", "pk")
 for _name in ("audit_get", "audit_assess", "audit_finding_add", "audit_sign"):

@@ -3,7 +3,9 @@
 - members and the funder's reviewers read the plan, its milestones and the training log;
 - only the lead plans and re-plans milestones;
 - a milestone's progress is reported by its owner (here the contributor) or the lead;
-- evidence and training are added by those who write entries (lead, researcher, contributor).
+- evidence and training are added by those who write entries (lead, researcher, contributor);
+- minutes are drafted by the lead or a researcher, commented on by contributors only, and made
+  final only by the person who wrote them (here the lead).
 """
 
 from __future__ import annotations
@@ -29,6 +31,24 @@ def setup(world: Any) -> None:
         owner=world.memberships["contributor"].pk,
     )
     world.extra["plans_milestone"] = milestone
+    world.extra["plans_minutes"] = _minutes_draft(world)
+
+
+def _minutes_draft(world: Any) -> Any:
+    import datetime as dt
+
+    from workings.core import clock
+    from workings.plans import minutes
+
+    today = clock.today()
+    return minutes.minutes_draft(
+        actor=world.users["lead"],
+        project=world.project,
+        title="Steering committee",
+        met_on=today - dt.timedelta(days=1),
+        draft="We met.",
+        comments_until=today + dt.timedelta(days=14),
+    )
 
 
 def _pk(name: str = "pk") -> Any:
@@ -61,6 +81,38 @@ def _training(world: Any) -> dict[str, Any]:
     }
 
 
+def _minutes_pk(name: str = "pk") -> Any:
+    return lambda w: {"slug": w.project.slug, name: w.extra["plans_minutes"].pk}
+
+
+def _minutes(world: Any) -> dict[str, Any]:
+    import datetime as dt
+
+    from workings.core import clock
+
+    today = clock.today()
+    return {
+        "title": "Steering committee, again",
+        "met_on": today.isoformat(),
+        "draft": "We met again.",
+        "comments_until": (today + dt.timedelta(days=7)).isoformat(),
+    }
+
+
+def _comment(world: Any) -> dict[str, Any]:
+    return {"body": "Please add what we said about travel."}
+
+
+def _finalise(world: Any) -> dict[str, Any]:
+    # Comments are still open, so the writer gets a plain refusal (allowed in, 400).
+    return {"final": "", "change_note": "Nothing changed."}
+
+
+MINUTES_WRITERS = frozenset({LEAD, RESEARCHER})
+CONTRIBUTOR_ONLY = frozenset({CONTRIBUTOR})
+MINUTES_API = Case(
+    get=MEMBERS, post=MINUTES_WRITERS, kwargs=slug_kwargs, json=True, post_data=_minutes
+)
 TRAINING_API = Case(get=MEMBERS, post=WRITERS, kwargs=slug_kwargs, json=True, post_data=_training)
 
 CASES: dict[str, Case] = {
@@ -85,6 +137,32 @@ CASES: dict[str, Case] = {
     ),
     "api:plan_evidence_add": Case(
         get=None, post=WRITERS, kwargs=_pk("milestone_id"), json=True, post_data=_evidence
+    ),
+    "plans:minutes-list": Case(get=MEMBERS, post=None, kwargs=slug_kwargs),
+    "plans:minutes-new": Case(
+        get=MINUTES_WRITERS, post=MINUTES_WRITERS, kwargs=slug_kwargs, post_data=_minutes
+    ),
+    "plans:minutes": Case(get=MEMBERS, post=None, kwargs=_minutes_pk()),
+    "plans:minutes-comment": Case(
+        get=None, post=CONTRIBUTOR_ONLY, kwargs=_minutes_pk(), post_data=_comment
+    ),
+    "plans:minutes-finalise": Case(
+        get=None, post=LEAD_ONLY, kwargs=_minutes_pk(), post_data=_finalise
+    ),
+    "api:plan_minutes_list": MINUTES_API,
+    "api:plan_minutes_draft": MINUTES_API,
+    "api:plan_minutes_get": Case(
+        get=MEMBERS, post=None, kwargs=_minutes_pk("minutes_id"), json=True
+    ),
+    "api:plan_minutes_comment": Case(
+        get=None,
+        post=CONTRIBUTOR_ONLY,
+        kwargs=_minutes_pk("minutes_id"),
+        json=True,
+        post_data=_comment,
+    ),
+    "api:plan_minutes_finalise": Case(
+        get=None, post=LEAD_ONLY, kwargs=_minutes_pk("minutes_id"), json=True, post_data=_finalise
     ),
     "api:plan_training_list": TRAINING_API,
     "api:plan_training_log": TRAINING_API,

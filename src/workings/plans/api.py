@@ -8,10 +8,11 @@ from ninja import Router, Schema, Status
 from workings.accounts.api_auth import project_auth
 from workings.core import clock
 from workings.core.schema import InputSchema
+from workings.plans import minutes as minutes_services
 from workings.plans import selectors, services
-from workings.plans.models import Milestone, Training
-from workings.plans.permissions import milestone_get_for
-from workings.plans.snapshots import MilestoneSnapshot, TrainingSnapshot
+from workings.plans.models import Milestone, Minutes, Training
+from workings.plans.permissions import milestone_get_for, minutes_get_for
+from workings.plans.snapshots import MilestoneSnapshot, MinutesSnapshot, TrainingSnapshot
 
 router = Router(tags=["plans"])
 MEMBERS = project_auth("view_members")
@@ -226,3 +227,124 @@ def plan_training_log(request: HttpRequest, slug: str, payload: TrainingIn) -> S
         **payload.dict(),
     )
     return Status(201, _training_out(training))
+
+
+class MinutesCommentOut(Schema):
+    id: int
+    author: int
+    body: str
+    created_at: str
+
+
+class MinutesOut(Schema):
+    id: int
+    title: str
+    met_on: str
+    meeting: int | None
+    draft: str
+    comments_until: str
+    written_by: int
+    status: str
+    final: str
+    change_note: str
+    finalised_on: str | None
+    comments: list[MinutesCommentOut]
+
+
+class MinutesIn(InputSchema):
+    title: str
+    met_on: str
+    draft: str
+    comments_until: str
+    meeting: int | None = None
+
+
+class MinutesCommentIn(InputSchema):
+    body: str
+
+
+class MinutesFinaliseIn(InputSchema):
+    final: str = ""
+    change_note: str
+
+
+def _minutes_out(m: Minutes) -> MinutesOut:
+    snap = MinutesSnapshot.read(m.snapshot())
+    return MinutesOut(
+        id=m.pk,
+        title=snap.title,
+        met_on=snap.met_on,
+        meeting=snap.meeting,
+        draft=snap.draft,
+        comments_until=snap.comments_until,
+        written_by=snap.written_by,
+        status=snap.status,
+        final=snap.final,
+        change_note=snap.change_note,
+        finalised_on=snap.finalised_on,
+        comments=[
+            MinutesCommentOut(
+                id=c.pk, author=c.author_id, body=c.body, created_at=c.created_at.isoformat()
+            )
+            for c in m.comments.order_by("id")
+        ],
+    )
+
+
+@router.get("/projects/{slug}/minutes", response=list[MinutesOut], auth=MEMBERS)
+def plan_minutes_list(request: HttpRequest, slug: str) -> list[MinutesOut]:
+    """The minutes of steering meetings (drafts and final), newest meeting first, with the
+    contributors' comments (the latest 200)."""
+    rows = (
+        Minutes.objects.filter(project=request.project)  # type: ignore[attr-defined]
+        .prefetch_related("comments")
+        .order_by("-met_on", "-id")[:200]
+    )
+    return [_minutes_out(m) for m in rows]
+
+
+@router.post("/projects/{slug}/minutes", response={201: MinutesOut}, auth=MEMBERS)
+def plan_minutes_draft(request: HttpRequest, slug: str, payload: MinutesIn) -> Status[MinutesOut]:
+    """Share draft minutes for contributors' comments until a day (the lead or a researcher)."""
+    minutes = minutes_services.minutes_draft(
+        actor=request.user,
+        project=request.project,  # type: ignore[attr-defined]
+        **payload.dict(),
+    )
+    return Status(201, _minutes_out(minutes))
+
+
+@router.get("/projects/{slug}/minutes/{minutes_id}", response=MinutesOut, auth=MEMBERS)
+def plan_minutes_get(request: HttpRequest, slug: str, minutes_id: int) -> MinutesOut:
+    return _minutes_out(minutes_get_for(request.user, request.project, minutes_id))  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/projects/{slug}/minutes/{minutes_id}/comments",
+    response={201: MinutesCommentOut},
+    auth=MEMBERS,
+)
+def plan_minutes_comment(
+    request: HttpRequest, slug: str, minutes_id: int, payload: MinutesCommentIn
+) -> Status[MinutesCommentOut]:
+    """Comment on draft minutes while comments are open (contributors)."""
+    minutes = minutes_get_for(request.user, request.project, minutes_id)  # type: ignore[attr-defined]
+    c = minutes_services.minutes_comment(actor=request.user, minutes=minutes, **payload.dict())
+    return Status(
+        201,
+        MinutesCommentOut(
+            id=c.pk, author=c.author_id, body=c.body, created_at=c.created_at.isoformat()
+        ),
+    )
+
+
+@router.post("/projects/{slug}/minutes/{minutes_id}/finalise", response=MinutesOut, auth=MEMBERS)
+def plan_minutes_finalise(
+    request: HttpRequest, slug: str, minutes_id: int, payload: MinutesFinaliseIn
+) -> MinutesOut:
+    """Make the minutes final after comments close, with what changed (their writer)."""
+    minutes = minutes_get_for(request.user, request.project, minutes_id)  # type: ignore[attr-defined]
+    minutes = minutes_services.minutes_finalise(
+        actor=request.user, minutes=minutes, **payload.dict()
+    )
+    return _minutes_out(minutes)

@@ -1,6 +1,8 @@
 """The demo's plan: STRIDE's research and involvement milestones over its three years, one
 tied pair done out of order (the leaflet was finished after recruitment had opened), one
-slipped milestone (recruitment is behind), and the training and support log."""
+slipped milestone (recruitment is behind), the training and support log, and the steering
+committee's minutes: one set made final after two contributors' comments, and one draft with
+two contributors' comments."""
 
 from __future__ import annotations
 
@@ -216,6 +218,9 @@ def build(ctx: DemoContext) -> None:
                 given_by=given_by,
                 hours=hours,
             )
+    from workings.plans.demo_minutes import build_minutes
+
+    build_minutes(ctx, stride)
 
 
 def stride_day(day: str) -> Any:

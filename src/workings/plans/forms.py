@@ -95,3 +95,61 @@ class TrainingForm(WorkingsForm):
     def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = member_choices(project)
+
+
+def meeting_choices(project: Any) -> list[tuple[Any, str]]:
+    from workings.record.models import Item, Kind
+
+    rows = Item.objects.filter(project=project, kind=Kind.MEETING).order_by("-occurred_on", "-id")
+    return [("", _("None"))] + [
+        (i.pk, f"{i.title} ({i.occurred_on:%Y-%m-%d})" if i.occurred_on else i.title)
+        for i in rows[:200]
+    ]
+
+
+class MinutesForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    met_on = forms.CharField(label=_("Day of the meeting"), help_text=DAY_HINT)
+    meeting = forms.ChoiceField(
+        label=_("The meeting in the record"),
+        required=False,
+        help_text=_("If the meeting is already in the working record, choose it."),
+    )
+    draft = forms.CharField(
+        label=_("The minutes"), widget=forms.Textarea(attrs={"rows": 12}), max_length=20000
+    )
+    comments_until = forms.CharField(
+        label=_("Contributors can comment until"),
+        help_text=_("The last day for comments. For example 2026-03-31 (year, month, day)."),
+    )
+
+    def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].choices = meeting_choices(project)
+
+
+class MinutesCommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+        help_text=_("Say what is missing, wrong or unclear. Everyone in the project sees it."),
+    )
+
+
+class MinutesFinaliseForm(forms.Form):
+    final = forms.CharField(
+        label=_("The final minutes"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        required=False,
+        max_length=20000,
+        help_text=_(
+            "Change the draft as the comments asked. Leave it as it is if nothing changes."
+        ),
+    )
+    change_note = forms.CharField(
+        label=_("What changed after the comments"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text=_("Say what you changed and why, or why you changed nothing."),
+    )

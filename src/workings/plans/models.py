@@ -172,3 +172,93 @@ class Training(RecordedModel):
             hours=str(self.hours) if self.hours is not None else None,
             recorded_by=self.recorded_by_id,
         ).fields()
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft, open for comments")
+    FINAL = "final", _("Final")
+
+
+class Minutes(RecordedModel):
+    """The minutes of a steering meeting: written as a draft that contributors can comment on
+    until a set day; after that day the writer finalises them with a note of what changed.
+    The draft text is kept beside the final text, so nobody can quietly rewrite it."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=200)
+    met_on = models.DateField()
+    # The meeting in the working record these minutes are of, when there is one.
+    meeting = models.ForeignKey(
+        "record.Item", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    draft = models.TextField(max_length=20000)
+    comments_until = models.DateField()
+    written_by = models.ForeignKey(
+        "projects.Membership", on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    final = models.TextField(max_length=20000, blank=True)
+    change_note = models.TextField(max_length=4000, blank=True)
+    finalised_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=clock.now)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
+
+    class Meta:
+        ordering = ["project_id", "-met_on", "-id"]
+        verbose_name_plural = "minutes"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:minutes", args=[self.project.slug, self.pk])
+
+    def is_draft(self) -> bool:
+        return self.status == MinutesStatus.DRAFT
+
+    def open_for_comments(self, today: Any) -> bool:
+        return self.is_draft() and today <= self.comments_until
+
+    def snapshot(self) -> dict[str, Any]:
+        from workings.plans.snapshots import MinutesSnapshot
+
+        return MinutesSnapshot(
+            project=self.project_id,
+            title=self.title,
+            met_on=self.met_on.isoformat(),
+            meeting=self.meeting_id,
+            draft=self.draft,
+            comments_until=self.comments_until.isoformat(),
+            written_by=self.written_by_id,
+            status=self.status,
+            final=self.final,
+            change_note=self.change_note,
+            finalised_on=self.finalised_on.isoformat() if self.finalised_on else None,
+        ).fields()
+
+
+class MinutesComment(RecordedModel):
+    """A contributor's comment on draft minutes, in their own words; never edited."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey("projects.Membership", on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(default=clock.now)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {"created_at": WHEN_WRITTEN}
+
+    class Meta:
+        ordering = ["minutes_id", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:40]
+
+    def snapshot(self) -> dict[str, Any]:
+        from workings.plans.snapshots import MinutesCommentSnapshot
+
+        return MinutesCommentSnapshot(
+            minutes=self.minutes_id, author=self.author_id, body=self.body
+        ).fields()

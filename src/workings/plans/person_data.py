@@ -33,3 +33,19 @@ def register() -> None:
             ("kind", "what", "given_on", "given_by", "hours", "created_at"),
         )
     )
+    register_holding(
+        Holding(
+            "plans.Minutes",
+            _("Minutes of meetings you wrote"),
+            ("written_by",),
+            ("title", "met_on", "draft", "comments_until", "status", "final", "change_note"),
+        )
+    )
+    register_holding(
+        Holding(
+            "plans.MinutesComment",
+            _("Your comments on draft minutes"),
+            ("author",),
+            ("body", "created_at"),
+        )
+    )

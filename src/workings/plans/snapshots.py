@@ -1,6 +1,7 @@
 """Plans events (codes 1400-1449, never reused) and the snapshot each recorded model writes.
 
-Audiences: milestones, their evidence and the training log are the project's working plan,
+Audiences: milestones, their evidence, the training log and the steering meetings' minutes
+(drafts, contributors' comments on them, final versions) are the project's working plan,
 read by its members and the funder's reviewers (MEMBERS). Who was trained in what names a
 person, so it is never public; the annex counts entries, never names.
 """
@@ -30,6 +31,15 @@ EVIDENCE_ADDED = register(
 )
 TRAINING_LOGGED = register(
     1420, "plans.training_logged", "Training or support was logged", Audience.MEMBERS
+)
+MINUTES_DRAFTED = register(
+    1430, "plans.minutes_drafted", "Draft minutes were shared for comments", Audience.MEMBERS
+)
+MINUTES_COMMENTED = register(
+    1431, "plans.minutes_commented", "A contributor commented on draft minutes", Audience.MEMBERS
+)
+MINUTES_FINALISED = register(
+    1432, "plans.minutes_finalised", "Minutes were made final", Audience.MEMBERS
 )
 
 
@@ -71,3 +81,27 @@ class TrainingSnapshot(Snapshot):
     given_by: str = ""
     hours: str | None = None
     recorded_by: int = 0
+
+
+@dataclass(frozen=True)
+class MinutesSnapshot(Snapshot):
+    model: ClassVar[str] = "plans.minutes"
+    project: int = 0
+    title: str = ""
+    met_on: str = ""
+    meeting: int | None = None
+    draft: str = ""
+    comments_until: str = ""
+    written_by: int = 0
+    status: str = ""
+    final: str = ""
+    change_note: str = ""
+    finalised_on: str | None = None
+
+
+@dataclass(frozen=True)
+class MinutesCommentSnapshot(Snapshot):
+    model: ClassVar[str] = "plans.minutescomment"
+    minutes: int = 0
+    author: int = 0
+    body: str = ""
