@@ -108,6 +108,10 @@ def test_matrix(name: str, client_for: Any) -> None:
                         f"{role} {method}: expected 405 or denied, got {response.status_code}"
                     )
                 continue
+            # Security headers on every response, allowed or refused (issue 18).
+            for header in ("Permissions-Policy", "X-Content-Type-Options"):
+                if header not in response.headers:
+                    failures.append(f"{role} {method}: no {header} header")
             if response.status_code >= 500:
                 failures.append(f"{role} {method}: server error {response.status_code}")
             elif role in allowed and _denied(response):

@@ -108,6 +108,11 @@ def test_when_required_a_lead_must_set_up_two_factor_but_a_contributor_need_not(
     assert response.redirect_chain[0][0].startswith("/accounts/2fa/totp/activate")
     assert "authenticator app as well as your password" in response.content.decode()
     assert as_contributor.get(f"/projects/{project.slug}/").status_code == 200
+    researcher = make_user("res@example.org")
+    add_member(project, lead, researcher, "researcher")
+    as_researcher = Client()
+    as_researcher.force_login(researcher)
+    assert as_researcher.get(f"/projects/{project.slug}/").status_code == 302
 
 
 @override_settings(WORKINGS_REQUIRE_TWO_FACTOR=False)
@@ -117,3 +122,17 @@ def test_two_factor_is_optional_by_default() -> None:
     client = Client()
     client.force_login(lead)
     assert client.get(f"/projects/{project.slug}/").status_code == 200
+
+
+def test_deactivating_an_account_ends_its_sessions_and_refuses_its_tokens() -> None:
+    user = make_user("pat@example.org")
+    _, secret = services.token_create(actor=user, name="script")
+    browser = Client()
+    browser.force_login(user)
+    assert browser.get("/profile/").status_code == 200
+    assert Client().get("/api/v1/me/data", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
+    user.is_active = False
+    user.save()
+    assert browser.get("/profile/").status_code == 302  # the session no longer signs anyone in
+    refused = Client().get("/api/v1/me/data", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert refused.status_code == 401

@@ -1,9 +1,10 @@
 """WORKINGS_REQUIRE_TWO_FACTOR: people who hold power over others' words must use a second factor.
 
-When the setting is on, a site administrator, a project's lead and a funder's reviewer (who
-reads sealed concerns) cannot use Workings until they have set up an authenticator app:
-every page sends them to the set-up page, which explains why. Contributors and observers are
-never forced (many have no smartphone); they are offered it on their profile.
+When the setting is on, a site administrator, a project's lead or researcher and a funder's
+reviewer (who reads sealed concerns) cannot use Workings until they have set up an
+authenticator app: every page sends them to the set-up page, which explains why.
+Contributors and observers are never forced (many have no smartphone); they are offered it on
+their profile.
 See docs/decisions/sessions-and-two-factor.md.
 """
 
@@ -29,7 +30,9 @@ ALLOWED_PREFIXES = ("/accounts/", "/static/", "/profile/sign-out-everywhere/")
 def must_use_two_factor(user: Any) -> bool:
     if user.is_staff or user.is_superuser:
         return True
-    if Membership.objects.filter(user=user, role=Role.LEAD, left_at__isnull=True).exists():
+    if Membership.objects.filter(
+        user=user, role__in=(Role.LEAD, Role.RESEARCHER), left_at__isnull=True
+    ).exists():
         return True
     return bool(project_policy.reviewed_project_ids(user))
 
