@@ -39,6 +39,12 @@ def test_a_person_is_erased_and_every_project_still_verifies() -> None:
         )
     )
     assert written
+    from workings.ops.models import OutgoingMail
+
+    OutgoingMail.objects.create(sender="x@example.org", recipients=[f"Pat <{email}>"], message=b"")
+    kept = OutgoingMail.objects.create(
+        sender="x@example.org", recipients=["someone.else@example.org"], message=b""
+    )
     out = io.StringIO()
     call_command(
         "erase-person",
@@ -52,6 +58,7 @@ def test_a_person_is_erased_and_every_project_still_verifies() -> None:
     assert "The account can no longer sign in" in out.getvalue()
     person.refresh_from_db()
     assert person.email.endswith("@erased.invalid") and not person.is_active
+    assert list(OutgoingMail.objects.values_list("pk", flat=True)) == [kept.pk]
     assert not person.has_usable_password()
     assert not EntryContent.objects.filter(entry_id__in=written, erased_at__isnull=True).exists()
     for slug in {m.project.slug for m in person.memberships.all()}:
