@@ -76,7 +76,7 @@ def test_team_pages_and_a_hidden_comments_private_page(
     assert "You chose not to publish this one." in contributor.content()
     assert_accessible(contributor, "consent, contributor")
     _shots(contributor, "consent")
-    anon_page.goto(demo_site.url("/comments/demo-comment-hidden/"))
+    anon_page.goto(demo_site.url("/project-comments/demo-comment-hidden/"))
     assert "A moderator hid it" in anon_page.content()
     assert_accessible(anon_page, "my comment, hidden")
     _shots(anon_page, "my-comment-hidden")

@@ -45,7 +45,7 @@ def test_the_reviewer_sees_every_funded_project_with_counts_never_sealed_words(
     raise_confidential(world, subject="The lead shouted at me", what_happened="Private words")
     page = client_for(world.users["funder"]).get(_url(world)).content.decode()
     assert "World project" in page
-    for heading in ("Agreement", "Overdue feedback", "Open concerns", "Sealed concerns"):
+    for heading in ("Agreement", "Overdue feedback", "Open concerns", "Private concerns"):
         assert heading in page
     assert "Late payments" in page and "Documents approved" in page
     assert "The lead shouted at me" not in page and "Private words" not in page

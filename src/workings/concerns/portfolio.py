@@ -106,5 +106,5 @@ def register() -> None:
         Column("open_concerns", gettext_lazy("Open concerns"), open_concerns, order=30)
     )
     register_portfolio_column(
-        Column("sealed_concerns", gettext_lazy("Sealed concerns"), sealed_concerns, order=40)
+        Column("sealed_concerns", gettext_lazy("Private concerns"), sealed_concerns, order=40)
     )

@@ -26,8 +26,8 @@ class AppointForm(WorkingsForm):
             (
                 AppointmentKind.REVIEWER,
                 _(
-                    "Reviewer: reads the projects' records and sealed "
-                    "concerns, receives escalations, witnesses checkpoints"
+                    "Reviewer: reads the projects' records and private "
+                    "concerns, receives escalations, countersigns the records"
                 ),
             ),
             (

@@ -45,7 +45,7 @@ SETTINGS_CHANGED = register(
 WITNESS_ALARM = register(
     630,
     "witness.alarm",
-    "The funder's witness found this log inconsistent with what it had checked before",
+    "The funder's independent check found this record different from what it had checked before",
     Audience.PUBLIC,
 )
 # Appended sealed: its header says only "sealed" and the day.

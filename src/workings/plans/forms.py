@@ -107,7 +107,7 @@ def meeting_choices(project: Any) -> list[tuple[Any, str]]:
     ]
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(WorkingsForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     met_on = forms.CharField(label=_("Day of the meeting"), help_text=DAY_HINT)
     meeting = forms.ChoiceField(
@@ -128,7 +128,7 @@ class MinutesForm(forms.Form):
         self.fields["meeting"].choices = meeting_choices(project)
 
 
-class MinutesCommentForm(forms.Form):
+class MinutesCommentForm(WorkingsForm):
     body = forms.CharField(
         label=_("Your comment"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -137,7 +137,7 @@ class MinutesCommentForm(forms.Form):
     )
 
 
-class MinutesFinaliseForm(forms.Form):
+class MinutesFinaliseForm(WorkingsForm):
     final = forms.CharField(
         label=_("The final minutes"),
         widget=forms.Textarea(attrs={"rows": 12}),
