@@ -33,6 +33,21 @@ schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection() -> Any:
+    """Django closes the database connection after each request it serves; in a test that
+    runs inside one transaction this closes the test's own connection (on PostgreSQL). The
+    test client switches this off for its requests; these requests bypass it, so do the same."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def lead_world(db: Any) -> dict[str, str]:
     from tests.factories import build_world
