@@ -4,6 +4,7 @@ from every page and download, and every project still verifies."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -11,7 +12,6 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from workings.accounts.models import User
-from workings.core.demo import build_demo
 from workings.core.exceptions import NotAllowed
 from workings.events.models import EntryContent
 from workings.projects.erase_person import person_erase
@@ -29,8 +29,8 @@ def _verify(slug: str) -> str:
     return out.getvalue()
 
 
-def test_a_person_is_erased_and_every_project_still_verifies() -> None:
-    ctx = build_demo()
+def test_a_person_is_erased_and_every_project_still_verifies(demo_once: Any) -> None:
+    ctx = demo_once
     person = ctx.people["contributor1"]
     email, name = person.email, person.display_name
     written = list(
@@ -72,8 +72,8 @@ def test_a_person_is_erased_and_every_project_still_verifies() -> None:
         assert name not in page
 
 
-def test_only_a_site_administrator_erases_a_person() -> None:
-    ctx = build_demo()
+def test_only_a_site_administrator_erases_a_person(demo_once: Any) -> None:
+    ctx = demo_once
     with pytest.raises(NotAllowed):
         person_erase(actor=ctx.people["lead"], person=ctx.people["contributor1"], reason="x")
 
