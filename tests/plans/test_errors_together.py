@@ -1,0 +1,35 @@
+"""The milestone form: every rule the service checks comes back at once, each linked to its
+field from the error summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from tests.core.error_summary import assert_linked
+from tests.plans import helpers as h
+from workings.plans.models import Milestone
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_milestone_with_two_broken_rules_hears_of_both(world: Any, client_for: Any) -> None:
+    research = h.milestone(world)
+    url = reverse("plans:milestone-new", kwargs={"slug": world.project.slug})
+    response = client_for(world.users["lead"]).post(
+        url,
+        {
+            "kind": "research",  # ... tied to a research milestone: only involvement can be
+            "title": "Recruit the first patient",
+            "due_on": "1999-01-01",  # before the project starts
+            "owner": world.memberships["researcher"].pk,
+            "tied_to": research.pk,
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert_linked(page, "id_due_on", "before the project starts")
+    assert_linked(page, "id_tied_to", "Only an involvement milestone can be tied")
+    assert Milestone.objects.count() == 1
