@@ -33,3 +33,24 @@ def test_a_milestone_with_two_broken_rules_hears_of_both(world: Any, client_for:
     assert_linked(page, "id_due_on", "before the project starts")
     assert_linked(page, "id_tied_to", "Only an involvement milestone can be tied")
     assert Milestone.objects.count() == 1
+
+
+def test_the_api_lists_every_broken_rule(world: Any, client_for: Any) -> None:
+    research = h.milestone(world)
+    response = client_for(world.users["lead"]).post(
+        f"/api/v1/projects/{world.project.slug}/plan/milestones",
+        {
+            "kind": "research",
+            "title": "Recruit the first patient",
+            "due_on": "soon",
+            "owner": 999999,
+            "tied_to": research.pk,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert [p["field"] for p in body["problems"]] == ["due_on", "owner", "tied_to"]
+    assert "give a date like 2026-03-31" in body["problems"][0]["detail"]
+    assert (body["field"], body["detail"]) == ("due_on", body["problems"][0]["detail"])
+    assert Milestone.objects.count() == 1
