@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.core.error_summary import assert_linked
 from tests.money import helpers as h
+from workings.money import services
 from workings.money.models import Claim, Offer
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,34 @@ def test_a_claim_with_two_broken_rules_hears_of_both(world: Any, client_for: Any
     assert_linked(page, "id_note", "Add a note saying why")
     assert_linked(page, "id_expense_amount", "cannot be negative")
     assert not Claim.objects.exists()
+
+
+def test_a_budget_line_with_three_broken_rules_hears_of_all(world: Any, client_for: Any) -> None:
+    h.terms(world)
+    line = services.budget_line_add(
+        actor=world.users["lead"],
+        project=world.project,
+        year=2026,
+        category="fees",
+        description="Meeting fees",
+        quantity="10",
+        unit_cost="50",
+    )
+    url = reverse("money:budget-edit", kwargs={"slug": world.project.slug, "pk": line.pk})
+    response = client_for(world.users["lead"]).post(
+        url,
+        {
+            "year": 1990,
+            "category": "fees",
+            "description": "Meeting fees",
+            "quantity": "lots",
+            "unit_cost": "-5",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert_linked(page, "id_year", "like 2026")
+    assert_linked(page, "id_quantity", "Quantity")
+    assert_linked(page, "id_unit_cost", "cannot be negative")
+    line.refresh_from_db()
+    assert line.unit_cost == 50

@@ -54,3 +54,26 @@ def test_the_api_lists_every_broken_rule(world: Any, client_for: Any) -> None:
     assert "give a date like 2026-03-31" in body["problems"][0]["detail"]
     assert (body["field"], body["detail"]) == ("due_on", body["problems"][0]["detail"])
     assert Milestone.objects.count() == 1
+
+
+def test_training_with_three_broken_rules_hears_of_all(world: Any, client_for: Any) -> None:
+    from workings.plans.models import Training
+
+    url = reverse("plans:training-new", kwargs={"slug": world.project.slug})
+    response = client_for(world.users["lead"]).post(
+        url,
+        {
+            "person": world.memberships["contributor"].pk,
+            "kind": "training",
+            "what": "Research awareness",
+            "given_on": "2999-01-01",  # in the future
+            "given_by": "x" * 250,  # longer than the service allows
+            "hours": "lots",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert_linked(page, "id_given_on", "cannot be in the future")
+    assert_linked(page, "id_given_by", "the limit is 200")
+    assert_linked(page, "id_hours", "give a number such as 1.5")
+    assert not Training.objects.exists()

@@ -321,27 +321,42 @@ def training_log(*, actor: Any, project: Any, kind: Any, **data: Any) -> Trainin
     )
     mine = my_membership(actor, project)
     assert mine is not None
-    person = _member(project, data.get("person") or mine.pk, field="person", label=_("Who"))
-    if person.pk != mine.pk and not plans_policy.can_log_for_others(actor, project):
-        raise ValidationFailed(
-            _("You can log training and support you received yourself."), field="person"
-        )
+    problems = Problems()  # every broken rule is reported at once
+    person = problems.check(
+        _member, project, data.get("person") or mine.pk, field="person", label=_("Who")
+    )
+    if (
+        person is not None
+        and person.pk != mine.pk
+        and not plans_policy.can_log_for_others(actor, project)
+    ):
+        problems.add(_("You can log training and support you received yourself."), field="person")
     if kind not in TrainingKind.values:
-        raise ValidationFailed(_("Choose training, support or mentoring."), field="kind")
-    given_on = parse_day(data.get("given_on"), field="given_on", label=_("When"))
-    if given_on > clock.today():
-        raise ValidationFailed(_("When: the day cannot be in the future."), field="given_on")
+        problems.add(_("Choose training, support or mentoring."), field="kind")
+    given_on = problems.check(parse_day, data.get("given_on"), field="given_on", label=_("When"))
+    if given_on is not None and given_on > clock.today():
+        problems.add(_("When: the day cannot be in the future."), field="given_on")
+    fields = {
+        "what": problems.check(
+            required_text, data.get("what"), field="what", label=_("What"), max_length=200
+        ),
+        "given_by": problems.check(
+            required_text,
+            data.get("given_by"),
+            field="given_by",
+            label=_("Who gave it"),
+            max_length=200,
+        ),
+        "hours": problems.check(_hours, data.get("hours")),
+    }
+    problems.raise_any()
     training = Training.objects.create(
         project=project,
         person=person,
         kind=kind,
-        what=required_text(data.get("what"), field="what", label=_("What"), max_length=200),
         given_on=given_on,
-        given_by=required_text(
-            data.get("given_by"), field="given_by", label=_("Who gave it"), max_length=200
-        ),
-        hours=_hours(data.get("hours")),
         recorded_by=mine,
+        **fields,
     )
     append_event(
         project=project,
