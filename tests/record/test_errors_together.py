@@ -73,3 +73,23 @@ def test_a_decision_with_two_broken_rules_hears_of_both(world: Any, client_for: 
     assert_linked(page, "id_text", "the limit is 5,000")
     assert_linked(page, "id_occurred_on", "is in the future")
     assert Item.objects.count() == before
+
+
+def test_a_meeting_with_two_broken_rules_hears_of_both(world: Any, client_for: Any) -> None:
+    before = Item.objects.count()
+    response = client_for(world.users["lead"]).post(
+        _url(world, "meeting-create"),
+        {
+            "occurred_on": (clock.today() + dt.timedelta(days=2)).isoformat(),
+            "activity": "meeting",
+            "title": "Steering group",
+            "participants": [world.memberships["contributor"].pk],
+            "hours": "30",  # more than a day has
+            "summary": "We talked about recruitment.",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert_linked(page, "id_occurred_on", "is in the future")
+    assert_linked(page, "id_hours", "a day has 24 hours")
+    assert Item.objects.count() == before
