@@ -61,7 +61,7 @@ def feedback_give(
     group = problems.check(
         optional_text, on_behalf_of, field="on_behalf_of", label=_("On behalf of"), max_length=200
     )
-    if not group and not record_policy.speaks_for_contributors(actor, project):
+    if group == "" and not record_policy.speaks_for_contributors(actor, project):
         problems.add(
             _(
                 "Say which group of contributors this feedback came from (for example "
