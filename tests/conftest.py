@@ -30,13 +30,16 @@ def _fresh_page_bodies(request: Any) -> Any:
     except Exception:  # noqa: BLE001 - Django not configured: pure tests
         yield
         return
+    from workings.accounts import header
     from workings.notifications import home
 
     fragments.clear()
     home.clear()
+    header.clear()
     yield
     fragments.clear()
     home.clear()
+    header.clear()
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
     # Raised by "Sign out everywhere": sessions stamped with an older value end (sessions.py).
     sessions_epoch = models.PositiveIntegerField(default=0)
+    # Raised whenever what the page header shows this person changes (a new or read notice,
+    # a funder post given or ended): the header is kept per process under it (header.py).
+    header_stamp = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -1,6 +1,6 @@
 """The funder's links in the site's main menu (core/nav.py): "Portfolio" for anyone holding
-a post in a funder organisation, "Concerns for you" for its reviewers. One query per page,
-kept on the user for the request."""
+a post in a funder organisation, "Concerns for you" for its reviewers. No query on most
+pages: the posts are kept per process under the person's header stamp."""
 
 from __future__ import annotations
 
@@ -9,18 +9,22 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from workings.accounts import header
 from workings.core.nav import register_site_link
 from workings.funders.models import READER_KINDS, Appointment
 
 
 def _posts(user: Any) -> list[tuple[str, str]]:
-    if "_workings_menu_posts" not in user.__dict__:
-        user.__dict__["_workings_menu_posts"] = list(
+    def current() -> list[tuple[str, str]]:
+        return list(
             Appointment.objects.filter(user=user, ended_at__isnull=True)
             .order_by("organisation__name", "organisation_id")
             .values_list("organisation__slug", "kind")
         )
-    return list(user.__dict__["_workings_menu_posts"])
+
+    # Kept under the person's header stamp, which funders/services.py raises whenever a
+    # post is given or ended (accounts/header.py).
+    return list(header.remember(user, "funder_posts", current))
 
 
 def portfolio_url(user: Any) -> str | None:

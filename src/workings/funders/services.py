@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from workings.accounts import header
 from workings.core import clock
 from workings.core.exceptions import NotFound, ValidationFailed
 from workings.core.text import optional_text, required_text
@@ -99,6 +100,7 @@ def organisation_create(*, actor: Any, name: str, slug: str = "", admin_email: s
         started_at=clock.now(),
         appointed_by=_actor_ref(actor),
     )
+    header.bump([admin.pk])  # their menu gains "Portfolio"
     return organisation
 
 
@@ -127,6 +129,7 @@ def appointment_create(
         started_at=clock.now(),
         appointed_by=_actor_ref(actor),
     )
+    header.bump([user.pk])  # their menu gains the organisation's links
     if chosen in READER_KINDS:
         for project in _confirmed_projects(organisation):
             append_event(
@@ -171,6 +174,7 @@ def appointment_end(
     appointment.ended_by = _actor_ref(actor)
     appointment.end_reason = why
     appointment.save(update_fields=["ended_at", "ended_by", "end_reason"])
+    header.bump([appointment.user_id])  # their menu loses the organisation's links
     if appointment.kind in READER_KINDS:
         for project in _confirmed_projects(organisation):
             append_event(

@@ -1,6 +1,7 @@
 """The header's "What needs you" count and the reviewer's link, on every page for a
 signed-in person. Lazy: a page that does not show the header pays nothing; one that does
-pays one count query (the unread notices) and, the first time, the reviewer check."""
+pays one count query (the unread notices) the first time after the count changed, and
+none after (accounts/header.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from workings.accounts import header
 from workings.notifications.models import Notification
 
 
@@ -18,7 +20,13 @@ def needs_header(request: HttpRequest) -> dict[str, Any]:
         return {}
 
     def unread() -> int:
-        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+        # Kept under the person's header stamp, raised whenever a notice of theirs is made
+        # or read (services.py), so most pages ask no query for it.
+        return header.remember(
+            user,
+            "unread",
+            lambda: Notification.objects.filter(user=user, read_at__isnull=True).count(),
+        )
 
     def reviews() -> bool:
         from workings.notifications.home import reviews_concerns

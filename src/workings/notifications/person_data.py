@@ -12,8 +12,10 @@ from workings.core.person_data import Holding, register_holding
 
 def _erase_notices(person: Any) -> int:
     """Notices are copies of what the record says: deleted, not kept."""
+    from workings.accounts import header
     from workings.notifications.models import Notification
 
+    header.bump([person.pk])
     return Notification.objects.filter(user=person).delete()[0]
 
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from workings.accounts import header
 from workings.core import clock
 from workings.core.email import email_subject
 from workings.core.exceptions import NotFound, ValidationFailed
@@ -92,6 +93,7 @@ def notify(
         if state == EmailState.SENT:
             _email_one(notice)
         created.append(notice)
+    header.bump(n.user_id for n in created)  # their count of new notices changed
     return created
 
 
@@ -163,7 +165,10 @@ def notification_mark_read(*, actor: Any, notification_id: int | None = None) ->
         notices = notices.filter(pk=notification_id)
         if not Notification.objects.filter(user=actor, pk=notification_id).exists():
             raise NotFound(_("We could not find that notice."))
-    return notices.update(read_at=clock.now())
+    marked = notices.update(read_at=clock.now())
+    if marked:
+        header.bump([actor.pk])
+    return marked
 
 
 @transaction.atomic
