@@ -232,10 +232,9 @@ def funder_portfolio(
     request: HttpRequest, slug: str, q: str = "", flagged: str = "", sort: str = ""
 ) -> HttpResponse:
     """Every project the organisation funds with its figures (counts only: never the text of
-    a sealed concern). Same filters and order as the page.
-
-    The rows are the page's kept rows and the body is kept with them
-    (funders/portfolio_kept.py): made as plain data in PortfolioOut's shape, rendered once."""
+    a sealed concern). Same filters and order as the page."""
+    # The rows are the page's kept rows and the body is kept with them
+    # (funders/portfolio_kept.py): plain data in PortfolioOut's shape, rendered once.
     org = organisation_get_for(request.user, slug)
     rows = shared(
         organisation=org,
