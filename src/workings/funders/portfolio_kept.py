@@ -8,8 +8,8 @@ reader, the day, the language and the filters and order asked for. Each form of 
 (the page's table, the CSV text, the API's JSON) is then kept under that key too, so a
 repeated download costs the key's query and no more. docs/decisions/portfolio-speed.md.
 
-The kept rows are plain tuples (no model instances): the cache pickles what it keeps, and
-tuples of strings and numbers cost least to unpickle.
+The kept rows hold plain values (no model instances): the cache pickles what it keeps, and
+strings, numbers and tuples cost least to unpickle.
 """
 
 from __future__ import annotations
