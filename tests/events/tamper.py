@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-TABLES = ("events_entry", "events_treenode", "events_checkpoint")
+TABLES = ("events_entry", "events_treenode", "events_checkpoint", "events_cosignature")
 
 
 def drop_triggers() -> None:

@@ -5,6 +5,7 @@ reversed one, and the audit column reads every project's interval in one query."
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -101,3 +102,79 @@ def test_the_table_is_kept_until_a_project_log_moves(world: Any, client_for: Any
     # another reader, or another address, never gets this reader's table
     other, _page = _count(reviewer, url + "?sort=project")
     assert other == first
+
+
+def _csv(response: Any) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
+def _fetch(client: Any, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        text = _csv(response) if response.streaming else response.content.decode()
+    assert response.status_code == 200
+    return len(ctx.captured_queries), text
+
+
+def _uncached(world: Any, params: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    """The CSV and the API's body as they were made before they shared the kept rows: every
+    column computed, the API through its schema."""
+    from workings.funders.api import FigureOut, PortfolioColumnOut, PortfolioOut
+    from workings.funders.api import PortfolioProjectOut as P
+    from workings.funders.portfolio import csv_rows
+
+    fund = world.extra["funder_organisation"]
+    portfolio = portfolio_for(organisation=fund, today=clock.today(), params=params)
+    text = "".join(csv_rows(portfolio, "http://testserver"))
+    body = PortfolioOut(
+        columns=[PortfolioColumnOut(key=c.key, label=str(c.label)) for c in portfolio.columns],
+        projects=[
+            P(
+                slug=row.project.slug,
+                title=row.project.title,
+                figures={
+                    c.key: None
+                    if f is None
+                    else FigureOut(value=f.value, flagged=f.flagged, url=f.url)
+                    for c, f in row.cells
+                },
+            )
+            for row in portfolio.rows
+        ],
+    ).model_dump()
+    return text, body
+
+
+def test_the_csv_and_the_api_share_the_pages_kept_rows(world: Any, client_for: Any) -> None:
+    raise_open(world)
+    raise_confidential(world)
+    _fund_more(world, 3, title='Fish & "chips" =project')
+    reviewer = client_for(world.users["funder"])
+    fund = world.extra["funder_organisation"]
+    page_url = reverse("funders:portfolio", args=[fund.slug])
+    csv_url = reverse("funders:portfolio-csv", args=[fund.slug])
+    api_url = reverse("api:funder_portfolio", args=[fund.slug])
+    cold_csv, _ = _fetch(reviewer, csv_url + "?sort=open_concerns")
+    _fetch(reviewer, page_url)  # the page computes the rows for its default order
+    kept_csv, text = _fetch(reviewer, csv_url)
+    kept_api, body = _fetch(reviewer, api_url)
+    assert kept_csv < cold_csv - 5 and kept_api < cold_csv - 5  # no column asked again
+    want_text, want_body = _uncached(world, {})
+    assert text == want_text and "Fish &" in text
+    assert json.loads(body) == json.loads(json.dumps(want_body))
+    # Sorted and filtered: same rows as the page's, still what the columns give.
+    api = reviewer.get(api_url + "?sort=project&q=fish").json()
+    assert api == json.loads(json.dumps(_uncached(world, {"sort": "project", "q": "fish"})[1]))
+    assert [p["title"] for p in api["projects"]][0].startswith("Fish")
+
+    # A ledgered write moves a log: fresh figures everywhere.
+    def open_concerns(body: dict[str, Any]) -> int:
+        mine = next(p for p in body["projects"] if p["slug"] == world.project.slug)
+        return int(mine["figures"]["open_concerns"]["value"])
+
+    before = open_concerns(json.loads(body))
+    raise_open(world)
+    moved = reviewer.get(api_url).json()
+    assert open_concerns(moved) == before + 1
+    assert moved == json.loads(json.dumps(_uncached(world, {})[1]))
+    assert _csv(reviewer.get(csv_url)) == _uncached(world, {})[0]

@@ -76,6 +76,7 @@ def deterministic(monkeypatch: Any, tmp_path: Path, settings: Any) -> Iterator[N
     from workings.concerns import receipts
     from workings.events import keys
     from workings.ledger import checkpoint, entry
+    from workings.verifier import cosignature
 
     salts = _counter_bytes(b"salt")
     _replace_everywhere(monkeypatch, entry.make_salt, lambda: salts(entry.SALT_SIZE))
@@ -110,6 +111,16 @@ def deterministic(monkeypatch: Any, tmp_path: Path, settings: Any) -> Iterator[N
     with monkeypatch.context() as only_here:
         only_here.setattr(checkpoint, "secrets", FixedSecrets)
         keys.keys_init(name="workings.golden")
+    # The Fund's witness key (cosignatures are in the exports), fixed the same way.
+    witness_seed = hashlib.sha256(SEED + b"witness").digest()
+
+    class FixedWitnessSecrets:
+        @staticmethod
+        def token_bytes(size: int = 32) -> bytes:
+            return witness_seed[:size]
+
+    settings.WORKINGS_WITNESS_KEY_DIR = str(tmp_path / "keys" / "witnesses")
+    monkeypatch.setattr(cosignature, "secrets", FixedWitnessSecrets)
     try:
         yield
     finally:

@@ -2,8 +2,10 @@
 
 Apps run in DEMO_ORDER (lower first), so later capabilities can build on earlier data. An
 app's demo module may also define `prepare()` (run before every `workings demo`, e.g. the log's
-signing key) and `demo_exists()` (is its part already built?). Core finds them by name, so it
-never imports the apps above it.
+signing key), `demo_exists()` (is its part already built?) and `finish(ctx)` (run, in the same
+order, once every part is built: for steps that need the whole demo recorded, such as a
+witness cosigning each project's newest checkpoint). Core finds them by name, so it never
+imports the apps above it.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def builders() -> list[Any]:
         if name == __name__ or find_spec(name) is None:  # this module is the runner, not a part
             continue
         module = import_module(name)
-        if any(hasattr(module, hook) for hook in ("build", "prepare", "demo_exists")):
+        if any(hasattr(module, h) for h in ("build", "prepare", "demo_exists", "finish")):
             found.append(module)
     return sorted(found, key=lambda m: getattr(m, "DEMO_ORDER", 100))
 
@@ -85,9 +87,13 @@ def demo_exists() -> bool:
 
 def build_demo() -> DemoContext:
     ctx = DemoContext()
-    for module in builders():
+    parts = builders()
+    for module in parts:
         if hasattr(module, "build"):
             module.build(ctx)
+    for module in parts:
+        if hasattr(module, "finish"):
+            module.finish(ctx)
     return ctx
 
 

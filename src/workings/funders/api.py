@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
+from ninja.renderers import JSONRenderer
 
 from workings.accounts.api_auth import project_auth
-from workings.core import clock
 from workings.core.schema import InputSchema
 from workings.funders import selectors, services
 from workings.funders.permissions import organisation_get_for
-from workings.funders.portfolio import portfolio_for
+from workings.funders.portfolio_kept import api_body, shared
 from workings.funders.setting_services import organisation_settings_update
 from workings.projects.permissions import project_policy
 
@@ -230,25 +230,20 @@ class PortfolioOut(Schema):
 @router.get("/funders/{slug}/portfolio", response=PortfolioOut)
 def funder_portfolio(
     request: HttpRequest, slug: str, q: str = "", flagged: str = "", sort: str = ""
-) -> PortfolioOut:
+) -> HttpResponse:
     """Every project the organisation funds with its figures (counts only: never the text of
     a sealed concern). Same filters and order as the page."""
+    # The rows are the page's kept rows and the body is kept with them
+    # (funders/portfolio_kept.py): plain data in PortfolioOut's shape, rendered once.
     org = organisation_get_for(request.user, slug)
-    params = {"q": q, "flagged": flagged, "sort": sort}
-    portfolio = portfolio_for(organisation=org, today=clock.today(), params=params)
-    return PortfolioOut(
-        columns=[PortfolioColumnOut(key=c.key, label=str(c.label)) for c in portfolio.columns],
-        projects=[
-            PortfolioProjectOut(
-                slug=row.project.slug,
-                title=row.project.title,
-                figures={
-                    c.key: None
-                    if f is None
-                    else FigureOut(value=f.value, flagged=f.flagged, url=f.url)
-                    for c, f in row.cells
-                },
-            )
-            for row in portfolio.rows
-        ],
+    rows = shared(
+        organisation=org,
+        reader=request.user,
+        language=getattr(request, "LANGUAGE_CODE", ""),
+        params={"q": q, "flagged": flagged, "sort": sort},
     )
+    renderer = JSONRenderer()  # the API's renderer (workings/api/api.py sets no other)
+    content = rows.output(
+        "api", lambda kept: renderer.render(request, api_body(kept), response_status=200)
+    )
+    return HttpResponse(content, content_type=f"{renderer.media_type}; charset={renderer.charset}")

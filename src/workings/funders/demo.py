@@ -1,7 +1,12 @@
 """The demo's funder: the National Stroke Research Fund (fictional) is an organisation that a
 site administrator added, with its own admin. It appoints Helen Marsh as its reviewer and
 Ruth Adeyemi (the independent person STRIDE's agreement names) as its independent reviewer.
-STRIDE names the Fund; the Fund's admin confirms it."""
+STRIDE names the Fund; the Fund's admin confirms it.
+
+The Fund is also a witness: a site administrator gave it a witness key (a file under
+WORKINGS_WITNESS_KEY_DIR, never a table), it cosigned its projects' checkpoints once early
+on, and cosigns their newest checkpoints once the whole demo is recorded (`finish`), so the
+portfolio and `workings verify --witness` work on the demo out of the box."""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from typing import Any
 from workings.core.demo import DemoContext, demo_person, demo_time
 from workings.funders import services
 from workings.funders.models import AppointmentKind, FunderOrganisation
+from workings.funders.witness_keys import witness_key_init
+from workings.funders.witnessing import witness_all
 
 DEMO_ORDER = 15
 NSRF = "national-stroke-research-fund"
@@ -46,6 +53,8 @@ def build(ctx: DemoContext) -> None:
             slug=NSRF,
             admin_email=admin.email,
         )
+        # What a site administrator does with `workings funders witness-key SLUG`.
+        witness_key_init(organisation=fund)
     with demo_time(2024, 8, 5):
         for key in ("funder", "independent"):
             services.appointment_create(
@@ -58,6 +67,8 @@ def build(ctx: DemoContext) -> None:
     with demo_time(2024, 9, 12):
         services.project_funder_answer(actor=admin, link_id=link.pk, confirm=True)
     _portfolio(ctx, fund, admin)
+    with demo_time(2025, 6, 30, 2):
+        witness_all()  # the worker's run: STRIDE and the four quiet projects so far
     for email, _name, _post, role in PEOPLE.values():
         ctx.logins.append(
             {"email": email, "password": ctx.password, "role": role, "project": "stride"}
@@ -95,3 +106,12 @@ def _portfolio(ctx: DemoContext, fund: FunderOrganisation, admin: Any) -> None:
             link = services.project_funder_name(actor=lead, project=project, organisation=fund)
         with demo_time(2025, month, 5):
             services.project_funder_answer(actor=admin, link_id=link.pk, confirm=True)
+
+
+def finish(ctx: DemoContext) -> None:
+    """After every part of the demo: the worker's latest run cosigns each project's newest
+    checkpoint, having checked it extends the one cosigned before."""
+    with demo_time(2026, 7, 21, 2):
+        outcome = witness_all()
+    if set(outcome) - {"cosigned", "unchanged"}:
+        raise RuntimeError(f"The demo's witness did not cosign every project: {outcome}")

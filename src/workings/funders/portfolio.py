@@ -8,7 +8,7 @@ What it shows and why: docs/decisions/portfolio.md.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,20 +91,43 @@ def portfolio_for(
     )
 
 
-def csv_rows(portfolio: Portfolio, base_url: str) -> Iterator[str]:
-    """The portfolio as CSV lines: the project, then each column's value and whether it is
-    flagged. Every cell is made formula-safe (core/csvfile.py)."""
+def csv_plain(
+    rows: Iterable[tuple[str, str, Sequence[tuple[Any, bool, str] | None]]],
+    columns: Sequence[str],
+    base_url: str,
+) -> Iterator[str]:
+    """The portfolio as CSV lines from (title, slug, cells) rows, each cell (value, flagged,
+    url) or None: the project, then each column's value and whether it is flagged. Every
+    cell is made formula-safe (core/csvfile.py)."""
     fields = ["project", "project_address"]
-    for column in portfolio.columns:
-        fields += [column.key, column.key + "_flagged"]
-    rows = []
-    for row in portfolio.rows:
-        out: dict[str, Any] = {
-            "project": row.project.title,
-            "project_address": f"{base_url}/projects/{row.project.slug}/",
-        }
-        for column, figure in row.cells:
-            out[column.key] = "" if figure is None else str(figure.value)
-            out[column.key + "_flagged"] = "yes" if figure is not None and figure.flagged else ""
-        rows.append(out)
-    return csv_lines(fields, rows)
+    for key in columns:
+        fields += [key, key + "_flagged"]
+
+    def lines() -> Iterator[dict[str, Any]]:
+        for title, slug, cells in rows:
+            out: dict[str, Any] = {
+                "project": title,
+                "project_address": f"{base_url}/projects/{slug}/",
+            }
+            for key, cell in zip(columns, cells, strict=True):
+                out[key] = "" if cell is None else str(cell[0])
+                out[key + "_flagged"] = "yes" if cell is not None and cell[1] else ""
+            yield out
+
+    return csv_lines(fields, lines())
+
+
+def csv_rows(portfolio: Portfolio, base_url: str) -> Iterator[str]:
+    """The portfolio as CSV lines (csv_plain over its rows)."""
+    return csv_plain(
+        (
+            (
+                row.project.title,
+                row.project.slug,
+                [None if f is None else (f.value, f.flagged, f.url) for _c, f in row.cells],
+            )
+            for row in portfolio.rows
+        ),
+        [c.key for c in portfolio.columns],
+        base_url,
+    )

@@ -8,7 +8,8 @@ escaped, as the template did (docs/decisions/portfolio-speed.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -25,28 +26,44 @@ def _text(value: object) -> str:
 
 
 def rows_html(rows: Iterable[Row]) -> SafeString:
+    rows = list(rows)
+    headings = [str(c.label) for c, _f in rows[0].cells] if rows else []
+    return rows_html_plain(
+        (
+            (
+                row.project.slug,
+                row.project.title,
+                [None if f is None else (f.value, f.flagged, f.url) for _c, f in row.cells],
+            )
+            for row in rows
+        ),
+        headings,
+    )
+
+
+def rows_html_plain(
+    rows: Iterable[tuple[str, str, Sequence[tuple[Any, bool, str] | None]]],
+    headings: Sequence[str],
+) -> SafeString:
+    """The rows from (slug, title, cells), each cell (value, flagged, url) or None; each
+    cell names its column's heading, shown above it on a phone (site.css)."""
+    labels = [str(conditional_escape(h)) for h in headings]
     project_url = slug_url("projects:detail")
     nothing = f'<span aria-label="{conditional_escape(_("nothing to show"))}">—</span>'
     attention = f' <span class="badge alert">{conditional_escape(_("Needs attention"))}</span>'
     out: list[str] = []
-    labels: dict[str, str] = {}  # each cell names its column, shown on a phone (site.css)
-    for row in rows:
-        project = row.project
-        href = conditional_escape(project_url(project.slug))
-        out.append(
-            f'\n  <tr>\n    <th scope="row"><a href="{href}">{_text(project.title)}</a></th>\n    '
-        )
-        for column, figure in row.cells:
-            label = labels.get(column.key)
-            if label is None:
-                label = labels[column.key] = str(conditional_escape(column.label))
-            if figure is None:
+    for slug, title, cells in rows:
+        href = conditional_escape(project_url(slug))
+        out.append(f'\n  <tr>\n    <th scope="row"><a href="{href}">{_text(title)}</a></th>\n    ')
+        for label, cell in zip(labels, cells, strict=True):
+            if cell is None:
                 out.append(f'<td data-label="{label}">{nothing}</td>')
                 continue
-            value = _text(figure.value)
-            if figure.url:
-                value = f'<a href="{conditional_escape(figure.url)}">{value}</a>'
-            if figure.flagged:
+            raw, flagged, url = cell
+            value = _text(raw)
+            if url:
+                value = f'<a href="{conditional_escape(url)}">{value}</a>'
+            if flagged:
                 out.append(f'<td class="flagged" data-label="{label}">{value}{attention}</td>')
             else:
                 out.append(f'<td data-label="{label}">{value}</td>')

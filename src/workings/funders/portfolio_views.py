@@ -1,14 +1,12 @@
-"""The portfolio page and its CSV. Thin: the policy, one selector, render.
+"""The portfolio page and its CSV. Thin: the policy, the kept rows, render.
 
-The page's table is kept (events/fragments.py) while none of the organisation's projects'
-logs moves: every figure it shows comes from a project's ledgered writes, so the key holds
-each project's log size, its title and slug, the organisation's settings, the
-reader, the day, the language and the address (docs/decisions/portfolio-speed.md).
+The rows are kept (funders/portfolio_kept.py) while none of the organisation's projects'
+logs moves, and shared with the CSV and the API; each page of the table and each CSV is
+kept under the same key (docs/decisions/portfolio-speed.md).
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -17,64 +15,49 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from workings.core import clock
-from workings.events.fragments import kept
-from workings.funders.models import ProjectFunder
-from workings.funders.portfolio import ATTENTION, csv_rows, portfolio_for
-from workings.funders.portfolio_rows import rows_html
+from workings.funders.portfolio import ATTENTION
+from workings.funders.portfolio_kept import KeptPortfolio, Shared, csv_text, shared
+from workings.funders.portfolio_rows import rows_html_plain
 from workings.funders.views import OrganisationMixin
 from workings.funders.witnessing import open_alarms
 
 PAGE_SIZE = 100
 
 
-def _params(request: HttpRequest) -> dict[str, str]:
-    return {k: request.GET.get(k, "") for k in ("q", "flagged", "sort", "order")}
-
-
-def _table_key(request: HttpRequest, organisation: Any) -> str:
-    """Everything the table depends on, in one query for the projects' side."""
-    projects = (
-        ProjectFunder.objects.filter(
-            organisation=organisation, status=ProjectFunder.Status.CONFIRMED
-        )
-        .order_by("project_id")
-        .values_list("project_id", "project__title", "project__slug", "project__log__size")
+def _shared(request: HttpRequest, organisation: Any) -> Shared:
+    return shared(
+        organisation=organisation,
+        reader=request.user,
+        language=getattr(request, "LANGUAGE_CODE", ""),
+        params=request.GET,
     )
-    settings = sorted((k, repr(v)) for k, v in vars(organisation).items() if k != "_state")
-    parts = [
-        repr(list(projects)),
-        repr(settings),
-        str(getattr(request.user, "pk", None)),
-        clock.today().isoformat(),
-        getattr(request, "LANGUAGE_CODE", ""),
-        request.get_full_path(),
-    ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"funders-portfolio:{organisation.pk}:{digest}"
 
 
-def _table(request: HttpRequest, organisation: Any) -> dict[str, Any]:
-    """The table's rows (as HTML) and what the page says around them."""
-    portfolio = portfolio_for(
-        organisation=organisation, today=clock.today(), params=_params(request)
-    )
-    page = Paginator(portfolio.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+def _table(portfolio: KeptPortfolio, page_number: str | None) -> dict[str, Any]:
+    """One page of the table's rows (as HTML) and what the page says around them."""
+    page = Paginator(portfolio.rows, PAGE_SIZE).get_page(page_number)
     return {
-        "rows_html": str(rows_html(page.object_list)),
+        "rows_html": str(
+            rows_html_plain(
+                ((r.slug, r.title, r.cells) for r in page.object_list),
+                [label for _key, label in portfolio.columns],
+            )
+        ),
         "page_number": page.number,
         "count": len(portfolio.rows),
         "total": portfolio.total,
         "sort": portfolio.sort,
         "descending": portfolio.descending,
         "filters": portfolio.filters,
-        "columns": [(c.key, str(c.label)) for c in portfolio.columns],
+        "columns": list(portfolio.columns),
     }
 
 
 class PortfolioView(OrganisationMixin):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        table = kept(
-            _table_key(request, self.organisation), lambda: _table(request, self.organisation)
+        number = request.GET.get("page")
+        table = _shared(request, self.organisation).output(
+            f"page:{number}", lambda rows: _table(rows, number)
         )
         page = Paginator(range(table["count"]), PAGE_SIZE).get_page(table["page_number"])
         filters = {k: v for k, v in table["filters"].items() if v}
@@ -112,11 +95,11 @@ class PortfolioView(OrganisationMixin):
 
 class PortfolioCsvView(OrganisationMixin):
     def get(self, request: HttpRequest, slug: str) -> StreamingHttpResponse:
-        portfolio = portfolio_for(
-            organisation=self.organisation, today=clock.today(), params=_params(request)
-        )
         base = request.build_absolute_uri("/").rstrip("/")
-        response = StreamingHttpResponse(csv_rows(portfolio, base), content_type="text/csv")
+        text = _shared(request, self.organisation).output(
+            f"csv:{base}", lambda rows: csv_text(rows, base)
+        )
+        response = StreamingHttpResponse([text], content_type="text/csv")
         name = f"portfolio-{self.organisation.slug}-{clock.today():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response

@@ -62,6 +62,13 @@ class Item(RecordedModel):
             models.Index(
                 fields=["project", "kind", "-occurred_on", "-id"], name="record_item_kind"
             ),
+            # The portfolio's overdue-feedback count for every project, from the index
+            # alone (bench/README.md, "Funder's portfolio").
+            models.Index(
+                fields=["project", "due_on", "kind", "is_open"],
+                condition=models.Q(kind="feedback", is_open=True),
+                name="record_item_open_feedback",
+            ),
         ]
 
     def __str__(self) -> str:
