@@ -26,18 +26,21 @@ def _text(value: object) -> str:
 
 
 def rows_html(rows: Iterable[Row]) -> SafeString:
-    rows = list(rows)
-    headings = [str(c.label) for c, _f in rows[0].cells] if rows else []
-    return rows_html_plain(
-        (
-            (
-                row.project.slug,
-                row.project.title,
-                [None if f is None else (f.value, f.flagged, f.url) for _c, f in row.cells],
+    """The rows of a computed portfolio (each cell knows its column)."""
+    return mark_safe(  # noqa: S308 - rows_html_plain escapes every value
+        "".join(
+            rows_html_plain(
+                [
+                    (
+                        row.project.slug,
+                        row.project.title,
+                        [None if f is None else (f.value, f.flagged, f.url) for _c, f in row.cells],
+                    )
+                ],
+                [str(column.label) for column, _f in row.cells],
             )
             for row in rows
-        ),
-        headings,
+        )
     )
 
 
