@@ -4,6 +4,8 @@ from every page and download, and every project still verifies."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -29,10 +31,15 @@ def _verify(slug: str) -> str:
     return out.getvalue()
 
 
-def test_a_person_is_erased_and_every_project_still_verifies() -> None:
+def test_a_person_is_erased_and_every_project_still_verifies(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
     ctx = build_demo()
     person = ctx.people["contributor1"]
     email, name = person.email, person.display_name
+    from workings.accounts.export_services import data_export_request
+
+    data_export_request(actor=person)  # their data download, a file made by the worker
+    assert [p for p in tmp_path.rglob("*.json") if email in p.read_text()]
     written = list(
         EntryContent.objects.filter(entry__actor=person, entry__sealed=False).values_list(
             "entry_id", flat=True
@@ -60,6 +67,8 @@ def test_a_person_is_erased_and_every_project_still_verifies() -> None:
     assert person.email.endswith("@erased.invalid") and not person.is_active
     assert list(OutgoingMail.objects.values_list("pk", flat=True)) == [kept.pk]
     assert not person.has_usable_password()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and email.encode() in p.read_bytes()]
+    assert not person.data_exports.exists()
     assert not EntryContent.objects.filter(entry_id__in=written, erased_at__isnull=True).exists()
     for slug in {m.project.slug for m in person.memberships.all()}:
         _verify(slug)  # raises CommandError when the record does not verify
