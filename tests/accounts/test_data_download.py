@@ -178,3 +178,54 @@ def test_erasing_the_person_removes_their_downloads(world: Any, media: Path) -> 
     assert done["accounts.DataExport"] == 1
     assert not DataExport.objects.filter(user=person).exists()
     assert len(_files(media)) == 1  # the lead's is theirs to keep
+
+
+SETUP = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from tests.factories import make_user
+from workings.accounts.export_services import data_export_request
+person = make_user("pat@example.org", "Pat Person")
+export, created = data_export_request(actor=person)
+print("queued", export.status)
+"""
+
+CHECK = """
+import django, json
+django.setup()
+from django.core.files.storage import default_storage
+from workings.accounts.models import DataExport
+from workings.notifications.models import Notification
+export = DataExport.objects.get()
+data = json.loads(default_storage.open(export.file_name).read())
+notices = Notification.objects.filter(kind="accounts.data_ready").count()
+print(export.status, data["account"]["email"], notices)
+"""
+
+
+def test_a_real_worker_makes_the_download(tmp_path: Path) -> None:
+    """The database queue and `workings worker`, as on a server: the request leaves it
+    queued, one worker round makes it."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "WORKINGS_TESTING")}
+    env.update(
+        WORKINGS_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="workings.settings",
+        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+    )
+    run = {"env": env, "capture_output": True, "text": True, "timeout": 240}
+    setup = subprocess.run([sys.executable, "-c", SETUP], **run)  # noqa: S603
+    assert setup.returncode == 0, setup.stderr[-2000:]
+    assert setup.stdout.strip().endswith("queued queued")
+    worker = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "workings.cli", "worker", "--batch", "--no-periodic"], **run
+    )
+    assert worker.returncode == 0, worker.stderr[-2000:]
+    check = subprocess.run([sys.executable, "-c", CHECK], **run)  # noqa: S603
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert check.stdout.strip().splitlines()[-1] == "ready pat@example.org 1"
