@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lint, the layers and the migrations check, then the whole suite on SQLite, then again on
-# PostgreSQL when one is reachable.
+# Lint, the layers and the migrations check, then the whole suite on SQLite, then every test
+# that reaches the database again on PostgreSQL when one is reachable.
 # Under CI=true, a missing PostgreSQL or Chromium fails the run instead of skipping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,8 +44,13 @@ env -u DATABASE_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}"
 
 PG_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/workings}
 if $VENV/bin/python scripts/pg_reachable.py "$PG_URL"; then
-  echo "== tests on PostgreSQL (the browser journeys ran on SQLite: they test pages, not the database) =="
-  DATABASE_URL=$PG_URL $VENV/bin/pytest "${PYTEST_ARGS[@]}" --ignore=tests/browser
+  # Every test that reaches a database runs again here; the browser journeys (they test
+  # pages, not the database) and the tests that touch no database at all (the pure ledger
+  # and verifier, the catalogue, ...) ran on SQLite and would find nothing new
+  # (tests/conftest.py: WORKINGS_DATABASE_TESTS_ONLY).
+  echo "== tests on PostgreSQL: every test that reaches the database =="
+  DATABASE_URL=$PG_URL WORKINGS_DATABASE_TESTS_ONLY=1 \
+    $VENV/bin/pytest "${PYTEST_ARGS[@]}" --ignore=tests/browser
 else
   if [ "${CI:-}" = "true" ]; then echo "CI=true but PostgreSQL is not reachable at $PG_URL: failing." >&2; exit 1; fi
   echo "!!! PostgreSQL not reachable at $PG_URL: the PostgreSQL run was skipped. !!!" >&2

@@ -23,11 +23,12 @@ from workings.funders.portfolio_rows import rows_html
 
 pytestmark = pytest.mark.django_db
 
-# The rows as funders/portfolio.html rendered them before they were written in Python.
+# The rows as funders/portfolio.html rendered them before they were written in Python (with
+# each cell's column heading in data-label, for the cards a phone shows).
 TEMPLATE_ROWS = """{% load i18n %}{% for row in rows %}
   <tr>
     <th scope="row"><a href="{% url 'projects:detail' row.project.slug %}">{{ row.project.title }}</a></th>
-    {% for column, figure in row.cells %}<td{% if figure.flagged %} class="flagged"{% endif %}>{% if figure is None %}<span aria-label="{% translate 'nothing to show' %}">—</span>{% else %}{% if figure.url %}<a href="{{ figure.url }}">{{ figure.value }}</a>{% else %}{{ figure.value }}{% endif %}{% if figure.flagged %} <span class="badge alert">{% translate "Needs attention" %}</span>{% endif %}{% endif %}</td>{% endfor %}
+    {% for column, figure in row.cells %}<td{% if figure.flagged %} class="flagged"{% endif %} data-label="{{ column.label }}">{% if figure is None %}<span aria-label="{% translate 'nothing to show' %}">—</span>{% else %}{% if figure.url %}<a href="{{ figure.url }}">{{ figure.value }}</a>{% else %}{{ figure.value }}{% endif %}{% if figure.flagged %} <span class="badge alert">{% translate "Needs attention" %}</span>{% endif %}{% endif %}</td>{% endfor %}
   </tr>{% endfor %}"""  # noqa: E501
 
 

@@ -74,7 +74,14 @@ def version_view(
             }
         )
     proc = content["procedure"]
-    stages = [{**st, "role_label": _role_label(st)} for st in proc["stages"]]
+    stages = [
+        {
+            **st,
+            "role_label": _role_label(st),
+            "handler_text": _mid_sentence(st.get("handler") or ""),
+        }
+        for st in proc["stages"]
+    ]
     answers = list(selectors.answers_for(version))
     waiting = selectors.waiting_for(version) if version.status in ("proposed", "in_force") else []
     payment = content["payment"]

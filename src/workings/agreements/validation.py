@@ -1,7 +1,7 @@
 """Checks on a version's content. Two levels: `clean_content` for every save (shape, numbers,
 no HTML) and `check_complete` before a version can be proposed (no empty sections, a full
-decision table). Both raise ValidationFailed with a plain-English message naming the field;
-nothing is written until they pass."""
+decision table). Both raise ValidationFailed with plain-English messages naming the fields,
+every problem found at once (core.exceptions.Problems); nothing is written until they pass."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from workings.agreements.sections import (
     SECTION_KEYS,
     SECTION_TITLES,
 )
-from workings.core.exceptions import ValidationFailed
+from workings.core.exceptions import Problems, ValidationFailed
 from workings.core.text import check_plain_text
 from workings.core.vocab import InfluenceLevel, ResearchArea
 
@@ -132,10 +132,7 @@ def clean_stages(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
-    kind = data.get("rate_kind") or "hourly"
-    if kind not in RATE_KINDS:
-        raise ValidationFailed(_("Choose hourly or per activity."), field="rate_kind")
+def _rate(data: dict[str, Any], kind: str) -> str:
     try:
         rate = Decimal(str(data.get("rate", "")).strip() or "x")
     except InvalidOperation:
@@ -151,32 +148,44 @@ def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
             _("A rate of %(rate)s %(kind)s looks like a mistake: the most we accept is %(most)s.")
             % {
                 "rate": number_format(rate, force_grouping=True),
-                "kind": RATE_KINDS[kind],
+                "kind": RATE_KINDS.get(kind, ""),
                 "most": number_format(MAX_RATE, force_grouping=True),
             },
             field="rate",
         )
+    return str(rate.quantize(Decimal("0.01")))
+
+
+def clean_payment(data: dict[str, Any]) -> dict[str, Any]:
+    """The payment section, every problem in it reported at once."""
+    problems = Problems()
+    kind = data.get("rate_kind") or "hourly"
+    if kind not in RATE_KINDS:
+        problems.add(_("Choose hourly or per activity."), field="rate_kind")
+    rate = problems.check(_rate, data, kind)
     currency = str(data.get("currency") or "").strip().upper()
     if len(currency) != 3 or not currency.isalpha():
-        raise ValidationFailed(
-            _("Enter the currency as a three-letter code, such as GBP."), field="currency"
-        )
-    return {
+        problems.add(_("Enter the currency as a three-letter code, such as GBP."), field="currency")
+    cleaned = {
         "rate_kind": kind,
-        "rate": str(rate.quantize(Decimal("0.01"))),
+        "rate": rate,
         "currency": currency,
-        "expenses_policy": _text(
+        "expenses_policy": problems.check(
+            _text,
             data.get("expenses_policy"),
             field="expenses_policy",
             label=_("Expenses policy"),
             max_length=4000,
         ),
-        "payment_days": _days(
+        "payment_days": problems.check(
+            _days,
             data.get("payment_days"),
             field="payment_days",
             label=_("Days within which payments are made"),
         ),
     }
+    problems.raise_any()
+    return cleaned
 
 
 def clean_documents(data: dict[str, Any], *, eligible: set[int] | None) -> dict[str, Any]:
@@ -203,22 +212,7 @@ def clean_documents(data: dict[str, Any], *, eligible: set[int] | None) -> dict[
     return {"final_say": rule, "owners": owner_ids}
 
 
-def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> dict[str, Any]:
-    """Normalise a whole version's content; raise ValidationFailed on the first problem."""
-    content = _dict(content, "whole")
-    sections = _dict(content.get("sections"), "sections")
-    unknown = set(sections) - set(SECTION_KEYS)
-    if unknown:
-        raise ValidationFailed(_("Unknown section: %(value)s.") % {"value": sorted(unknown)[0]})
-    clean_sections = {
-        key: _text(
-            sections.get(key),
-            field=f"section_{key}",
-            label=SECTION_TITLES[key],
-            max_length=SECTION_MAX,
-        )
-        for key in SECTION_KEYS
-    }
+def _rights(content: dict[str, Any], problems: Problems) -> dict[str, str]:
     rights = {}
     for area, level in _dict(content.get("decision_rights"), "decision rights").items():
         if area not in ResearchArea.values:
@@ -228,13 +222,16 @@ def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> di
         if not level:
             continue
         if level not in InfluenceLevel.values:
-            raise ValidationFailed(
+            problems.add(
                 _("%(label)s: choose a level from the list.") % {"label": ResearchArea(area).label},
                 field=f"right_{area}",
             )
+            continue
         rights[area] = level
-    communication = _dict(content.get("communication"), "communication")
-    leaving = _dict(content.get("leaving"), "leaving")
+    return {a: rights[a] for a in ResearchArea.values if a in rights}
+
+
+def _named(content: dict[str, Any], eligible_named: set[int] | None) -> list[int]:
     named = content.get("named_parties") or []
     if not isinstance(named, list):
         raise ValidationFailed(_("Named parties must be a list of members."), field="named_parties")
@@ -248,41 +245,77 @@ def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> di
         raise ValidationFailed(
             _("Only current members of the project can be named as parties."), field="named_parties"
         )
-    return {
+    return named_ids
+
+
+def clean_content(content: Any, *, eligible_named: set[int] | None = None) -> dict[str, Any]:
+    """Normalise a whole version's content. Every problem found is raised together (one
+    ValidationFailed carrying them all), so the page lists them at once; only a content
+    of the wrong shape (from the API) stops at the first."""
+    content = _dict(content, "whole")
+    sections = _dict(content.get("sections"), "sections")
+    unknown = set(sections) - set(SECTION_KEYS)
+    if unknown:
+        raise ValidationFailed(_("Unknown section: %(value)s.") % {"value": sorted(unknown)[0]})
+    problems = Problems()
+    clean_sections = {
+        key: problems.check(
+            _text,
+            sections.get(key),
+            field=f"section_{key}",
+            label=SECTION_TITLES[key],
+            max_length=SECTION_MAX,
+        )
+        for key in SECTION_KEYS
+    }
+    communication = _dict(content.get("communication"), "communication")
+    leaving = _dict(content.get("leaving"), "leaving")
+    cleaned = {
         "sections": clean_sections,
-        "decision_rights": {a: rights[a] for a in ResearchArea.values if a in rights},
-        "procedure": clean_stages(_dict(content.get("procedure"), "disagreement procedure")),
-        "payment": clean_payment(_dict(content.get("payment"), "payment")),
+        "decision_rights": _rights(content, problems),
+        "procedure": problems.check(
+            clean_stages, _dict(content.get("procedure"), "disagreement procedure")
+        ),
+        "payment": problems.check(clean_payment, _dict(content.get("payment"), "payment")),
         "communication": {
-            "feedback_response_days": _days(
+            "feedback_response_days": problems.check(
+                _days,
                 communication.get("feedback_response_days", 14),
                 field="feedback_response_days",
                 label=_("Days within which feedback is answered"),
             )
         },
         "leaving": {
-            "contributions": _text(
+            "contributions": problems.check(
+                _text,
                 leaving.get("contributions"),
                 field="leaving_contributions",
                 label=_("What happens to contributions after leaving"),
             ),
-            "credit": _text(
-                leaving.get("credit"), field="leaving_credit", label=_("Credit after leaving")
+            "credit": problems.check(
+                _text,
+                leaving.get("credit"),
+                field="leaving_credit",
+                label=_("Credit after leaving"),
             ),
         },
-        "named_parties": named_ids,
-        "documents": clean_documents(
-            _dict(content.get("documents"), "documents"), eligible=eligible_named
+        "named_parties": problems.check(_named, content, eligible_named),
+        "documents": problems.check(
+            clean_documents, _dict(content.get("documents"), "documents"), eligible=eligible_named
         ),
     }
+    problems.raise_any()
+    return cleaned
 
 
 def check_complete(content: dict[str, Any]) -> None:
-    """Before proposing: every section written, every area given a level, a procedure."""
+    """Before proposing: every section written, every area given a level, a procedure, and
+    what leaving means; every gap reported at once."""
+    problems = Problems()
     empty_keys = [k for k in SECTION_KEYS if not content["sections"].get(k, "").strip()]
-    empty = [SECTION_TITLES[k] for k in empty_keys]
+    empty = [str(SECTION_TITLES[k]) for k in empty_keys]
     if empty:
-        raise ValidationFailed(
+        problems.add(
             _(
                 "Every section needs some words before the agreement can be proposed. Still "
                 "empty: %(value)s."
@@ -291,10 +324,12 @@ def check_complete(content: dict[str, Any]) -> None:
             field=f"section_{empty_keys[0]}",
         )
     missing = [
-        ResearchArea(a).label for a in ResearchArea.values if a not in content["decision_rights"]
+        str(ResearchArea(a).label)
+        for a in ResearchArea.values
+        if a not in content["decision_rights"]
     ]
     if missing:
-        raise ValidationFailed(
+        problems.add(
             _(
                 "Say how much say contributors have in every research area. Still to choose: "
                 "%(value)s."
@@ -303,12 +338,11 @@ def check_complete(content: dict[str, Any]) -> None:
             field="decision_rights",
         )
     if not content["procedure"]["stages"]:
-        raise ValidationFailed(
-            _("The disagreement procedure needs at least one stage."), field="stages"
-        )
+        problems.add(_("The disagreement procedure needs at least one stage."), field="stages")
     leaving = content["leaving"]
     if not leaving["contributions"] or not leaving["credit"]:
-        raise ValidationFailed(
+        problems.add(
             _("Say what happens to a contributor's contributions and credit when they leave."),
             field="leaving_contributions",
         )
+    problems.raise_any()

@@ -258,15 +258,15 @@ class VersionNewDraftView(AgreementMixin, View):
 class VersionProposeView(AgreementMixin, View):
     need = "draft"
 
-    def show(self, request: HttpRequest, error: str = "") -> HttpResponse:
+    def show(self, request: HttpRequest, errors: tuple[str, ...] | list[str] = ()) -> HttpResponse:
         assert self.version is not None
         parties = selectors.parties_for(self.version)
         return self.page(
             "propose.html",
-            status=400 if error else 200,
+            status=400 if errors else 200,
             version=self.version,
             parties=parties,
-            error=error,
+            errors=errors,
         )
 
     def act(self, request: HttpRequest) -> HttpResponse:
@@ -274,7 +274,7 @@ class VersionProposeView(AgreementMixin, View):
         try:
             services.version_propose(actor=request.user, version=self.version)
         except WorkingsError as error:
-            return self.show(request, error.message)
+            return self.show(request, [problem.message for problem in error.problems])
         messages.success(request, _("The version has been proposed. Every party is asked to sign."))
         return redirect(self.version)
 

@@ -39,7 +39,8 @@ def domain_error(request: HttpRequest, exc: WorkingsError) -> HttpResponse:
         status = 403
     elif isinstance(exc, Conflict):
         status = 409
-    return _error(request, status, exc.message, field=exc.field)
+    problems = [{"field": p.field, "detail": p.message} for p in exc.problems]
+    return _error(request, status, exc.message, field=exc.field, problems=problems)
 
 
 @api.exception_handler(ValidationError)

@@ -6,7 +6,9 @@ field a message built from its label, in the GOV.UK style: "Enter …" for somet
 type, "Choose …" for a choice or a file, "Tick …" for a box that must be ticked. Where the
 built words would read badly, a form names its own in `required_messages`, or a field keeps
 the `error_messages={"required": …}` it was given. Django's validation already reports
-every field's problem at once; core/_form_errors.html lists them all at the top.
+every field's problem at once; services collect theirs too (core.exceptions.Problems), and
+`add_service_error` puts each beside its field; core/_form_errors.html lists them all at
+the top.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class RequiredMessages:
 
     # Per-form words where the built ones would be wrong: {"field name": _("…")}.
     required_messages: ClassVar[dict[str, str | Promise]] = {}
+    # Where a service names a field differently: {"service's name": "form field name"}.
+    service_fields: ClassVar[dict[str, str]] = {}
 
     fields: dict[str, forms.Field]
 
@@ -91,9 +95,19 @@ class WorkingsForm(RequiredMessages, forms.Form):
 
 
 def add_service_error(form: forms.Form, error: WorkingsError) -> None:
-    """Show a service's plain-English refusal beside the field it is about."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+    """Show a service's plain-English refusals, every one at once, each beside the field it
+    is about (so the error summary links to it). A form whose field names differ from the
+    service's maps them in `service_fields` ({"service name": "form field"}); a problem
+    about no field of the form goes at the top."""
+    names: dict[str, str] = getattr(form, "service_fields", {})
+    shown: set[tuple[str | None, str]] = set()
+    for problem in error.problems:
+        name = names.get(problem.field or "", problem.field)
+        field = name if name in form.fields else None
+        if (field, problem.message) in shown:
+            continue
+        shown.add((field, problem.message))
+        form.add_error(field, problem.message)
 
 
 __all__ = [

@@ -29,22 +29,26 @@ def rows_html(rows: Iterable[Row]) -> SafeString:
     nothing = f'<span aria-label="{conditional_escape(_("nothing to show"))}">—</span>'
     attention = f' <span class="badge alert">{conditional_escape(_("Needs attention"))}</span>'
     out: list[str] = []
+    labels: dict[str, str] = {}  # each cell names its column, shown on a phone (site.css)
     for row in rows:
         project = row.project
         href = conditional_escape(project_url(project.slug))
         out.append(
             f'\n  <tr>\n    <th scope="row"><a href="{href}">{_text(project.title)}</a></th>\n    '
         )
-        for _column, figure in row.cells:
+        for column, figure in row.cells:
+            label = labels.get(column.key)
+            if label is None:
+                label = labels[column.key] = str(conditional_escape(column.label))
             if figure is None:
-                out.append(f"<td>{nothing}</td>")
+                out.append(f'<td data-label="{label}">{nothing}</td>')
                 continue
             value = _text(figure.value)
             if figure.url:
                 value = f'<a href="{conditional_escape(figure.url)}">{value}</a>'
             if figure.flagged:
-                out.append(f'<td class="flagged">{value}{attention}</td>')
+                out.append(f'<td class="flagged" data-label="{label}">{value}{attention}</td>')
             else:
-                out.append(f"<td>{value}</td>")
+                out.append(f'<td data-label="{label}">{value}</td>')
         out.append("\n  </tr>")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped

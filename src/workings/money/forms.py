@@ -66,6 +66,12 @@ class ClaimForm(WorkingsForm):
     required_messages = {
         "hours": _("Enter the hours, preparation included"),
     }
+    # The service names an expense's fields as in the API's list of expenses.
+    service_fields = {
+        "kind": "expense_kind",
+        "description": "expense_description",
+        "amount": "expense_amount",
+    }
 
     hours = forms.CharField(
         label=_("Hours, preparation included"),

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import ValidationFailed
+from workings.core.exceptions import Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.plans import notices
@@ -103,23 +103,38 @@ def _tie(project: Any, kind: str, value: Any, itself: Milestone | None = None) -
 def _fields(
     project: Any, data: dict[str, Any], kind: str, itself: Milestone | None = None
 ) -> dict[str, Any]:
-    return {
-        "title": required_text(data.get("title"), field="title", label=_("Title"), max_length=200),
-        "description": optional_text(
-            data.get("description"), field="description", label=_("Description"), max_length=2000
+    """Every field checked, every broken rule reported at once."""
+    problems = Problems()
+    fields = {
+        "title": problems.check(
+            required_text, data.get("title"), field="title", label=_("Title"), max_length=200
         ),
-        "due_on": _due(project, data.get("due_on")),
-        "owner": _member(project, data.get("owner"), field="owner", label=_("Who owns it")),
-        "tied_to": _tie(project, kind, data.get("tied_to"), itself),
+        "description": problems.check(
+            optional_text,
+            data.get("description"),
+            field="description",
+            label=_("Description"),
+            max_length=2000,
+        ),
+        "due_on": problems.check(_due, project, data.get("due_on")),
+        "owner": problems.check(
+            _member, project, data.get("owner"), field="owner", label=_("Who owns it")
+        ),
+        "tied_to": problems.check(_tie, project, kind, data.get("tied_to"), itself),
     }
+    problems.raise_any()
+    return fields
 
 
 @transaction.atomic
 def milestone_add(*, actor: Any, project: Any, kind: Any, **data: Any) -> Milestone:
     require(plans_policy.can_plan(actor, project), _("Only the project's lead plans milestones."))
+    problems = Problems()
     if kind not in PLANNED_KINDS:
-        raise ValidationFailed(_("Choose research or involvement."), field="kind")
-    milestone = Milestone.objects.create(project=project, kind=kind, **_fields(project, data, kind))
+        problems.add(_("Choose research or involvement."), field="kind")
+    fields = problems.check(_fields, project, data, kind)
+    problems.raise_any()
+    milestone = Milestone.objects.create(project=project, kind=kind, **(fields or {}))
     append_event(
         project=project,
         type="plans.milestone_added",
@@ -306,27 +321,42 @@ def training_log(*, actor: Any, project: Any, kind: Any, **data: Any) -> Trainin
     )
     mine = my_membership(actor, project)
     assert mine is not None
-    person = _member(project, data.get("person") or mine.pk, field="person", label=_("Who"))
-    if person.pk != mine.pk and not plans_policy.can_log_for_others(actor, project):
-        raise ValidationFailed(
-            _("You can log training and support you received yourself."), field="person"
-        )
+    problems = Problems()  # every broken rule is reported at once
+    person = problems.check(
+        _member, project, data.get("person") or mine.pk, field="person", label=_("Who")
+    )
+    if (
+        person is not None
+        and person.pk != mine.pk
+        and not plans_policy.can_log_for_others(actor, project)
+    ):
+        problems.add(_("You can log training and support you received yourself."), field="person")
     if kind not in TrainingKind.values:
-        raise ValidationFailed(_("Choose training, support or mentoring."), field="kind")
-    given_on = parse_day(data.get("given_on"), field="given_on", label=_("When"))
-    if given_on > clock.today():
-        raise ValidationFailed(_("When: the day cannot be in the future."), field="given_on")
+        problems.add(_("Choose training, support or mentoring."), field="kind")
+    given_on = problems.check(parse_day, data.get("given_on"), field="given_on", label=_("When"))
+    if given_on is not None and given_on > clock.today():
+        problems.add(_("When: the day cannot be in the future."), field="given_on")
+    fields = {
+        "what": problems.check(
+            required_text, data.get("what"), field="what", label=_("What"), max_length=200
+        ),
+        "given_by": problems.check(
+            required_text,
+            data.get("given_by"),
+            field="given_by",
+            label=_("Who gave it"),
+            max_length=200,
+        ),
+        "hours": problems.check(_hours, data.get("hours")),
+    }
+    problems.raise_any()
     training = Training.objects.create(
         project=project,
         person=person,
         kind=kind,
-        what=required_text(data.get("what"), field="what", label=_("What"), max_length=200),
         given_on=given_on,
-        given_by=required_text(
-            data.get("given_by"), field="given_by", label=_("Who gave it"), max_length=200
-        ),
-        hours=_hours(data.get("hours")),
         recorded_by=mine,
+        **fields,
     )
     append_event(
         project=project,

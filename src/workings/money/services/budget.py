@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from workings.core.exceptions import ValidationFailed
+from workings.core.exceptions import Problems
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.money import amounts, selectors
@@ -20,33 +20,47 @@ from workings.money.services.common import choice
 
 
 def _budget_fields(project: Any, data: dict[str, Any], currency: str) -> dict[str, Any]:
+    """Every field checked, every broken rule reported at once."""
+    problems = Problems()
     year = data.get("year")
     try:
         year_number = int(year)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         year_number = 0
     if not 2000 <= year_number <= 2100:
-        raise ValidationFailed(_("Give the tax year the line is for, like 2026."), field="year")
-    category = choice(
-        data.get("category"),
-        BudgetCategory,
-        field="category",
-        message=_("Choose one of the budget headings (or Other, saying what)."),
-    )
-    return {
+        problems.add(_("Give the tax year the line is for, like 2026."), field="year")
+    fields = {
         "year": year_number,
-        "category": category,
-        "description": required_text(
-            data.get("description"), field="description", label=_("Description"), max_length=200
+        "category": problems.check(
+            choice,
+            data.get("category"),
+            BudgetCategory,
+            field="category",
+            message=_("Choose one of the budget headings (or Other, saying what)."),
         ),
-        "quantity": amounts.quantity(data.get("quantity"), field="quantity", label=_("Quantity")),
-        "unit_cost": amounts.amount(
-            data.get("unit_cost"), field="unit_cost", label=_("Unit cost"), currency=currency
+        "description": problems.check(
+            required_text,
+            data.get("description"),
+            field="description",
+            label=_("Description"),
+            max_length=200,
         ),
-        "notes": optional_text(
-            data.get("notes", ""), field="notes", label=_("Notes"), max_length=2000
+        "quantity": problems.check(
+            amounts.quantity, data.get("quantity"), field="quantity", label=_("Quantity")
+        ),
+        "unit_cost": problems.check(
+            amounts.amount,
+            data.get("unit_cost"),
+            field="unit_cost",
+            label=_("Unit cost"),
+            currency=currency,
+        ),
+        "notes": problems.check(
+            optional_text, data.get("notes", ""), field="notes", label=_("Notes"), max_length=2000
         ),
     }
+    problems.raise_any()
+    return fields
 
 
 @transaction.atomic

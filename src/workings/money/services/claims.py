@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import Conflict, ValidationFailed
+from workings.core.exceptions import Conflict, Problems, ValidationFailed
 from workings.core.notify import notify_after_commit
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
@@ -31,34 +31,39 @@ from workings.money.permissions import money_policy, require
 from workings.money.services.common import append_sealed, choice
 
 
-def _expense_rows(expenses: Iterable[dict[str, Any]], currency: str) -> list[dict[str, Any]]:
+def _expense_rows(
+    expenses: Iterable[dict[str, Any]], currency: str, problems: Problems
+) -> list[dict[str, Any]]:
+    """Each expense checked, every problem collected (an expense's fields are named as the
+    claim form's single expense is)."""
     rows = []
     for number, item in enumerate(expenses, start=1):
-        kind = choice(
+        kind = problems.check(
+            choice,
             item.get("kind"),
             ExpenseKind,
             field="kind",
             message=_("Expense %(n)s: choose travel, carer costs, data, equipment or other.")
             % {"n": number},
         )
+        description = problems.check(
+            required_text,
+            item.get("description"),
+            field="description",
+            label=_("What the expense was"),
+            max_length=200,
+        )
+        amount = problems.check(
+            amounts.amount,
+            item.get("amount"),
+            field="amount",
+            label=_("The expense amount"),
+            currency=currency,
+            allow_zero=False,
+        )
+        receipt = problems.check(receipts.clean, item["receipt"]) if item.get("receipt") else None
         rows.append(
-            {
-                "kind": kind,
-                "description": required_text(
-                    item.get("description"),
-                    field="description",
-                    label=_("What the expense was"),
-                    max_length=200,
-                ),
-                "amount": amounts.amount(
-                    item.get("amount"),
-                    field="amount",
-                    label=_("The expense amount"),
-                    currency=currency,
-                    allow_zero=False,
-                ),
-                "receipt": receipts.clean(item["receipt"]) if item.get("receipt") else None,
-            }
+            {"kind": kind, "description": description, "amount": amount, "receipt": receipt}
         )
     return rows
 
@@ -79,11 +84,12 @@ def claim_make(
         money_policy.can_claim(actor, offer),
         _("Only the person who accepted this offer can claim against it."),
     )
+    problems = Problems()  # every broken rule is reported at once
     if (
         offer.meeting_id is not None
         and not offer.meeting.participants.filter(pk=offer.person_id).exists()
     ):
-        raise ValidationFailed(
+        problems.add(
             _(
                 "The record does not show you at this meeting, so it cannot be claimed. "
                 "Ask the lead to correct who attended first."
@@ -93,21 +99,24 @@ def claim_make(
     claimed_hours = (
         prefilled_hours(offer)
         if hours in (None, "")
-        else amounts.quantity(hours, field="hours", label=_("Hours"))
+        else problems.check(amounts.quantity, hours, field="hours", label=_("Hours"))
     )
-    fee = (
-        amounts.rounded(offer.rate, offer.currency)
-        if offer.rate_kind == RateKind.PER_ACTIVITY
-        else amounts.rounded(claimed_hours * offer.rate, offer.currency)
-    )
-    text = optional_text(note, field="note", label=_("Note"), max_length=2000)
-    if fee > offer.fee and not text:
-        raise ValidationFailed(
-            _("This claims more than the offer (%(offer)s). Add a note saying why.")
-            % {"offer": amounts.shown(offer.fee, offer.currency)},
-            field="note",
+    text = problems.check(optional_text, note, field="note", label=_("Note"), max_length=2000)
+    fee = Decimal(0)
+    if claimed_hours is not None:
+        fee = (
+            amounts.rounded(offer.rate, offer.currency)
+            if offer.rate_kind == RateKind.PER_ACTIVITY
+            else amounts.rounded(claimed_hours * offer.rate, offer.currency)
         )
-    rows = _expense_rows(expenses, offer.currency)
+        if fee > offer.fee and text == "":
+            problems.add(
+                _("This claims more than the offer (%(offer)s). Add a note saying why.")
+                % {"offer": amounts.shown(offer.fee, offer.currency)},
+                field="note",
+            )
+    rows = _expense_rows(expenses, offer.currency, problems)
+    problems.raise_any()
     terms = selectors.terms_for(offer.project)
     days = terms.payment_days if terms else offer.payment_days
     today = clock.today()

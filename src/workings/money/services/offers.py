@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import Conflict, ValidationFailed
+from workings.core.exceptions import Conflict, Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.money import amounts, selectors
 from workings.money.models import (
@@ -50,12 +50,14 @@ def offer_make(
         .select_related("user")
         .first()
     )
+    problems = Problems()  # every broken rule is reported at once
     if membership is None or membership.role != Role.CONTRIBUTOR:
-        raise ValidationFailed(
+        problems.add(
             _("Payment is offered to a current public contributor of the project."),
             field="person",
         )
-    kind = choice(
+    kind = problems.check(
+        choice,
         activity,
         ActivityKind,
         field="activity",
@@ -69,22 +71,37 @@ def offer_make(
             item__project=project, pk=getattr(meeting, "pk", meeting) or 0
         ).first()
         if found_meeting is None:
-            raise ValidationFailed(_("Choose the meeting this payment is for."), field="meeting")
-    total_hours = amounts.quantity(hours, field="hours", label=_("Expected hours"))
-    preparation = amounts.quantity(
-        preparation_hours or "0", field="preparation_hours", label=_("Preparation hours")
+            problems.add(_("Choose the meeting this payment is for."), field="meeting")
+    total_hours = problems.check(amounts.quantity, hours, field="hours", label=_("Expected hours"))
+    preparation = problems.check(
+        amounts.quantity,
+        preparation_hours or "0",
+        field="preparation_hours",
+        label=_("Preparation hours"),
     )
-    if preparation > total_hours:
-        raise ValidationFailed(
+    if total_hours is not None and preparation is not None and preparation > total_hours:
+        problems.add(
             _("The expected hours include preparation, so they cannot be fewer than it."),
             field="preparation_hours",
         )
+    title = problems.check(
+        required_text, title, field="title", label=_("What it is for"), max_length=200
+    )
+    expenses = problems.check(
+        optional_text,
+        expenses_covered or terms.expenses_policy,
+        field="expenses_covered",
+        label=_("Expenses covered"),
+        max_length=2000,
+    )
+    problems.raise_any()
+    assert membership is not None
     offer = Offer.objects.create(
         project=project,
         person=membership,
         activity=kind,
         meeting=found_meeting,
-        title=required_text(title, field="title", label=_("What it is for"), max_length=200),
+        title=title,
         hours=total_hours,
         preparation_hours=preparation,
         rate=terms.rate,
@@ -92,12 +109,7 @@ def offer_make(
         currency=terms.currency,
         payment_days=terms.payment_days,
         agreement_version=terms.agreement_version,
-        expenses_covered=optional_text(
-            expenses_covered or terms.expenses_policy,
-            field="expenses_covered",
-            label=_("Expenses covered"),
-            max_length=2000,
-        ),
+        expenses_covered=expenses,
         offered_by=actor,
         offered_at=clock.now(),
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from workings.agreements.selectors import decision_rights_for
 from workings.core import clock
-from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.exceptions import NotAllowed, Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.core.vocab import InfluenceLevel
 from workings.events.services import append_event
@@ -54,14 +54,23 @@ def decision_record(
     if not record_policy.can_write(actor, project):
         raise NotAllowed(_("Your role in this project does not allow writing entries."))
     membership = c.author_membership(actor, project)
-    chosen_area = c.area(area)
-    title = required_text(title, field="title", label=_("What was decided"), max_length=c.TITLE_MAX)
-    body = optional_text(text, field="text", label=_("More detail"), max_length=c.TEXT_MAX)
-    who = required_text(decided_by, field="decided_by", label=_("Who decided"), max_length=300)
-    level = c.choice(
-        influence, InfluenceLevel, field="influence", label=_("Contributors' influence")
+    problems = Problems()  # every broken rule is reported at once
+    chosen_area = problems.check(c.area, area)
+    title = problems.check(
+        required_text, title, field="title", label=_("What was decided"), max_length=c.TITLE_MAX
     )
-    on = c.past_date(occurred_on or clock.today(), label=_("Date of the decision"))
+    body = problems.check(
+        optional_text, text, field="text", label=_("More detail"), max_length=c.TEXT_MAX
+    )
+    who = problems.check(
+        required_text, decided_by, field="decided_by", label=_("Who decided"), max_length=300
+    )
+    level = problems.check(
+        c.choice, influence, InfluenceLevel, field="influence", label=_("Contributors' influence")
+    )
+    on = problems.check(c.past_date, occurred_on or clock.today(), label=_("Date of the decision"))
+    problems.raise_any()
+    assert chosen_area is not None
     promised = promised_levels(project).get(chosen_area, "")
     item = c.new_item(
         project=project,

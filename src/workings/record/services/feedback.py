@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from workings.agreements.selectors import feedback_response_days
 from workings.core import clock
-from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.exceptions import NotAllowed, Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
@@ -43,28 +43,37 @@ def feedback_give(
     if not record_policy.can_record_feedback(actor, project):
         raise NotAllowed(_("Your role in this project does not allow recording feedback."))
     membership = c.author_membership(actor, project)
-    chosen_area = c.area(area, required_=False)
+    problems = Problems()  # every broken rule is reported at once
+    chosen_area = problems.check(c.area, area, required_=False)
     meeting = None
     if about not in (None, ""):
         meeting = Item.objects.filter(project=project, kind=Kind.MEETING, pk=about).first()
         if meeting is None:
-            raise ValidationFailed(
+            problems.add(
                 _("We could not find that meeting in this project's record."), field="about"
             )
-    title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
-    body = required_text(text, field="text", label=_("The feedback"), max_length=c.TEXT_MAX)
-    group = optional_text(
-        on_behalf_of, field="on_behalf_of", label=_("On behalf of"), max_length=200
+    title = problems.check(
+        required_text, title, field="title", label=_("Title"), max_length=c.TITLE_MAX
     )
-    if not group and not record_policy.speaks_for_contributors(actor, project):
-        raise ValidationFailed(
+    body = problems.check(
+        required_text, text, field="text", label=_("The feedback"), max_length=c.TEXT_MAX
+    )
+    group = problems.check(
+        optional_text, on_behalf_of, field="on_behalf_of", label=_("On behalf of"), max_length=200
+    )
+    if group == "" and not record_policy.speaks_for_contributors(actor, project):
+        problems.add(
             _(
                 "Say which group of contributors this feedback came from (for example "
                 "“the carers' panel”): researchers record feedback on behalf of a named group."
             ),
             field="on_behalf_of",
         )
-    on = c.past_date(occurred_on or clock.today(), label=_("Date the feedback was given"))
+    on = problems.check(
+        c.past_date, occurred_on or clock.today(), label=_("Date the feedback was given")
+    )
+    problems.raise_any()
+    assert on is not None
     due = on + dt.timedelta(days=response_days(project))
     item = c.new_item(
         project=project,
@@ -159,16 +168,19 @@ def feedback_answer(
         )
     if not record_policy.can_answer(actor, item):
         raise NotAllowed(_("Only the lead or a researcher can answer feedback."))
-    chosen = c.choice(outcome, Outcome, field="outcome", label=_("Outcome"))
-    done = required_text(
-        what_done, field="what_done", label=_("What was done"), max_length=c.TEXT_MAX
+    problems = Problems()  # every broken rule is reported at once
+    chosen = problems.check(c.choice, outcome, Outcome, field="outcome", label=_("Outcome"))
+    done = problems.check(
+        required_text, what_done, field="what_done", label=_("What was done"), max_length=c.TEXT_MAX
     )
-    because = required_text(why, field="why", label=_("Why"), max_length=c.TEXT_MAX)
+    because = problems.check(required_text, why, field="why", label=_("Why"), max_length=c.TEXT_MAX)
     today = clock.today()
     late = item.due_on < today
     postponed = chosen == Outcome.NOT_YET_DECIDED
-    if postponed:
-        item.due_on = _answer_due(answer_due_on, today=today)
+    answer_due = problems.check(_answer_due, answer_due_on, today=today) if postponed else None
+    problems.raise_any()
+    if postponed and answer_due is not None:
+        item.due_on = answer_due
     feedback.outcome = chosen
     feedback.what_done = done
     feedback.why = because

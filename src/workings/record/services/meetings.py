@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.exceptions import NotAllowed, Problems, ValidationFailed
 from workings.core.text import required_text
 from workings.events.services import append_event
 from workings.projects.models import Project
@@ -54,20 +54,33 @@ def meeting_record(
     if not record_policy.can_write(actor, project):
         raise NotAllowed(_("Your role in this project does not allow writing entries."))
     membership = c.author_membership(actor, project)
-    on = c.past_date(occurred_on, label=_("Date of the meeting"))
-    kind = c.choice(activity, Activity, field="activity", label=_("Kind of activity"))
-    title = required_text(title, field="title", label=_("Title"), max_length=c.TITLE_MAX)
-    summary = required_text(
-        summary, field="summary", label=_("Summary"), max_length=c.LONG_TEXT_MAX
+    problems = Problems()  # every broken rule is reported at once
+    on = problems.check(c.past_date, occurred_on, label=_("Date of the meeting"))
+    kind = problems.check(
+        c.choice, activity, Activity, field="activity", label=_("Kind of activity")
     )
-    hours_value = _hours(hours)
-    chosen_area = c.area(area, required_=False)
+    title = problems.check(
+        required_text, title, field="title", label=_("Title"), max_length=c.TITLE_MAX
+    )
+    summary = problems.check(
+        required_text, summary, field="summary", label=_("Summary"), max_length=c.LONG_TEXT_MAX
+    )
+    hours_value = problems.check(_hours, hours)
+    chosen_area = problems.check(c.area, area, required_=False)
+    people: Any = []
     if not participants:
-        raise ValidationFailed(_("Choose at least one person who took part."), field="participants")
-    people = c.members_by_id(
-        project, participants, on=on, field="participants", label=_("Who took part")
-    )
-    checked = files.check_files(attachments)
+        problems.add(_("Choose at least one person who took part."), field="participants")
+    elif on is not None:
+        people = problems.check(
+            c.members_by_id,
+            project,
+            participants,
+            on=on,
+            field="participants",
+            label=_("Who took part"),
+        )
+    checked = problems.check(files.check_files, attachments) or []
+    problems.raise_any()
 
     item = c.new_item(
         project=project,
