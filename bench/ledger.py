@@ -1,23 +1,31 @@
-"""Benchmark the Django side of the ledger on a fresh SQLite database (not a test).
+"""Benchmark the Django side of the ledger (not a test).
 
-    .venv/bin/python bench/ledger.py [--quick]
+    .venv/bin/python bench/ledger.py [--quick] [--rounds R] [--seconds S]
 
-1. The 1,000th vs the 100,000th append through ``append_event`` (ratio must be <= 1.5):
-   each append is one transaction with its tree nodes and its own signed checkpoint.
-2. Appends per second, ours vs ``pymerkle.SqliteTree`` (its defaults), same machine, same run.
+1. Appends per second, ``append_event`` vs ``pymerkle.SqliteTree`` (its defaults), in short
+   alternating slices (R rounds of about S seconds per side, bench/interleave.py), twice:
+   on the disk (each side with its own durability settings: ours WAL with synchronous=FULL,
+   pymerkle's a rollback journal with synchronous=FULL) and, where there is one, on a memory
+   file system (/dev/shm), where syncing costs nothing and only CPU counts. Each storage runs
+   in its own process (``--compare DIR``, JSON out), so each has its own fresh database.
+   Reported: each side's median slice with its p10-p90 spread, CPU per append, and the ratio
+   ours/theirs taken round by round.
+2. Appends to a log of ~1,000 entries vs one of N (the proofs' log), interleaved: the
+   CPU-time ratio per round must be <= 1.5 (each append is one transaction with its tree
+   nodes and its own signed checkpoint, O(log n)).
 3. Inclusion and consistency proof medians in a 1,000,000-entry log. That log's rows are
    built with bulk inserts from the pure CompactRange (a million append_event calls would
    take the better part of an hour and measure nothing new): the same Entry and TreeNode
    rows append_event writes, content rows left out (proofs never read them).
-4. The verify throughput ratio (``bench/ledger_core.py``: verify_file on 2 processes vs
-   plain hashlib.sha256 over the same export bytes).
+4. The verifier against plain hashlib.sha256 (``bench/ledger_core.py``, interleaved too).
 
-``--quick`` shrinks every size (10,000 appends, a 100,000-entry log) for a smoke run.
+``--quick`` shrinks every size (a 100,000-entry log, a 20,000-entry export, fewer rounds).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -28,6 +36,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# A memory file system: syncing costs nothing there. Only ever used through
+# tempfile.TemporaryDirectory(dir=...), a fresh private folder.
+MEMORY_FS = "/dev/shm"  # noqa: S108
+sys.path.insert(0, str(HERE))
+from interleave import interleave, ratios, spread, timed_loop  # noqa: E402
 
 
 def _setup_env(tmp: str) -> None:
@@ -82,40 +95,96 @@ def _append(project: object, i: int) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def bench_appends(n: int) -> tuple[float, float, float, float, float]:
-    """Median append time (wall, CPU) around the 1,000th and the n-th append, appends/s.
-
-    Wall time includes the fsync of every commit and whatever else the machine is doing;
-    CPU time is this process's own work, the better view of O(log n) vs O(n)."""
-    project = _project("Append bench")
-    times: list[float] = []
-    cpu: list[float] = []
-    t0 = time.perf_counter()
-    for i in range(n):
-        wall, used = _append(project, i)
-        times.append(wall)
-        cpu.append(used)
-        if (i + 1) % 10_000 == 0:
-            print(f"  {i + 1:,} appends, {time.perf_counter() - t0:.0f} s", flush=True)
-    total = time.perf_counter() - t0
-    early = statistics.median(times[900:1100])
-    late = statistics.median(times[-200:])
-    return early, late, statistics.median(cpu[900:1100]), statistics.median(cpu[-200:]), n / total
+def _pymerkle_entry(i: int) -> bytes:
+    return f"Steering group {i % 97}: agreed, see minutes. {i}".encode()
 
 
-def bench_pymerkle(n: int, tmp: str) -> float:
+def compare_appends(tmp: str, rounds: int, seconds: float) -> dict:
+    """append_event vs pymerkle's SqliteTree, both writing under `tmp`, interleaved."""
     from pymerkle import SqliteTree
 
+    _setup_env(tmp)
+    project = _project("Append comparison")
     tree = SqliteTree(os.path.join(tmp, "pymerkle.sqlite3"))
-    t0 = time.perf_counter()
-    for i in range(n):
-        tree.append_entry(f"Steering group {i % 97}: agreed, see minutes. {i}".encode())
-    elapsed = time.perf_counter() - t0
+    sides = {
+        "append_event": timed_loop(lambda i: _append(project, i)),
+        "pymerkle": timed_loop(lambda i: tree.append_entry(_pymerkle_entry(i))),
+    }
+    for side in sides.values():
+        side(1.0)  # warm up: first pages, caches, the signing key
+    res = interleave(sides, rounds=rounds, seconds=seconds)
     tree.close()
-    return n / elapsed
+    out: dict = {"rounds": rounds, "seconds": seconds, "load_end": os.getloadavg()[0]}
+    for name, side in res.items():
+        out[name] = {
+            "rates": side.rates,
+            "rate": spread(side.rates).__dict__,
+            "cpu_ms": spread([c * 1e3 for c in side.cpu_per_unit]).__dict__,
+        }
+    out["ratio"] = ratios(res["append_event"], res["pymerkle"]).__dict__
+    return out
 
 
-def build_big_log(n: int) -> object:
+def run_compare(where: str, rounds: int, seconds: float) -> dict:
+    with tempfile.TemporaryDirectory(dir=where) as tmp:
+        done = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--compare",
+                tmp,
+                "--rounds",
+                str(rounds),
+                "--seconds",
+                str(seconds),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _show_compare(label: str, out: dict) -> None:
+    a, p, r = out["append_event"], out["pymerkle"], out["ratio"]
+    print(
+        f"{label}: {out['rounds']} rounds of ~{out['seconds']:g} s per side, "
+        f"load average at the end {out['load_end']:.1f}"
+    )
+    for name, side in (("append_event", a), ("pymerkle", p)):
+        rate, cpu = side["rate"], side["cpu_ms"]
+        print(
+            f"  {name:13} {rate['median']:8,.0f} appends/s (p10-p90 {rate['p10']:,.0f}-"
+            f"{rate['p90']:,.0f}); CPU {cpu['median']:.3f} ms/append "
+            f"(p10-p90 {cpu['p10']:.3f}-{cpu['p90']:.3f})"
+        )
+    print(
+        f"  ours/theirs per round: {r['median']:.2f} (p10-p90 {r['p10']:.2f}-{r['p90']:.2f}) (>= 1)"
+    )
+
+
+def bench_growth(large: object, size: int, rounds: int, seconds: float) -> dict:
+    """CPU per append at size ~1,000 vs at `size`, interleaved: two logs built with bulk
+    inserts, then appended to through append_event in alternating slices."""
+    small = build_big_log(1000, title="Growth bench")
+    res = interleave(
+        {
+            "small": timed_loop(lambda i: _append(small, i)),
+            "large": timed_loop(lambda i: _append(large, i)),
+        },
+        rounds=rounds,
+        seconds=seconds,
+    )
+    s, g = res["small"], res["large"]
+    return {
+        "small_cpu_ms": spread([c * 1e3 for c in s.cpu_per_unit]),
+        "large_cpu_ms": spread([c * 1e3 for c in g.cpu_per_unit]),
+        "cpu_ratio": spread([b / a for a, b in zip(s.cpu_per_unit, g.cpu_per_unit, strict=True)]),
+        "wall_ratio": ratios(s, g),  # small/large rates = large/small time per append
+    }
+
+
+def build_big_log(n: int, title: str = "Proof bench") -> object:
     """A log of n entries written with bulk inserts: Entry + every TreeNode + Log + one
     checkpoint, exactly as append_event would leave them."""
     from django.db import transaction
@@ -126,7 +195,7 @@ def build_big_log(n: int) -> object:
     from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf
     from workings.ledger.hashing import CompactRange, leaf_hash
 
-    project = _project("Proof bench")
+    project = _project(title)
     log = Log.objects.get(project=project)
     tree = CompactRange(
         log.size, [bytes(log.frontier[i : i + 32]) for i in range(0, len(log.frontier), 32)]
@@ -217,9 +286,18 @@ def bench_proofs(project: object, n: int, samples: int = 300) -> tuple[float, fl
     return statistics.median(inc), statistics.median(con)
 
 
-def bench_verify(entries: int) -> str:
+def bench_verify(entries: int, rounds: int, seconds: float) -> str:
     done = subprocess.run(
-        [sys.executable, str(HERE / "ledger_core.py"), "--entries", str(entries), "--repeat", "2"],
+        [
+            sys.executable,
+            str(HERE / "ledger_core.py"),
+            "--entries",
+            str(entries),
+            "--rounds",
+            str(rounds),
+            "--seconds",
+            str(seconds),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -230,36 +308,45 @@ def bench_verify(entries: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--compare", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=["appends", "growth", "proofs", "verify"])
     args = parser.parse_args()
-    appends = 10_000 if args.quick else 100_000
+    rounds = args.rounds or (4 if args.quick else 8)
+    if args.compare:  # the child process of part 1
+        print(json.dumps(compare_appends(args.compare, rounds, args.seconds)))
+        return
     big = 100_000 if args.quick else 1_000_000
-    verify_n = 100_000 if args.quick else 1_000_000
-    with tempfile.TemporaryDirectory() as tmp:
-        _setup_env(tmp)
-        print("pymerkle SqliteTree, 2,000 appends ...", flush=True)
-        theirs = bench_pymerkle(2000, tmp)
-        print(f"append_event, {appends:,} appends ...", flush=True)
-        early, late, early_cpu, late_cpu, ours = bench_appends(appends)
-        print(f"building a {big:,}-entry log with bulk inserts ...", flush=True)
-        project = build_big_log(big)
-        inc, con = bench_proofs(project, big)
-    print(f"verify of a {verify_n:,}-entry export ...", flush=True)
-    verify = bench_verify(verify_n)
-    print()
-    print(f"load average at the end:     {os.getloadavg()[0]:.1f} (2 cores)")
-    print(f"append #1,000 median:        {early * 1e3:7.2f} ms wall, {early_cpu * 1e3:.2f} ms CPU")
-    print(
-        f"append #{appends:,} median:      {late * 1e3:7.2f} ms wall, {late_cpu * 1e3:.2f} ms CPU; "
-        f"ratio {late / early:.2f} wall, {late_cpu / early_cpu:.2f} CPU (<= 1.5)"
-    )
-    print(f"append_event appends/s:      {ours:9,.0f}  (transaction + nodes + signed checkpoint)")
-    print(
-        f"pymerkle SqliteTree appends/s: {theirs:7,.0f}  "
-        f"ratio ours/theirs {ours / theirs:.2f} (>= 1)"
-    )
-    print(f"inclusion proof median ({big:,}):   {inc * 1e3:6.3f} ms (<= 2)")
-    print(f"consistency proof median ({big:,}): {con * 1e3:6.3f} ms (<= 2)")
-    print(verify.rstrip())
+    verify_n = 20_000 if args.quick else 100_000
+    want = {args.only} if args.only else {"appends", "growth", "proofs", "verify"}
+    if "appends" in want:
+        print("append_event vs pymerkle, interleaved ...", flush=True)
+        _show_compare("on disk", run_compare(tempfile.gettempdir(), rounds, args.seconds))
+        if os.path.isdir(MEMORY_FS):
+            _show_compare(f"in memory ({MEMORY_FS})", run_compare(MEMORY_FS, rounds, args.seconds))
+    if want & {"growth", "proofs"}:
+        with tempfile.TemporaryDirectory() as tmp:
+            _setup_env(tmp)
+            print(f"building a {big:,}-entry log with bulk inserts ...", flush=True)
+            project = build_big_log(big)
+            if "proofs" in want:
+                inc, con = bench_proofs(project, big)
+                print(f"inclusion proof median ({big:,}):   {inc * 1e3:6.3f} ms (<= 2)")
+                print(f"consistency proof median ({big:,}): {con * 1e3:6.3f} ms (<= 2)")
+            if "growth" in want:
+                print("append_event at 1,000 vs at that size, interleaved ...", flush=True)
+                g = bench_growth(project, big, rounds, args.seconds)
+                print(f"  CPU per append at ~1,000:     {g['small_cpu_ms']} ms")
+                print(f"  CPU per append at ~{big:,}: {g['large_cpu_ms']} ms")
+                print(
+                    f"  ratio large/small per round: CPU {g['cpu_ratio']}, "
+                    f"wall {g['wall_ratio']} (<= 1.5)"
+                )
+    if "verify" in want:
+        print("verifier vs sha256, interleaved ...", flush=True)
+        print(bench_verify(verify_n, rounds, args.seconds + 1).rstrip())
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
 
 
 if __name__ == "__main__":

@@ -1,21 +1,28 @@
 """Benchmark: verifying an export vs. plain hashlib.sha256 over the same lines.
 
     .venv/bin/python bench/ledger_core.py [--entries N] [--every K] [--workers W]
+                                          [--rounds R] [--seconds S] [--json]
 
 Builds an export in a temporary directory (realistic ~150-byte contents, a signed
-checkpoint every K entries), then times (a) one hashlib.sha256 call per export line and
-(b) ``verify_export`` over the same file in one process and (c) ``verify_file`` with W
-processes (the CLI's path), and prints the throughputs and their ratios.
+checkpoint every K entries), then runs, in short alternating slices (R rounds of about S
+seconds per side, bench/interleave.py): (a) one hashlib.sha256 call per export line,
+(b) ``verify_export`` over the same file in one process, (c) ``verify_file`` with W
+processes (the CLI's path). Each slice repeats whole passes over the file until its time
+is up. Prints each side's MB/s as the median slice with its p10-p90 spread, and the ratios
+to the baseline taken round by round (slices seconds apart, so load drift cancels).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from workings.ledger.checkpoint import format_checkpoint, generate_signer, sign_note
 from workings.ledger.entry import LeafHeader, content_commitment, encode_leaf, make_salt
@@ -23,6 +30,9 @@ from workings.ledger.hashing import CompactRange, leaf_hash
 from workings.verifier.export import ExportEntry, write_export
 from workings.verifier.parallel import verify_file
 from workings.verifier.verify import verify_export
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from interleave import interleave, ratios, spread  # noqa: E402
 
 ORIGIN = "workings.example/projects/bench"
 TYPES = ["feedback.given", "decision.recorded", "meeting.held", "concern.raised"]
@@ -90,12 +100,52 @@ def run_verify_file(path: str, vkey: str, workers: int) -> tuple[float, int]:
     return elapsed, report.entries
 
 
+def passes(run: Callable[[], object], size: int) -> Callable[[float], tuple[int, float, float]]:
+    """A slice: whole passes over the file until `seconds` are up; units are bytes."""
+
+    def go(seconds: float) -> tuple[int, float, float]:
+        done = 0
+        c0 = time.process_time()
+        t0 = time.perf_counter()
+        while True:
+            run()
+            done += size
+            if time.perf_counter() - t0 >= seconds:
+                break
+        return done, time.perf_counter() - t0, time.process_time() - c0
+
+    return go
+
+
+def measure(path: str, vkey: str, *, rounds: int, seconds: float, workers: int) -> dict:
+    size = os.path.getsize(path)
+    sides = {
+        "sha256": passes(lambda: baseline(path), size),
+        "verify_export": passes(lambda: run_verify(path, vkey), size),
+        f"verify_file_{workers}": passes(lambda: run_verify_file(path, vkey, workers), size),
+    }
+    for side in sides.values():
+        side(0)  # one warm pass each (page cache, imports, worker start-up code)
+    res = interleave(sides, rounds=rounds, seconds=seconds)
+    base = res["sha256"]
+    out = {"bytes": size, "rounds": rounds, "seconds": seconds, "sides": {}}
+    for name, side in res.items():
+        out["sides"][name] = {
+            "mb_s": [r / 1e6 for r in side.rates],
+            "median": spread([r / 1e6 for r in side.rates]).__dict__,
+            "ratio": ratios(side, base).__dict__,
+        }
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--every", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "export.jsonl")
@@ -104,20 +154,25 @@ def main() -> None:
         size = os.path.getsize(path)
         print(
             f"built {args.entries:,} entries, {n_cp:,} checkpoints, {size / 1e6:.1f} MB "
-            f"in {time.perf_counter() - t0:.1f} s"
+            f"in {time.perf_counter() - t0:.1f} s",
+            file=sys.stderr,
         )
-        base = min(baseline(path) for _ in range(args.repeat))
-        ver, n = min(run_verify(path, vkey) for _ in range(args.repeat))
-        mb = size / 1e6
-        print(f"baseline sha256 per line: {mb / base:8.1f} MB/s  {n / base:12,.0f} entries/s")
-        print(f"verify_export:            {mb / ver:8.1f} MB/s  {n / ver:12,.0f} entries/s")
-        print(f"ratio verify/baseline:    {base / ver:.1%}  (one process)")
-        par, _ = min(run_verify_file(path, vkey, args.workers) for _ in range(args.repeat))
+        out = measure(path, vkey, rounds=args.rounds, seconds=args.seconds, workers=args.workers)
+    out["entries"] = args.entries
+    out["load_end"] = os.getloadavg()[0]
+    if args.json:
+        print(json.dumps(out))
+        return
+    print(
+        f"{args.entries:,}-entry export, {size / 1e6:.1f} MB; {args.rounds} rounds of "
+        f"~{args.seconds:g} s per side, alternating; load average at the end {out['load_end']:.1f}"
+    )
+    for name, side in out["sides"].items():
+        m, r = side["median"], side["ratio"]
         print(
-            f"verify_file, {args.workers} processes: {mb / par:6.1f} MB/s  "
-            f"{n / par:12,.0f} entries/s"
+            f"{name:16} {m['median']:8.1f} MB/s (p10-p90 {m['p10']:.1f}-{m['p90']:.1f})"
+            f"   / sha256 per round: {r['median']:.1%} (p10-p90 {r['p10']:.1%}-{r['p90']:.1%})"
         )
-        print(f"ratio verify_file/baseline: {base / par:.1%}  ({args.workers} processes)")
 
 
 if __name__ == "__main__":

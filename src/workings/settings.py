@@ -276,6 +276,8 @@ EMAIL_BACKEND = "workings.ops.mail.QueueBackend" if WORKINGS_MAIL_QUEUE else WOR
 WORKINGS_MAIL_CLAIM_SECONDS = int(os.environ.get("WORKINGS_MAIL_CLAIM_SECONDS", "300"))
 # How often a worker sweeps the queue for e-mails whose delivery task was lost.
 WORKINGS_MAIL_SWEEP_SECONDS = int(os.environ.get("WORKINGS_MAIL_SWEEP_SECONDS", "60"))
+# How long a person's data download is kept before its file is deleted (the worker makes it).
+WORKINGS_DATA_EXPORT_HOURS = int(os.environ.get("WORKINGS_DATA_EXPORT_HOURS", "72"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.matrix import ALL, NOBODY, SIGNED_IN, Case, no_kwargs
+from tests.matrix import ALL, CONTRIBUTOR, NOBODY, SIGNED_IN, Case, no_kwargs
 
 
 def setup(world: Any) -> None:
@@ -12,6 +12,18 @@ def setup(world: Any) -> None:
 
     token, _ = token_create(actor=world.users["lead"], name="lead's script")
     world.extra["token"] = token
+    # A data download made for the contributor (tests run the worker's task at once).
+    from workings.accounts.export_services import data_export_request
+
+    world.extra["data_export"], _ = data_export_request(actor=world.users["contributor"])
+
+
+def _export(world: Any) -> dict[str, Any]:
+    return {"uuid": world.extra["data_export"].uuid}
+
+
+# Only the person the download is about (not a lead, not anyone else).
+OWNER = frozenset({CONTRIBUTOR})
 
 
 def _token(world: Any) -> dict[str, Any]:
@@ -58,9 +70,11 @@ CASES: dict[str, Case] = {
     "mfa_download_recovery_codes": Case(get=NOBODY, post=None),
     "accounts:profile": Case(get=SIGNED_IN, post=SIGNED_IN),
     "accounts:tokens": Case(get=SIGNED_IN, post=SIGNED_IN),
-    "accounts:data": Case(get=SIGNED_IN, post=None),
-    "api:my_data": Case(get=SIGNED_IN, post=None),
-    "accounts:data-download": Case(get=SIGNED_IN, post=None),
+    "accounts:data": Case(get=SIGNED_IN, post=SIGNED_IN),
+    "api:my_data": Case(get=SIGNED_IN, post=SIGNED_IN, json=True),
+    "accounts:data-download": Case(get=OWNER, post=None, kwargs=_export),
+    "api:my_data_status": Case(get=OWNER, post=None, kwargs=_export, json=True),
+    "api:my_data_file": Case(get=OWNER, post=None, kwargs=_export, json=True),
     "accounts:sign-out-everywhere": Case(get=SIGNED_IN, post=SIGNED_IN),
     "accounts:token-revoke": Case(get=None, post=SIGNED_IN, kwargs=_token),
 }

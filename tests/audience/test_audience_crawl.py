@@ -118,6 +118,10 @@ def _add_markers(ctx: Any) -> Demo:
         message="Hello, we would like you to join.",
     )
     account_services.token_create(actor=people["lead"], name="Crawl token")
+    # A data download (made at once in tests): only the contributor it is about may fetch it.
+    from workings.accounts.export_services import data_export_request
+
+    data_export_request(actor=people["contributor1"])
     for audience in ("public", "team", "funder"):
         files.file_for(
             project=stride, audience=audience, checkpoint_size=None, fmt="json", actor=None
@@ -252,6 +256,12 @@ def _organisations(demo: Demo) -> list[dict[str, Any]]:
     return [{"slug": slug} for slug in FunderOrganisation.objects.values_list("slug", flat=True)]
 
 
+def _data_exports(demo: Demo) -> list[dict[str, Any]]:
+    from workings.accounts.models import DataExport
+
+    return [{"uuid": e.uuid} for e in DataExport.objects.order_by("pk")]
+
+
 MEMBERS = _rows("projects.membership", "pk")
 INVITATIONS = _rows("projects.invitation", "pk")
 ITEMS = _rows("record.item", "pk")
@@ -262,6 +272,9 @@ FILLS: dict[str, Fill] = {
     "account_confirm_email": lambda demo: [{"key": "not-a-real-key"}],
     "account_reset_password_from_key": lambda demo: [{"uidb36": "1", "key": "not-a-real-key"}],
     "accounts:token-revoke": lambda demo: [{"pk": t.pk} for t in demo.people["lead"].tokens.all()],
+    "accounts:data-download": _data_exports,
+    "api:my_data_status": _data_exports,
+    "api:my_data_file": _data_exports,
     "projects:member-role": MEMBERS,
     "projects:member-remove": MEMBERS,
     "projects:invitation-withdraw": INVITATIONS,

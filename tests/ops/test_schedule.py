@@ -58,6 +58,6 @@ def test_a_failing_job_is_recorded_and_released() -> None:
 
 def test_the_real_jobs_run_once(monkeypatch: Any) -> None:
     ran = schedule.run_due_jobs(holder="a")
-    assert ran == ["send-reminders", "deliver-mail"]
+    assert ran == ["send-reminders", "deliver-mail", "expire-data-downloads"]
     assert schedule.run_due_jobs(holder="b") == []
     assert all(not lease.last_error for lease in JobLease.objects.all())

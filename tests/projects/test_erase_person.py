@@ -33,6 +33,13 @@ def test_a_person_is_erased_and_every_project_still_verifies(demo_once: Any) -> 
     ctx = demo_once
     person = ctx.people["contributor1"]
     email, name = person.email, person.display_name
+    from django.core.files.storage import default_storage
+
+    from workings.accounts.export_services import data_export_request
+
+    download, _ = data_export_request(actor=person)  # a file the worker made (at once, here)
+    with default_storage.open(download.file_name) as file:
+        assert email.encode() in file.read()
     written = list(
         EntryContent.objects.filter(entry__actor=person, entry__sealed=False).values_list(
             "entry_id", flat=True
@@ -60,6 +67,8 @@ def test_a_person_is_erased_and_every_project_still_verifies(demo_once: Any) -> 
     assert person.email.endswith("@erased.invalid") and not person.is_active
     assert list(OutgoingMail.objects.values_list("pk", flat=True)) == [kept.pk]
     assert not person.has_usable_password()
+    assert not default_storage.exists(download.file_name)
+    assert not person.data_exports.exists()
     assert not EntryContent.objects.filter(entry_id__in=written, erased_at__isnull=True).exists()
     for slug in {m.project.slug for m in person.memberships.all()}:
         _verify(slug)  # raises CommandError when the record does not verify

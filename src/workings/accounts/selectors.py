@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from workings.accounts.models import PersonalAccessToken, User
+from workings.accounts.models import DataExport, PersonalAccessToken, User
 
 
 def token_list(*, user: User) -> QuerySet[PersonalAccessToken]:
@@ -35,3 +36,37 @@ def person_data(user: Any) -> dict[str, Any]:
         "account": account,
         "sections": export_person(user, membership_ids),
     }
+
+
+def data_exports_of(*, user: Any, limit: int = 10) -> list[DataExport]:
+    """The person's latest data downloads, newest first (their own only)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(DataExport.objects.filter(user=user)[:limit])
+
+
+def data_export_for(*, user: Any, uuid: Any) -> DataExport | None:
+    """One of the person's own data downloads, or None (someone else's is never found,
+    whoever asks: another person, a lead, a site administrator)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return DataExport.objects.filter(user=user, uuid=uuid).first()
+    except (ValueError, ValidationError):
+        return None
+
+
+def data_export_file(export: DataExport) -> Any:
+    """The ready download's file, opened for reading, or None (not ready, expired, gone)."""
+    from django.core.files.storage import default_storage
+
+    from workings.core import clock
+
+    if export.status != DataExport.Status.READY or not export.file_name:
+        return None
+    if export.expires_at is not None and export.expires_at <= clock.now():
+        return None
+    try:
+        return default_storage.open(export.file_name, "rb")
+    except (FileNotFoundError, OSError):
+        return None

@@ -11,7 +11,11 @@ urlpatterns = [
         name="sign-out-everywhere",
     ),
     path("data/", views.PersonDataView.as_view(), name="data"),
-    path("data/download/", views.PersonDataDownloadView.as_view(), name="data-download"),
+    path(
+        "data/<uuid:uuid>/download/",
+        views.PersonDataDownloadView.as_view(),
+        name="data-download",
+    ),
     path("tokens/", views.TokenListView.as_view(), name="tokens"),
     path("tokens/<int:pk>/revoke/", views.TokenRevokeView.as_view(), name="token-revoke"),
 ]

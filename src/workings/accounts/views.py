@@ -1,17 +1,15 @@
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from workings.accounts import selectors, services
+from workings.accounts import export_services, selectors, services
 from workings.accounts.forms import ProfileForm, TokenCreateForm
 from workings.accounts.permissions import account_policy
 from workings.core.exceptions import WorkingsError
@@ -119,20 +117,50 @@ class SignOutEverywhereView(LoginRequiredMixin, View):
 
 
 class PersonDataView(LoginRequiredMixin, View):
-    """What Workings holds about you, explained, with the download."""
+    """What Workings holds about you, explained; ask for a download, and fetch it when a
+    worker has made it."""
+
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.user.is_authenticated and not account_policy.can_manage_profile(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if not account_policy.can_manage_profile(request.user):
-            raise PermissionDenied
-        return render(request, "accounts/person_data.html")
+        exports = selectors.data_exports_of(user=request.user)
+        return render(request, "accounts/person_data.html", {"exports": exports})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        try:
+            export, created = export_services.data_export_request(actor=request.user)
+        except WorkingsError as error:
+            messages.error(request, error.message)
+        else:
+            if export.status == export.Status.READY:
+                messages.success(request, _("Your data is ready to download below."))
+            elif created:
+                messages.success(
+                    request,
+                    _(
+                        "We are preparing your data. This usually takes a few minutes: "
+                        "we will send you a notice when it is ready."
+                    ),
+                )
+            else:
+                messages.info(request, _("Your data is already being prepared."))
+        return redirect("accounts:data")
 
 
 class PersonDataDownloadView(LoginRequiredMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    """The file of one of your own data downloads (nobody else's: 404)."""
+
+    def get(self, request: HttpRequest, uuid: str) -> HttpResponse:
         if not account_policy.can_manage_profile(request.user):
             raise PermissionDenied
-        body = json.dumps(selectors.person_data(request.user), ensure_ascii=False, indent=2)
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        export = selectors.data_export_for(user=request.user, uuid=uuid)
+        opened = selectors.data_export_file(export) if export is not None else None
+        if opened is None:
+            raise Http404(_("This download is not ready, or is no longer kept."))
+        response = FileResponse(opened, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="workings-my-data.json"'
         response["Cache-Control"] = "no-store"
         return response

@@ -39,6 +39,12 @@ def _send_reminders() -> None:
     call_command("send-reminders", verbosity=0)
 
 
+def _expire_data_downloads() -> None:
+    from workings.accounts.export_services import data_exports_expire
+
+    data_exports_expire()
+
+
 JOBS = [
     # Reminders, digests and the day's sealed entries: the command sends each only once.
     Job("send-reminders", dt.timedelta(minutes=5), _send_reminders),
@@ -46,6 +52,8 @@ JOBS = [
     Job(
         "deliver-mail", dt.timedelta(seconds=settings.WORKINGS_MAIL_SWEEP_SECONDS), deliver_waiting
     ),
+    # People's data downloads past their time: the files are deleted.
+    Job("expire-data-downloads", dt.timedelta(minutes=30), _expire_data_downloads),
 ]
 
 

@@ -21,7 +21,6 @@ from workings.core.i18n import in_record_language
 from workings.events import content as entry_content
 from workings.events import keys, snapshots, types
 from workings.events.models import (
-    Checkpoint,
     Entry,
     EntryContent,
     Log,
@@ -236,6 +235,8 @@ def _write(
 ) -> None:
     body, salt, members = parts
     q = connection.ops.quote_name
+    # The entry and its checkpoint carry the same moment: converted once.
+    recorded_at = _prep(Entry, "recorded_at", entry.recorded_at, connection)
     returning = connection.features.can_return_columns_from_insert
     with connection.cursor() as cursor:
         cursor.execute(
@@ -249,7 +250,7 @@ def _write(
                 entry.type,
                 entry.leaf,
                 entry.leaf_hash,
-                _prep(Entry, "recorded_at", entry.recorded_at, connection),
+                recorded_at,
                 entry.actor_id,
                 entry.sealed,
                 entry.subject_type,
@@ -289,6 +290,6 @@ def _write(
                 tree.size,
                 root,
                 note,
-                _prep(Checkpoint, "created_at", entry.recorded_at, connection),
+                recorded_at,
             ],
         )
