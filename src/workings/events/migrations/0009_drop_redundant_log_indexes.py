@@ -37,6 +37,6 @@ def _operation(model: str, table: str, index: str) -> migrations.SeparateDatabas
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0007_cosignature")]
+    dependencies = [("events", "0008_cosignature_append_only")]
 
     operations = [_operation(*spec) for spec in INDEXES]
