@@ -1,7 +1,7 @@
 """The demo's public face for STRIDE: contributors consented to publish their entries
-(the lead asked Dev about one of his entries, and he said no), a contributor named as comment moderator, and
-comments from the public: one published, one hidden with a tombstone and appealed, one
-waiting for a moderator."""
+(the lead asked Dev about one of his entries, and he said no), a contributor named as
+comment moderator, and comments from the public: one published, one hidden with a
+tombstone and appealed, one waiting for a moderator."""
 
 from __future__ import annotations
 
