@@ -42,12 +42,13 @@ class PublishingPolicy:
 
     def can_consent(self, user: Any, project: Any) -> bool:
         """A contributor's own consent, for their own entries (nobody else's): a current
-        contributor, or someone who was one (their entries still wait for their word)."""
-        role = _role(user, project)
-        if role == Role.CONTRIBUTOR:
+        contributor, or someone who was one."""
+        if _role(user, project) == Role.CONTRIBUTOR:
             return True
-        if user is None or not user.is_authenticated or role is not None:
+        if user is None or not user.is_authenticated:
             return False
+        # Also someone who rejoined in another role: their entries as a contributor still
+        # wait for their word (withholding.py asks every contributor membership, past too).
         return self.was_contributor(user, project)
 
     def was_contributor(self, user: Any, project: Any) -> bool:
