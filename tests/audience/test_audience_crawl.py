@@ -39,6 +39,8 @@ pytestmark = pytest.mark.django_db
 # Distinctive strings that must reach only the readers entitled to them.
 SEALED_MARKERS = ("SEALEDSUBJECTMARKER", "SEALEDTEXTMARKER", "SEALEDANONMARKER")
 LEAVING_MARKER = "PRIVATELEAVINGREASONMARKER"
+# The lead's message asking a contributor to publish one entry: for the project's members.
+CONSENT_NOTE_MARKER = "CONSENTREQUESTNOTEMARKER"
 PENDING_ADDRESS = "pending.invitee@example.net"
 # Comments in the demo's verification answers whose authors did not allow them into the
 # annex (verification/demo.py): the funder's reviewers' alone.
@@ -122,6 +124,7 @@ def _add_markers(ctx: Any) -> Demo:
     from workings.accounts.export_services import data_export_request
 
     data_export_request(actor=people["contributor1"])
+    _ask_consent(people, stride)
     for audience in ("public", "team", "funder"):
         files.file_for(
             project=stride, audience=audience, checkpoint_size=None, fmt="json", actor=None
@@ -146,8 +149,34 @@ def _add_markers(ctx: Any) -> Demo:
             banned |= set(SEALED_MARKERS) | set(VERIFICATION_PRIVATE)
         if audience not in current:
             banned.add(LEAVING_MARKER)
+            banned.add(CONSENT_NOTE_MARKER)
         demo.forbidden[audience] = banned
     return demo
+
+
+def _ask_consent(people: dict[str, Any], stride: Any) -> None:
+    """Kestrel keeps her latest entry off the public page; the lead asks her about it."""
+    from workings.events.models import Entry
+    from workings.publishing import services as publishing_services
+    from workings.publishing.selectors import publishable_types
+    from workings.publishing.withholding import needs_consent
+
+    kinds = [t.name for t in publishable_types() if needs_consent(t.name)]
+    latest = (
+        Entry.objects.filter(log__project=stride, actor=people["contributor3"], sealed=False)
+        .filter(type__in=kinds)
+        .order_by("-seq")
+        .first()
+    )
+    publishing_services.entry_consent_set(
+        actor=people["contributor3"], project=stride, seq=latest.seq, publish=False
+    )
+    publishing_services.consent_request(
+        actor=people["lead"],
+        project=stride,
+        seq=latest.seq,
+        note=f"{CONSENT_NOTE_MARKER} may we show it?",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -318,6 +347,8 @@ FILLS: dict[str, Fill] = {
     "api:money_claim_reject": _rows("money.claim", "claim_id"),
     "api:money_claim_pay": _rows("money.claim", "claim_id"),
     "publishing:moderate": _rows("publishing.comment", "pk"),
+    "publishing:consent-request": _rows("publishing.consentrequest", "pk"),
+    "api:publishing_consent_request_answer": _rows("publishing.consentrequest", "request_id"),
     # The demo's comments have fixed private links (publishing/demo.py).
     "publishing:my-comment": lambda demo: [
         {"token": t} for t in ("demo-comment-published", "demo-comment-hidden", "demo-comment-held")

@@ -81,3 +81,40 @@ def test_team_pages_and_a_hidden_comments_private_page(
     assert_accessible(anon_page, "my comment, hidden")
     _shots(anon_page, "my-comment-hidden")
     anon_page.goto(demo_site.url("/projects/stride/public/feed.atom"))
+
+
+def test_consent_asked_for_one_entry_by_keyboard(demo_site: Any, page_as: Any) -> None:
+    """A contributor keeps one entry off the public page; the lead asks about it; the
+    contributor finds the request on their home page and says yes. Each page axe-clean."""
+    author = page_as("margaret.hughes@example.org")
+    author.goto(demo_site.url("/projects/stride/publishing/consent/"))
+    card = author.locator("main li.card[id^=entry-]").first.get_attribute("id")
+    seq = card.removeprefix("entry-")
+    tab_to(author, f"#{card} button[value=no]")
+    enter(author)
+    assert "Saved: not published." in author.content()
+
+    lead = page_as("lead")
+    lead.goto(demo_site.url("/projects/stride/publishing/"))
+    lead.get_by_role("link", name="Ask a contributor to publish one of their entries").click()
+    assert f"entry-{seq}" in lead.content()
+    assert_accessible(lead, "ask to publish, lead")
+    _shots(lead, "consent-requests")
+    tab_to(lead, f"#entry-{seq} a")
+    enter(lead)
+    assert lead.locator("input[name=seq]").input_value() == seq
+    tab_and_type(lead, "textarea[name=note]", "It shows how the group worked. Only if you agree.")
+    tab_to(lead, "form button[type=submit]", text="Send the request")
+    enter(lead)
+    assert "Sent." in lead.content()
+
+    author.goto(demo_site.url("/home/"))
+    need = author.get_by_role("link", name=f"Say whether entry {seq} you wrote may be shown")
+    need.first.click()
+    assert "It shows how the group worked" in author.content()
+    assert_accessible(author, "consent request, contributor")
+    _shots(author, "consent-request")
+    tab_to(author, "button[value=yes]")
+    enter(author)
+    assert f"You agreed to publish entry {seq}" in author.content()
+    assert_accessible(author, "consent request answered")

@@ -25,7 +25,7 @@ from workings.projects.forms import (
     RemoveForm,
     RoleForm,
 )
-from workings.projects.leaving import leaving_terms
+from workings.projects.leaving import leaving_terms, left_project_links
 from workings.projects.permissions import project_policy
 from workings.projects.summary import public_summary
 
@@ -39,6 +39,8 @@ def _form_page(
 class ProjectListView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         left = selectors.projects_left_by(user=request.user)
+        for m in left:
+            m.still_links = left_project_links(request.user, m.project)  # type: ignore[attr-defined]
         return render(
             request,
             "projects/project_list.html",

@@ -17,3 +17,11 @@ class PublishingConfig(AppConfig):
 
         register_public_withholder(public_check)
         register_project_tab("Public page", "publishing:public", "view", 90)
+        from workings.core.needs import register_need_source
+        from workings.publishing.needs import publishing_needs
+
+        register_need_source(publishing_needs)
+        from workings.projects.leaving import register_left_project_links
+        from workings.publishing.needs import left_project_links
+
+        register_left_project_links(left_project_links)

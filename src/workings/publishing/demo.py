@@ -1,7 +1,7 @@
 """The demo's public face for STRIDE: contributors consented to publish their entries
-(Dev kept one of his off the public page), a contributor named as comment moderator, and
-comments from the public: one published, one hidden with a tombstone and appealed, one
-waiting for a moderator."""
+(the lead asked Dev about one of his entries, and he said no), a contributor named as
+comment moderator, and comments from the public: one published, one hidden with a
+tombstone and appealed, one waiting for a moderator."""
 
 from __future__ import annotations
 
@@ -28,6 +28,23 @@ def build(ctx: DemoContext) -> None:
     lead = ctx.people["lead"]
     public = {t.name for t in selectors.publishable_types() if needs_consent(t.name)}
     with demo_day("2025-11-03", 10):
+        dev = ctx.people["contributor2"]
+        own = (
+            Entry.objects.filter(log__project=stride, actor=dev, sealed=False, type__in=public)
+            .order_by("-seq")
+            .first()
+        )
+        if own is not None:
+            # Before Dev chose for each kind, the lead asked about this one entry; he kept it
+            # off the public page (his later "yes" for its kind leaves this choice alone).
+            asked = services.consent_request(
+                actor=lead,
+                project=stride,
+                seq=own.seq,
+                note="Could we show this one on the public page? It explains the home visits "
+                "well. Only if you are happy to.",
+            )
+            services.consent_request_answer(actor=dev, request=asked, publish=False)
         for key in ("contributor1", "contributor2", "contributor3", "contributor4"):
             person = ctx.people.get(key)
             if person is None:
@@ -41,14 +58,6 @@ def build(ctx: DemoContext) -> None:
             )
             for kind in kinds:
                 services.consent_set(actor=person, project=stride, type_name=kind, publish=True)
-        dev = ctx.people["contributor2"]
-        own = (
-            Entry.objects.filter(log__project=stride, actor=dev, sealed=False, type__in=public)
-            .order_by("-seq")
-            .first()
-        )
-        if own is not None:
-            services.entry_consent_set(actor=dev, project=stride, seq=own.seq, publish=False)
         # Role changes are the team's business: kept off the public page.
         services.publication_choose(actor=lead, project=stride, withheld=["member.role_changed"])
         services.moderator_set(

@@ -45,3 +45,21 @@ class AppealForm(WorkingsForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Up to 2,000 characters. A different moderator will decide."),
     )
+
+
+class ConsentRequestForm(WorkingsForm):
+    seq = forms.IntegerField(
+        label=_("Number of the entry"),
+        min_value=0,
+        help_text=_("Each entry in the list below shows its number."),
+    )
+    note = forms.CharField(
+        label=_("Your message to its author (you can leave this empty)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Why you would like it published. Up to 1,000 characters. They can say no, "
+            "and no one but the team sees their answer."
+        ),
+    )

@@ -4,6 +4,8 @@
   published unless the team withholds it).
 - Consent: a contributor's choice to publish their entries, per entry type (the default
   they are asked for once) or per entry (overriding the default).
+- ConsentRequest: the team asking the author of one entry whether it may be published
+  (asked once per entry; the answer is that entry's own consent).
 - Moderator: a member the lead named to moderate comments (contributors can be).
 - Comment: a comment from a member of the public, held until a moderator decides; the
   target is generic (a project, or a post of the posts app) so both share one model.
@@ -21,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from workings.events.recorded import WHEN_WRITTEN, RecordedModel
 from workings.publishing.snapshots import (
     CommentSnapshot,
+    ConsentRequestSnapshot,
     ConsentSnapshot,
     ModeratorSnapshot,
     PublicationSnapshot,
@@ -78,6 +81,56 @@ class Consent(RecordedModel):
             user=self.user_id,
             type=self.type,
             seq=self.seq,
+            publish=self.publish,
+        ).fields()
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for an answer")
+    ANSWERED = "answered", _("Answered")
+
+
+class ConsentRequest(RecordedModel):
+    """The team asks a contributor about one entry they wrote. Asked once per entry: the
+    contributor's answer (or their own later choice) is the entry's consent."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="+")
+    seq = models.BigIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(max_length=1000, blank=True)
+    status = models.CharField(
+        max_length=20, choices=RequestStatus.choices, default=RequestStatus.OPEN
+    )
+    publish = models.BooleanField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    unrecorded_fields: ClassVar[dict[str, str]] = {
+        "created_at": WHEN_WRITTEN,
+        "answered_at": "when it was answered: the entry that recorded the answer carries it",
+    }
+
+    class Meta:
+        ordering = ["project_id", "-seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "seq"], name="one_request_per_entry")
+        ]
+        indexes = [models.Index(fields=["author", "status"], name="consent_request_author")]
+
+    def __str__(self) -> str:
+        return f"consent request about entry {self.seq} of project {self.project_id}"
+
+    def snapshot(self) -> dict[str, Any]:
+        return ConsentRequestSnapshot(
+            project=self.project_id,
+            seq=self.seq,
+            author=self.author_id,
+            requested_by=self.requested_by_id,
+            note=self.note,
+            status=self.status,
             publish=self.publish,
         ).fields()
 

@@ -19,6 +19,14 @@ def register() -> None:
     )
     register_holding(
         Holding(
+            "publishing.ConsentRequest",
+            _("Requests to publish one entry: those asked of you, and those you made"),
+            ("author", "requested_by"),
+            ("seq", "note", "status", "publish", "created_at", "answered_at"),
+        )
+    )
+    register_holding(
+        Holding(
             "publishing.Moderator",
             _("Your role as a moderator of public comments"),
             ("user",),

@@ -9,7 +9,14 @@ from django.db.models import Count
 from workings.events import types
 from workings.events.models import Entry
 from workings.events.permissions import LOG_OWN_TYPES, active_hiding, mark_public_withholding
-from workings.publishing.models import Comment, CommentStatus, Consent, Moderator
+from workings.publishing.models import (
+    Comment,
+    CommentStatus,
+    Consent,
+    ConsentRequest,
+    Moderator,
+    RequestStatus,
+)
 from workings.publishing.withholding import needs_consent
 
 PUBLIC_PAGE = 50
@@ -119,6 +126,10 @@ def consent_overview(*, project: Any, user: Any) -> dict[str, Any]:
     }
 
 
+def type_summary(name: str) -> str:
+    return _summary(name)
+
+
 def _summary(name: str) -> str:
     try:
         return types.get(name).summary
@@ -145,3 +156,87 @@ def public_rows(entries: list[Any]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# --- Consent on request ---------------------------------------------------------------
+
+REQUESTS_PAGE = 50
+_SCAN = 500
+
+
+def requests_sent(*, project: Any) -> list[ConsentRequest]:
+    """The team's requests about this project's entries, newest entry first."""
+    return list(
+        ConsentRequest.objects.filter(project=project)
+        .select_related("author")
+        .order_by("-seq")[:REQUESTS_PAGE]
+    )
+
+
+def requests_to(*, project: Any, user: Any) -> list[ConsentRequest]:
+    """What the team asked this person about their entries here, open ones first."""
+    return list(
+        ConsentRequest.objects.filter(project=project, author=user).order_by("-status", "-seq")[
+            :REQUESTS_PAGE
+        ]
+    )
+
+
+def open_requests_for(*, user: Any, project_ids: list[int]) -> list[ConsentRequest]:
+    return list(
+        ConsentRequest.objects.filter(
+            author=user, project_id__in=project_ids, status=RequestStatus.OPEN
+        ).order_by("created_at", "id")[:REQUESTS_PAGE]
+    )
+
+
+def request_get_for(*, project: Any, pk: int) -> ConsentRequest | None:
+    return ConsentRequest.objects.filter(project=project, pk=pk).select_related("project").first()
+
+
+def entry_of(*, project: Any, seq: int) -> Entry | None:
+    return Entry.objects.filter(log__project_id=project.pk, seq=seq, sealed=False).first()
+
+
+def entries_to_ask_about(*, project: Any, before: int | None = None) -> list[dict[str, Any]]:
+    """Entries written by contributors (current or former) that are not published for want
+    of their consent, newest first, with whether the team has asked already. Scans the
+    record in slices on seq (a query each), so a page costs what it finds, not the record."""
+    from workings.projects.models import Membership
+    from workings.projects.roles import Role
+    from workings.publishing.withholding import public_check, withheld_types
+
+    kept_off = withheld_types(project)
+    kinds = [
+        t.name for t in publishable_types() if needs_consent(t.name) and t.name not in kept_off
+    ]
+    authors = set(
+        Membership.objects.filter(project_id=project.pk, role=Role.CONTRIBUTOR).values_list(
+            "user_id", flat=True
+        )
+    )
+    reason = public_check(project)
+    asked = dict(ConsentRequest.objects.filter(project=project).values_list("seq", "status"))
+    found: list[dict[str, Any]] = []
+    entries = Entry.objects.filter(
+        log__project_id=project.pk, sealed=False, type__in=kinds, actor_id__in=authors
+    ).order_by("-seq")
+    while len(found) < REQUESTS_PAGE:
+        page = entries if before is None else entries.filter(seq__lt=before)
+        batch = list(page.values_list("seq", "type", "actor_id", "recorded_at")[:_SCAN])
+        for seq, type_name, actor_id, at in batch:
+            why = reason(seq, type_name, actor_id)
+            if why and len(found) < REQUESTS_PAGE:
+                found.append(
+                    {
+                        "seq": seq,
+                        "summary": _summary(type_name),
+                        "recorded_at": at,
+                        "why": why,
+                        "asked": asked.get(seq),
+                    }
+                )
+        if len(batch) < _SCAN:
+            break
+        before = batch[-1][0]
+    return found

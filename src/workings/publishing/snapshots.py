@@ -2,8 +2,9 @@
 writes (docs/decisions/snapshot-contract.md).
 
 Audiences: which types the team publishes is public (the public may know what it is not
-shown). A contributor's consent choices are the project's members' business (MEMBERS): a
-withdrawal must not itself become public news. Comment moderation is public: a published
+shown). A contributor's consent choices, and the team's requests for consent to one entry,
+are the project's members' business (MEMBERS): a withdrawal or a refusal must not itself
+become public news. Comment moderation is public: a published
 comment's words, and a hidden comment's tombstone (its reason category, never its words:
 a hidden comment's name and text go in the member-only part).
 """
@@ -32,6 +33,12 @@ ENTRY_CONSENT_SET = register(
     1002,
     "publishing.entry_consent_set",
     "A contributor chose whether one of their entries is published",
+    Audience.MEMBERS,
+)
+CONSENT_REQUESTED = register(
+    1003,
+    "publishing.consent_requested",
+    "The team asked a contributor whether one of their entries may be published",
     Audience.MEMBERS,
 )
 MODERATOR_SET = register(
@@ -67,6 +74,18 @@ class ConsentSnapshot(Snapshot):
     type: str = ""
     seq: int = -1  # -1: the default for the type; else the one entry it is about
     publish: bool = False
+
+
+@dataclass(frozen=True)
+class ConsentRequestSnapshot(Snapshot):
+    model: ClassVar[str] = "publishing.consentrequest"
+    project: int = 0
+    seq: int = 0  # the entry the team asks about
+    author: int = 0  # who wrote it, and answers
+    requested_by: int = 0
+    note: str = ""
+    status: str = ""
+    publish: bool | None = None  # the answer, once given
 
 
 @dataclass(frozen=True)

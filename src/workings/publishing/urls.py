@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workings.publishing.views import public, team
+from workings.publishing.views import public, requests, team
 
 app_name = "publishing"
 P = "projects/<slug:slug>/"
@@ -10,6 +10,12 @@ urlpatterns = [
     path(P + "public/feed.atom", public.FeedView.as_view(), name="feed"),
     path(P + "publishing/", team.SettingsView.as_view(), name="settings"),
     path(P + "publishing/consent/", team.ConsentView.as_view(), name="consent"),
+    path(P + "publishing/requests/", requests.RequestsView.as_view(), name="requests"),
+    path(
+        P + "publishing/requests/<int:pk>/",
+        requests.RequestAnswerView.as_view(),
+        name="consent-request",
+    ),
     path(P + "publishing/comments/", team.ModerationView.as_view(), name="moderation"),
     path(P + "publishing/comments/<int:pk>/", team.ModerateView.as_view(), name="moderate"),
     # Not under /comments/: the posts app answers there for comments on posts.

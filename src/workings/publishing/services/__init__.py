@@ -14,6 +14,7 @@ from workings.publishing.services.consent import (
     moderator_set,
     publication_choose,
 )
+from workings.publishing.services.requests import consent_request, consent_request_answer
 
 __all__ = [
     "appeal_decide",
@@ -21,6 +22,8 @@ __all__ = [
     "comment_hide",
     "comment_publish",
     "comment_submit",
+    "consent_request",
+    "consent_request_answer",
     "consent_set",
     "entry_consent_set",
     "moderator_set",

@@ -82,7 +82,10 @@ def consent_set(*, actor: Any, project: Any, type_name: str, publish: bool) -> C
 
 @transaction.atomic
 def entry_consent_set(*, actor: Any, project: Any, seq: int, publish: bool) -> Consent:
-    """A contributor's choice for one entry they wrote, overriding their default."""
+    """A contributor's choice for one entry they wrote, overriding their default. It also
+    answers the team's open request about that entry, if there is one."""
+    from workings.publishing.services.requests import close_open_request
+
     require(
         publishing_policy.can_consent(actor, project),
         _("Only a contributor gives consent, and only for their own entries."),
@@ -93,12 +96,16 @@ def entry_consent_set(*, actor: Any, project: Any, seq: int, publish: bool) -> C
     row = _consent_row(project=project, actor=actor, type_name=entry.type, seq=seq)
     row.publish = bool(publish)
     row.save()
+    request = close_open_request(project=project, seq=seq, publish=row.publish)
+    content: dict[str, Any] = {"seq": seq, "publish": row.publish}
+    if request is not None:
+        content["request"] = request.pk
     append_event(
         project=project,
         type="publishing.entry_consent_set",
         actor=actor,
-        content={"seq": seq, "publish": row.publish},
-        subjects=[row],
+        content=content,
+        subjects=[row] if request is None else [row, request],
     )
     return row
 

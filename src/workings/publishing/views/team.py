@@ -13,10 +13,12 @@ from django.views import View
 from workings.core.exceptions import WorkingsError
 from workings.core.project_views import ProjectMixin
 from workings.projects.models import Membership
+from workings.projects.permissions import project_policy
 from workings.publishing import selectors, services
 from workings.publishing.forms import HideForm
 from workings.publishing.models import Comment
 from workings.publishing.permissions import publishing_policy
+from workings.publishing.views.requests import ConsentProjectMixin
 from workings.publishing.withholding import withheld_types
 
 
@@ -53,6 +55,7 @@ class SettingsView(ProjectMixin, View):
                 may_choose=publishing_policy.can_choose_types(request.user, self.project),
                 may_consent=publishing_policy.can_consent(request.user, self.project),
                 may_moderate=publishing_policy.can_moderate(request.user, self.project),
+                may_request=publishing_policy.can_request_consent(request.user, self.project),
                 members=[
                     {"member": m, "moderator": m.user_id in moderators}
                     for m in members
@@ -95,17 +98,23 @@ class SettingsView(ProjectMixin, View):
         return redirect("publishing:settings", slug=self.project.slug)
 
 
-class ConsentView(ProjectMixin, View):
+class ConsentView(ConsentProjectMixin):
     """A contributor's consent: a default for each kind of entry they wrote, and a choice
-    for any one entry."""
-
-    action = "view_record"
+    for any one entry. A contributor who left keeps this page (and only this one)."""
 
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         if not publishing_policy.can_consent(request.user, self.project):
             raise PermissionDenied(_("Only contributors give consent, for their own entries."))
         overview = selectors.consent_overview(project=self.project, user=request.user)
-        return render(request, "publishing/consent.html", self.context(**overview))
+        return render(
+            request,
+            "publishing/consent.html",
+            self.context(
+                requests=selectors.requests_to(project=self.project, user=request.user),
+                former=project_policy.role_of(request.user, self.project) is None,
+                **overview,
+            ),
+        )
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         if not publishing_policy.can_consent(request.user, self.project):
