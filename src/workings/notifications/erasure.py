@@ -8,6 +8,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from workings.accounts import header
 from workings.events.erasure import Erased, register_listener, register_scrubber
 from workings.notifications.models import Notification
 from workings.notifications.services import notify
@@ -17,10 +18,11 @@ ERASED_TITLE = "A notice about words that have since been erased"
 
 
 def scrub_titles(project: Any, words: set[str]) -> None:
-    notices = Notification.objects.filter(project_id=project.pk).only("pk", "title")
-    stale = [n.pk for n in notices if any(w in n.title for w in words)]
+    notices = Notification.objects.filter(project_id=project.pk).only("pk", "user_id", "title")
+    stale = [n for n in notices if any(w in n.title for w in words)]
     if stale:
-        Notification.objects.filter(pk__in=stale).update(title=ERASED_TITLE)
+        Notification.objects.filter(pk__in=[n.pk for n in stale]).update(title=ERASED_TITLE)
+        header.bump(n.user_id for n in stale)  # their kept list of new notices is stale
 
 
 def tell_author(erased: Erased) -> None:

@@ -19,11 +19,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.views import View
 
+from workings.accounts import header
 from workings.concerns.permissions import concern_policy
 from workings.core import clock
 from workings.core.needs import Need, needs_for
-from workings.events.models import Log
 from workings.notifications import selectors
+from workings.projects.models import Project
 from workings.projects.permissions import project_policy
 
 TIMEOUT = 600
@@ -31,16 +32,15 @@ NOTICES_SHOWN = 10
 _cache = LocMemCache("workings-needs", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 5000}})
 
 
-def _key(user: Any, projects: list[Any], language: str) -> str:
-    roles = user.__dict__.get("_workings_roles", {})
-    logs = {
-        project_id: f"{size}:{bytes(root or b'').hex()}"
-        for project_id, size, root in Log.objects.filter(
-            project_id__in=[p.pk for p in projects]
-        ).values_list("project_id", "size", "root")
-    }
-    state = "|".join(f"{p.pk}:{roles.get(p.pk)}:{logs.get(p.pk, '0')}" for p in projects)
-    digest = hashlib.sha256(state.encode()).hexdigest()
+def _key(user: Any, roles: dict[int, str], language: str) -> str:
+    """What the kept parts depend on: each of the person's projects with their role and its
+    log's size and root (one query, no model built), the date and the language."""
+    state = Project.objects.filter(pk__in=list(roles)).order_by("title", "pk")
+    rows = state.values_list("pk", "log__size", "log__root")
+    text = "|".join(
+        f"{pk}:{roles.get(pk)}:{size}:{bytes(root or b'').hex()}" for pk, size, root in rows
+    )
+    digest = hashlib.sha256(text.encode()).hexdigest()
     return f"needs:{user.pk}:{clock.today().isoformat()}:{language}:{digest}"
 
 
@@ -49,23 +49,41 @@ def needs_of(user: Any, projects: list[Any], language: str = "") -> list[Need]:
     return needs_for(user, projects, clock.today())
 
 
-def needs_html(user: Any, projects: list[Any], language: str = "") -> SafeString:
-    """The rendered list of what needs this person, kept while none of their projects'
-    logs moves (keeping the HTML, not the items, saves unpickling and re-rendering)."""
-    key = _key(user, projects, language)
-    html = _cache.get(key)
-    if html is None:
-        needs = needs_of(user, projects, language)
-        html = render_to_string(
-            "notifications/_needs.html",
-            {
-                "groups": group(needs),
-                "count": len(needs),
-                "overdue": sum(1 for n in needs if n.overdue),
-            },
+def kept_parts(user: Any, key: str) -> tuple[SafeString, SafeString]:
+    """The rendered list of what needs this person and the list of their projects, kept
+    while none of their projects' logs moves (keeping the HTML, not the items, saves
+    unpickling and re-rendering; a project's new title is a ledger event too)."""
+    parts = _cache.get(key)
+    if parts is None:
+        projects = project_policy.own_projects(user)
+        needs = needs_of(user, projects)
+        parts = (
+            render_to_string(
+                "notifications/_needs.html",
+                {
+                    "groups": group(needs),
+                    "count": len(needs),
+                    "overdue": sum(1 for n in needs if n.overdue),
+                },
+            ),
+            render_to_string("notifications/_projects.html", {"projects": projects}),
         )
-        _cache.set(key, html)
-    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+        _cache.set(key, parts)
+    # Our own templates' output, escaped when rendered.
+    return mark_safe(parts[0]), mark_safe(parts[1])  # noqa: S308
+
+
+def notices_html(user: Any, language: str, projects_key: str) -> SafeString:
+    """The person's newest unread notices, rendered; kept under their header stamp, which
+    every notice made, read or rewritten raises (accounts/header.py), and their projects'
+    state (a notice shows its project's title)."""
+
+    def render_notices() -> str:
+        notices = list(selectors.notifications_for(user=user, unread_only=True)[:NOTICES_SHOWN])
+        return render_to_string("notifications/_home_notices.html", {"notices": notices})
+
+    html = header.remember(user, f"home_notices:{projects_key}", render_notices)
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def reviews_concerns(user: Any) -> bool:
@@ -90,16 +108,16 @@ def group(needs: list[Need]) -> list[dict[str, Any]]:
 class HomeView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        projects = project_policy.own_projects(user)
-        needs = needs_html(user, projects, getattr(request, "LANGUAGE_CODE", ""))
-        notices = list(selectors.notifications_for(user=user, unread_only=True)[:NOTICES_SHOWN])
+        language = getattr(request, "LANGUAGE_CODE", "")
+        key = _key(user, project_policy.own_roles(user), language)
+        needs, projects_list = kept_parts(user, key)
         return render(
             request,
             "notifications/home.html",
             {
                 "needs_html": needs,
-                "notices": notices,
-                "projects": projects,
+                "notices_html": notices_html(user, language, key),
+                "projects_html": projects_list,
                 "reviews": reviews_concerns(user),
             },
         )

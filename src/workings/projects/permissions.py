@@ -181,10 +181,16 @@ class ProjectPolicy:
 
     def own_projects(self, user: Any) -> list[Project]:
         """The projects this person is a current member of or reviews, with their role in
-        each cached on the user (two queries, so pages across all their projects need no
+        each cached on the user (three queries, so pages across all their projects need no
         query per project to ask `can`)."""
+        roles = self.own_roles(user)
+        return list(Project.objects.filter(pk__in=list(roles)).order_by("title", "pk"))
+
+    def own_roles(self, user: Any) -> dict[int, str]:
+        """{project id: role} for the projects this person is a current member of or
+        reviews (two queries), cached on the user for `can`."""
         if user is None or not user.is_authenticated:
-            return []
+            return {}
         reviewed = self.reviewed_project_ids(user)
         memberships = Membership.objects.filter(user=user, left_at__isnull=True).values_list(
             "project_id", "role"
@@ -196,7 +202,7 @@ class ProjectPolicy:
             roles[project_id] = Role.FUNDER
         cache: dict[int, str | None] = user.__dict__.setdefault("_workings_roles", {})
         cache.update(roles)
-        return list(Project.objects.filter(pk__in=list(roles)).order_by("title", "pk"))
+        return roles
 
     def forget(self, user: Any) -> None:
         """Drop cached roles after a membership or appointment change within one request."""
