@@ -72,3 +72,18 @@ def test_subscribing_with_two_broken_rules_hears_of_both(world: Any) -> None:
             email="not an address", project=project, series="No such series", frequency="hourly"
         )
     assert [p.field for p in caught.value.problems] == ["email", "series", "frequency"]
+
+
+def test_hiding_a_comment_with_two_broken_rules_hears_of_both(world: Any) -> None:
+    # The page offers only the listed reasons; the service still checks everything at once.
+    from workings.posts import services
+
+    h.published(world)
+    comment = services.comment_add(post=h.post(world), name="Ann", body="Hello")
+    with pytest.raises(ValidationFailed) as caught:
+        services.comment_hide(
+            actor=world.users["lead"], comment=comment, reason="rude", note="<b>why</b>"
+        )
+    assert [p.field for p in caught.value.problems] == ["reason", "note"]
+    comment.refresh_from_db()
+    assert comment.state != "hidden"

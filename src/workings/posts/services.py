@@ -211,14 +211,18 @@ def comment_hide(*, actor: Any, comment: Comment, reason: Any, note: Any = "") -
     require(posts_policy.can_moderate(actor, comment.post.project), _("Only moderators decide."))
     if comment.state == CommentState.HIDDEN:
         raise ValidationFailed(_("This comment is already hidden."))
+    problems = Problems()  # every broken rule is reported at once
     if reason not in HideReason.values:
-        raise ValidationFailed(
+        problems.add(
             _("Choose why the comment is hidden: the reason is shown in its place."),
             field="reason",
         )
-    note_text = optional_text(note, field="note", label=_("Note to the writer"), max_length=1000)
-    if reason == HideReason.OTHER and not note_text:
-        raise ValidationFailed(_("Say in a sentence why, for the writer."), field="note")
+    note_text = problems.check(
+        optional_text, note, field="note", label=_("Note to the writer"), max_length=1000
+    )
+    if reason == HideReason.OTHER and note_text == "":
+        problems.add(_("Say in a sentence why, for the writer."), field="note")
+    problems.raise_any()
     comment.state = CommentState.HIDDEN
     comment.reason = reason
     comment.note = note_text
