@@ -52,3 +52,18 @@ def test_moving_on_too_early_with_a_broken_reason_hears_of_both(
     assert "to respond. If there is no response by then" in page
     concern.refresh_from_db()
     assert concern.stage_index == 0
+
+
+def test_closing_with_two_broken_rules_hears_of_both(world: Any) -> None:
+    # The page offers only the listed outcomes; the service still checks both at once.
+    from workings.concerns import services
+    from workings.core.exceptions import ValidationFailed
+
+    concern = raise_open(world)
+    with pytest.raises(ValidationFailed) as caught:
+        services.concern_close(
+            actor=world.users["contributor"], concern=concern, outcome="sorted", reasons="<b>x</b>"
+        )
+    assert [p.field for p in caught.value.problems] == ["outcome", "reasons"]
+    concern.refresh_from_db()
+    assert concern.outcome in ("", None)
