@@ -77,3 +77,33 @@ def test_training_with_three_broken_rules_hears_of_all(world: Any, client_for: A
     assert_linked(page, "id_given_by", "the limit is 200")
     assert_linked(page, "id_hours", "give a number such as 1.5")
     assert not Training.objects.exists()
+
+
+def test_evidence_with_two_broken_rules_hears_of_both(world: Any, client_for: Any) -> None:
+    from workings.plans.models import Evidence
+
+    research = h.milestone(world)
+    url = reverse("plans:evidence-add", kwargs={"slug": world.project.slug, "pk": research.pk})
+    response = client_for(world.users["lead"]).post(
+        url,
+        {"kind": "link", "path": "https://elsewhere.example/", "note": "<b>the minutes</b>"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert_linked(page, "id_path", "Give the address of a page of this project")
+    assert_linked(page, "id_note", "HTML")
+    assert not Evidence.objects.exists()
+
+
+def test_progress_with_two_broken_rules_hears_of_both(world: Any, client_for: Any) -> None:
+    # The form offers only the allowed states, so the API shows the service's two rules.
+    research = h.milestone(world)
+    response = client_for(world.users["lead"]).post(
+        f"/api/v1/projects/{world.project.slug}/plan/milestones/{research.pk}/progress",
+        {"status": "nearly", "progress": 140},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert [p["field"] for p in response.json()["problems"]] == ["status", "progress"]
+    research.refresh_from_db()
+    assert research.status == "planned"

@@ -88,6 +88,7 @@ class AuditDetailView(AuditsMixin):
             contributors_shown=totals.shown(Side.CONTRIBUTORS),
             researchers_shown=totals.shown(Side.RESEARCHERS),
             picture=gap_picture(totals),
+            picture_narrow=gap_picture(totals, narrow=True),  # CSS shows one of the two
             findings=findings,
             answered=selectors.has_answered(audit, mine.pk if mine else None),
             can_assess=audit_policy.can_assess(user, audit),

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import Conflict, NotAllowed, NotFound, ValidationFailed
+from workings.core.exceptions import Conflict, NotAllowed, NotFound, Problems, ValidationFailed
 from workings.core.notify import notify_after_commit
 from workings.core.text import check_plain_text
 from workings.documents import rules
@@ -108,8 +108,12 @@ def version_propose(
     project = document.project
     if not document_policy.can_write(actor, project):
         raise NotAllowed("Your role in this project does not allow proposing a version.")
-    body = _text(text, field="text", label="The text")
-    why = check_plain_text(note or "", field="note", label="What changed", max_length=300)
+    problems = Problems()  # every broken rule is reported at once
+    body = problems.check(_text, text, field="text", label="The text")
+    why = problems.check(
+        check_plain_text, note or "", field="note", label="What changed", max_length=300
+    )
+    problems.raise_any()
     Document.objects.select_for_update().filter(pk=document.pk).first()
     latest = _latest(document)
     latest_number = latest.number if latest else None
@@ -237,17 +241,19 @@ def dissent_add(*, actor: Any, document: Document, number: int, text: str) -> Di
     version = _version(document, number)
     if not document_policy.is_owner(actor, project):
         raise NotAllowed("Only an owner of this document can add a dissent note.")
+    problems = Problems()  # every broken rule is reported at once
     if Approval.objects.filter(of_version=version, user=actor, kind=ApprovalKind.OWNER).exists():
-        raise ValidationFailed(
+        problems.add(
             f"You approved version {number}, so you cannot dissent from it. Propose a new "
             "version instead.",
             field="text",
         )
-    if Dissent.objects.filter(of_version=version, user=actor).exists():
-        raise ValidationFailed(
-            f"You already added a dissent note to version {number}.", field="text"
-        )
-    words = _text(text, field="text", label="Your dissent note", max_length=NOTE_MAX)
+    elif Dissent.objects.filter(of_version=version, user=actor).exists():
+        problems.add(f"You already added a dissent note to version {number}.", field="text")
+    words = problems.check(
+        _text, text, field="text", label="Your dissent note", max_length=NOTE_MAX
+    )
+    problems.raise_any()
     dissent = Dissent.objects.create(of_version=version, user=actor, text=words)
     append_event(
         project=project,

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
+from workings.core.exceptions import NotAllowed, NotFound, Problems, ValidationFailed
 from workings.core.text import check_plain_text
 from workings.documents.models import TEXT_MAX, Document, Suggestion, SuggestionStatus, Version
 from workings.documents.permissions import document_policy
@@ -38,19 +38,27 @@ def suggestion_make(
             f"suggestion on version {latest.number}.",
             field="original",
         )
+    problems = Problems()  # every broken rule is reported at once
+    start = -1
     if not isinstance(original, str) or not original.strip():
-        raise ValidationFailed("Copy the words you want to change.", field="original")
-    new = check_plain_text(
-        replacement or "", field="replacement", label="Your suggestion", max_length=TEXT_MAX
+        problems.add("Copy the words you want to change.", field="original")
+    else:
+        start = _find(version.text, original, occurrence)
+        if start < 0:
+            problems.add(
+                "We could not find those exact words in this version. Copy them from the text.",
+                field="original",
+            )
+    new = problems.check(
+        check_plain_text,
+        replacement or "",
+        field="replacement",
+        label="Your suggestion",
+        max_length=TEXT_MAX,
     )
-    start = _find(version.text, original, occurrence)
-    if start < 0:
-        raise ValidationFailed(
-            "We could not find those exact words in this version. Copy them from the text.",
-            field="original",
-        )
-    if new == original:
-        raise ValidationFailed("Your suggestion is the same as the words now.", field="replacement")
+    if new is not None and new == original:
+        problems.add("Your suggestion is the same as the words now.", field="replacement")
+    problems.raise_any()
     suggestion = Suggestion.objects.create(
         of_version=version,
         author=actor,

@@ -206,10 +206,13 @@ def milestone_progress(
         plans_policy.can_report(actor, milestone, mine.pk if mine else None),
         _("Only the milestone's owner or the project's lead reports its progress."),
     )
+    problems = Problems()  # every broken rule is reported at once
     if status not in Status.values:
-        raise ValidationFailed(_("Choose how the milestone stands."), field="status")
+        problems.add(_("Choose how the milestone stands."), field="status")
+    number = 100 if status == Status.DONE else problems.check(_progress, progress)
+    problems.raise_any()
     milestone.status = status
-    milestone.progress = 100 if status == Status.DONE else _progress(progress)
+    milestone.progress = number
     milestone.done_on = clock.today() if status == Status.DONE else None
     milestone.save()
     append_event(
@@ -278,16 +281,20 @@ def evidence_add(*, actor: Any, milestone: Milestone, kind: Any, **data: Any) ->
         plans_policy.can_add_evidence(actor, project),
         _("Your role in this project does not allow adding evidence."),
     )
+    problems = Problems()  # every broken rule is reported at once
     if kind not in EvidenceKind.values:
-        raise ValidationFailed(_("Choose what kind of evidence it is."), field="kind")
+        problems.add(_("Choose what kind of evidence it is."), field="kind")
+        ref = None
+    else:
+        ref = problems.check(_evidence_ref, project, kind, data)
+    note = problems.check(
+        optional_text, data.get("note"), field="note", label=_("Note"), max_length=300
+    )
+    problems.raise_any()
     mine = my_membership(actor, project)
     assert mine is not None  # can_add_evidence needs a current membership
     evidence = Evidence.objects.create(
-        milestone=milestone,
-        kind=kind,
-        note=optional_text(data.get("note"), field="note", label=_("Note"), max_length=300),
-        added_by=mine,
-        **_evidence_ref(project, kind, data),
+        milestone=milestone, kind=kind, note=note, added_by=mine, **(ref or {})
     )
     append_event(
         project=project,

@@ -17,6 +17,13 @@ LEFT = 120  # room for the lane names
 RIGHT = 20
 LANE = 56
 TOP = 40
+# The phone's picture (below 48rem): time runs down the page, one column per lane, drawn
+# at about the size it is shown (a 375 px screen), so its words stay 13-14 px tall.
+NARROW = 340
+N_LEFT = 46  # room for the years
+N_TOP = 44  # room for the lane names
+PER_YEAR = 170
+N_MIN = 260
 
 
 @dataclass(frozen=True)
@@ -60,23 +67,24 @@ def layout(
     slipped: set[int],
     tied: set[int],
     lane_labels: dict[str, str],
+    narrow: bool = False,
 ) -> dict[str, Any]:
+    """The picture across a wide screen (time left to right, a row per lane), or with
+    `narrow` down a phone's screen (time top to bottom, a column per lane)."""
     kinds = [k for k in ("research", "involvement", "action") if k in lane_labels]
     first = min([start, *(m.due_on for m in milestones)])
     last = max([end, *(m.due_on for m in milestones)])
     span = max((last - first).days, 1)
-    usable = WIDTH - LEFT - RIGHT
+    axis = _Down(kinds, span) if narrow else _Across(kinds)
 
-    def x_of(day: dt.date) -> float:
-        return round(LEFT + usable * (day - first).days / span, 1)
+    def at(day: dt.date) -> float:
+        return round(axis.start + axis.length * (day - first).days / span, 1)
 
-    y_of = {k: TOP + LANE * i + LANE / 2 for i, k in enumerate(kinds)}
-    height = TOP + LANE * len(kinds) + 10
     markers: dict[int, Marker] = {}
     for m in milestones:
-        if m.kind not in y_of:
+        if m.kind not in kinds:
             continue
-        x, y = x_of(m.due_on), y_of[m.kind]
+        x, y = axis.point(at(m.due_on), m.kind)
         shape = SHAPES[m.kind]
         markers[m.pk] = Marker(
             x, y, shape, m.status == "done", m.pk in slipped, _points(shape, x, y)
@@ -93,21 +101,83 @@ def layout(
         if m.tied_to_id in markers and m.pk in markers
     ]
     years = [
-        {"x": x_of(dt.date(y, 1, 1)), "label": str(y)}
+        axis.mark(at(dt.date(y, 1, 1)), str(y))
         for y in range(first.year + 1, last.year + 1)
         if first < dt.date(y, 1, 1) <= last
     ]
     return {
-        "width": WIDTH,
-        "height": height,
-        "lanes": [
-            {"label": lane_labels[k], "y": y_of[k], "x1": LEFT, "x2": WIDTH - RIGHT} for k in kinds
-        ],
+        "width": axis.width,
+        "height": axis.height,
+        "lane_font": 13 if narrow else 15,  # three lane names side by side on a phone
+        "lanes": [axis.lane(k, lane_labels[k]) for k in kinds],
         "markers": list(markers.values()),
         "ties": ties,
         "years": years,
-        "axis_y": height - 6,
-        "today": x_of(today) if first <= today <= last else None,
+        "today": axis.today(at(today)) if first <= today <= last else None,
         "start_label": first.isoformat(),
         "end_label": last.isoformat(),
+    }
+
+
+class _Across:
+    """Time left to right; a row per lane, its name at the left."""
+
+    def __init__(self, kinds: list[str]) -> None:
+        self.width, self.start, self.length = WIDTH, LEFT, WIDTH - LEFT - RIGHT
+        self.row = {k: TOP + LANE * i + LANE / 2 for i, k in enumerate(kinds)}
+        self.height = TOP + LANE * len(kinds) + 10
+        self.axis = self.height - 6
+
+    def point(self, t: float, kind: str) -> tuple[float, float]:
+        return t, self.row[kind]
+
+    def lane(self, kind: str, label: str) -> dict[str, Any]:
+        y = self.row[kind]
+        return _drawn(LEFT, y, WIDTH - RIGHT, y, label, 8, y + 5, "start")
+
+    def mark(self, t: float, label: str) -> dict[str, Any]:
+        return _drawn(t, 24, t, self.axis, label, t, 18, "middle")
+
+    def today(self, t: float) -> dict[str, Any]:
+        return _drawn(t, 24, t, self.axis, "", t + 4, self.axis, "start")
+
+
+class _Down:
+    """Time top to bottom (a year about a phone's screen-width tall); a column per lane, its
+    name at the top; the years down the left."""
+
+    def __init__(self, kinds: list[str], span: int) -> None:
+        self.width, self.start = NARROW, N_TOP
+        self.length = max(N_MIN, round(PER_YEAR * span / 365))
+        step = (NARROW - N_LEFT - 6) / max(len(kinds), 1)
+        self.column = {k: round(N_LEFT + step * (i + 0.5), 1) for i, k in enumerate(kinds)}
+        self.height = N_TOP + self.length + 18
+
+    def point(self, t: float, kind: str) -> tuple[float, float]:
+        return self.column[kind], t
+
+    def lane(self, kind: str, label: str) -> dict[str, Any]:
+        x = self.column[kind]
+        return _drawn(x, N_TOP - 10, x, N_TOP + self.length + 10, label, x, 20, "middle")
+
+    def mark(self, t: float, label: str) -> dict[str, Any]:
+        return _drawn(N_LEFT - 4, t, NARROW - 4, t, label, 2, t + 5, "start")
+
+    def today(self, t: float) -> dict[str, Any]:
+        return _drawn(N_LEFT - 4, t, NARROW - 4, t, "", NARROW - 4, t - 5, "end")
+
+
+def _drawn(
+    x1: float, y1: float, x2: float, y2: float, label: str, lx: float, ly: float, anchor: str
+) -> dict[str, Any]:
+    """A line and where its words go."""
+    return {
+        "x1": x1,
+        "y1": y1,
+        "x2": x2,
+        "y2": y2,
+        "label": label,
+        "lx": lx,
+        "ly": ly,
+        "anchor": anchor,
     }

@@ -57,19 +57,21 @@ def plan_context(project: Any, user: Any) -> dict[str, Any]:
     for m in milestones:
         tied = by_id.get(m.tied_to_id) if m.tied_to_id else None
         m.tied_title = tied.title if tied else ""  # type: ignore[attr-defined]
+    drawing: dict[str, Any] = {
+        "start": project.start_date,
+        "end": project.end_date,
+        "today": today,
+        "slipped": found.slipped,
+        "tied": found.tied_ids,
+        "lane_labels": lanes,
+    }
     return {
         "milestones": milestones,
         "flags": found,
         "figures": selectors.planned_against_delivered(milestones, today),
-        "picture": layout(
-            milestones,
-            start=project.start_date,
-            end=project.end_date,
-            today=today,
-            slipped=found.slipped,
-            tied=found.tied_ids,
-            lane_labels=lanes,
-        ),
+        # The same picture twice: across a wide screen, down a phone's (CSS shows one).
+        "picture": layout(milestones, **drawing),
+        "picture_narrow": layout(milestones, narrow=True, **drawing),
         "training": [
             {"row": t, "person": names.get(t.person_id, "")}
             for t in selectors.training_list(project=project)[:100]

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import NotFound, ValidationFailed
+from workings.core.exceptions import NotFound, Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.posts import images
@@ -58,28 +58,42 @@ def _default_byline(actor: Any, project: Any) -> str:
     return membership.label if membership else _("A member")
 
 
-def _post_fields(actor: Any, project: Any, data: dict[str, Any]) -> dict[str, Any]:
+def _post_fields(
+    actor: Any, project: Any, data: dict[str, Any], problems: Problems
+) -> dict[str, Any]:
+    """Every field checked; each broken rule is kept in `problems`, raised by the caller."""
     status = data.get("status") or PostStatus.DRAFT
     if status not in PostStatus.values:
-        raise ValidationFailed(_("Choose draft or published."), field="status")
-    publish_at = _when(data.get("publish_at"))
+        problems.add(_("Choose draft or published."), field="status")
+    publish_at = problems.check(_when, data.get("publish_at"))
     if status == PostStatus.PUBLISHED and publish_at is None:
         publish_at = clock.now()
-    byline = optional_text(
-        data.get("byline"), field="byline", label=_("Name shown"), max_length=120
+    byline = problems.check(
+        optional_text, data.get("byline"), field="byline", label=_("Name shown"), max_length=120
     )
     return {
-        "title": required_text(data.get("title"), field="title", label=_("Title"), max_length=200),
-        "series": optional_text(
-            data.get("series"), field="series", label=_("Series"), max_length=80
+        "title": problems.check(
+            required_text, data.get("title"), field="title", label=_("Title"), max_length=200
+        ),
+        "series": problems.check(
+            optional_text, data.get("series"), field="series", label=_("Series"), max_length=80
         ),
         "byline": byline or _default_byline(actor, project),
-        "body": required_text(
-            data.get("body"), field="body", label=_("The post"), max_length=50_000
+        "body": problems.check(
+            required_text, data.get("body"), field="body", label=_("The post"), max_length=50_000
         ),
         "status": status,
         "publish_at": publish_at,
     }
+
+
+def _all_fields(actor: Any, project: Any, data: dict[str, Any], had_image: bool) -> dict[str, Any]:
+    """The post's words and its picture, every broken rule reported at once."""
+    problems = Problems()
+    fields = _post_fields(actor, project, data, problems)
+    picture = problems.check(_image_fields, data, had_image)
+    problems.raise_any()
+    return {**fields, **(picture or {})}
 
 
 def _image_fields(data: dict[str, Any], had_image: bool) -> dict[str, Any]:
@@ -125,7 +139,7 @@ def post_create(*, actor: Any, project: Any | None, **data: Any) -> Post:
         posts_policy.can_write(actor, project),
         _("Only the project's team (or, for the site's blog, its staff) writes posts."),
     )
-    fields = {**_post_fields(actor, project, data), **_image_fields(data, had_image=False)}
+    fields = _all_fields(actor, project, data, had_image=False)
     clean = fields.pop("_image", None)
     post = Post.objects.create(project=project, author=actor, **fields)
     if clean is not None:
@@ -139,10 +153,7 @@ def post_create(*, actor: Any, project: Any | None, **data: Any) -> Post:
 def post_change(*, actor: Any, post: Post, **data: Any) -> Post:
     post = Post.objects.select_for_update(of=("self",)).select_related("project").get(pk=post.pk)
     require(posts_policy.can_edit(actor, post), _("Only the person who wrote a post changes it."))
-    fields = {
-        **_post_fields(actor, post.project, data),
-        **_image_fields(data, had_image=bool(post.image)),
-    }
+    fields = _all_fields(actor, post.project, data, had_image=bool(post.image))
     _save_image(post, fields)
     for name, value in fields.items():
         setattr(post, name, value)
@@ -156,11 +167,17 @@ def comment_add(*, post: Post, name: Any, body: Any, actor: Any = None) -> Comme
     """A comment from anyone, held for moderation. No e-mail or IP address is kept."""
     if not posts_policy.can_comment(actor, post):
         raise NotFound(_("That post does not exist."))
-    comment = Comment.objects.create(
-        post=post,
-        name=required_text(name, field="name", label=_("Your name"), max_length=80),
-        body=required_text(body, field="body", label=_("Your comment"), max_length=COMMENT_MAX),
-    )
+    problems = Problems()  # every broken rule is reported at once
+    words = {
+        "name": problems.check(
+            required_text, name, field="name", label=_("Your name"), max_length=80
+        ),
+        "body": problems.check(
+            required_text, body, field="body", label=_("Your comment"), max_length=COMMENT_MAX
+        ),
+    }
+    problems.raise_any()
+    comment = Comment.objects.create(post=post, **words)
     _record(post.project, "posts.comment_held", None, comment, comment=comment.pk)
     return comment
 
@@ -194,14 +211,18 @@ def comment_hide(*, actor: Any, comment: Comment, reason: Any, note: Any = "") -
     require(posts_policy.can_moderate(actor, comment.post.project), _("Only moderators decide."))
     if comment.state == CommentState.HIDDEN:
         raise ValidationFailed(_("This comment is already hidden."))
+    problems = Problems()  # every broken rule is reported at once
     if reason not in HideReason.values:
-        raise ValidationFailed(
+        problems.add(
             _("Choose why the comment is hidden: the reason is shown in its place."),
             field="reason",
         )
-    note_text = optional_text(note, field="note", label=_("Note to the writer"), max_length=1000)
-    if reason == HideReason.OTHER and not note_text:
-        raise ValidationFailed(_("Say in a sentence why, for the writer."), field="note")
+    note_text = problems.check(
+        optional_text, note, field="note", label=_("Note to the writer"), max_length=1000
+    )
+    if reason == HideReason.OTHER and note_text == "":
+        problems.add(_("Say in a sentence why, for the writer."), field="note")
+    problems.raise_any()
     comment.state = CommentState.HIDDEN
     comment.reason = reason
     comment.note = note_text

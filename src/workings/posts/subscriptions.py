@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import NotFound, ValidationFailed
+from workings.core.exceptions import NotFound, Problems, ValidationFailed
 from workings.core.text import optional_text
 from workings.posts import guards, mail, selectors
 from workings.posts.addresses import subscriber_address
@@ -27,16 +27,20 @@ def subscribe(
     *, email: Any, project: Any | None = None, series: Any = "", frequency: Any = "immediately"
 ) -> Subscription:
     """Record the wish and send the confirmation e-mail (sent once the write is kept)."""
-    address = subscriber_address(email)
     if project is not None and not project.is_published:
         raise ValidationFailed(
             _("This project has not published anything yet, so there is nothing to subscribe to.")
         )
-    series_name = optional_text(series, field="series", label=_("Series"), max_length=80)
+    problems = Problems()  # every broken rule is reported at once
+    address = problems.check(subscriber_address, email)
+    series_name = problems.check(
+        optional_text, series, field="series", label=_("Series"), max_length=80
+    )
     if series_name and series_name not in selectors.series_names(project):
-        raise ValidationFailed(_("There is no series by that name."), field="series")
+        problems.add(_("There is no series by that name."), field="series")
     if frequency not in Frequency.values:
-        raise ValidationFailed(_("Choose how often you want e-mails."), field="frequency")
+        problems.add(_("Choose how often you want e-mails."), field="frequency")
+    problems.raise_any()
     with transaction.atomic():
         subscription = (
             Subscription.objects.select_for_update()

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from workings.core.email import email_address as core_email_address
-from workings.core.exceptions import ValidationFailed
+from workings.core.exceptions import Problems, ValidationFailed
 from workings.core.text import quoted
 from workings.projects.roles import Credit, Role
 
@@ -29,8 +29,11 @@ def date_value(value: Any, *, field: str, label: str) -> dt.date:
 
 
 def date_range(start: Any, end: Any) -> tuple[dt.date, dt.date]:
-    start_date = date_value(start, field="start_date", label=_("Start date"))
-    end_date = date_value(end, field="end_date", label=_("End date"))
+    problems = Problems()  # both dates are checked, and both reported
+    start_date = problems.check(date_value, start, field="start_date", label=_("Start date"))
+    end_date = problems.check(date_value, end, field="end_date", label=_("End date"))
+    problems.raise_any()
+    assert start_date is not None and end_date is not None
     if end_date < start_date:
         raise ValidationFailed(
             _("The end date must be on or after the start date."), field="end_date"

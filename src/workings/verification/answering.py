@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import Conflict, NotAllowed, NotFound, ValidationFailed
+from workings.core.exceptions import Conflict, NotAllowed, NotFound, Problems
 from workings.core.text import check_plain_text
 from workings.events.services import append_event
 from workings.verification.models import (
@@ -60,33 +60,34 @@ def _answers(request: VerificationRequest, answers: dict[Any, Any]) -> list[tupl
     claims = list(request.claims.filter(removed=False).order_by("number"))
     given = {str(k): v for k, v in (answers or {}).items()}
     out, missing = [], []
+    problems = Problems()  # every broken rule is reported at once
     for claim in claims:
         answer = given.get(str(claim.pk)) or {}
         choice = str(answer.get("choice") or "")
-        if choice not in Choice.values:
-            missing.append(str(claim.number))
-            continue
-        comment = check_plain_text(
+        comment = problems.check(
+            check_plain_text,
             str(answer.get("comment") or ""),
             field=f"comment_{claim.pk}",
             label=_("Your comment on claim %(number)s") % {"number": claim.number},
             max_length=COMMENT_MAX,
             single_line=False,
         )
+        if choice not in Choice.values:
+            missing.append(str(claim.number))
+            continue
         out.append(
             (claim, {"choice": choice, "comment": comment, "public": bool(answer.get("in_annex"))})
         )
     if missing:
-        raise ValidationFailed(
+        problems.add(
             _("Please choose an answer for every claim. Still to answer: claim %(numbers)s.")
             % {"numbers": ", ".join(missing)},
             field="answers",
         )
     unknown = set(given) - {str(c.pk) for c in claims}
     if unknown:
-        raise ValidationFailed(
-            _("Some answers are for claims this request does not have."), field="answers"
-        )
+        problems.add(_("Some answers are for claims this request does not have."), field="answers")
+    problems.raise_any()
     return out
 
 

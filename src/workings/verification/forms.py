@@ -16,6 +16,8 @@ class RequestForm(WorkingsForm):
     required_messages = {
         "deadline": _("Enter the deadline for answers"),
     }
+    # The claims are split from the text pasted here.
+    service_fields = {"claims": "text"}
 
     title = forms.CharField(
         label=_("Title"),

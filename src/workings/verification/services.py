@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import Conflict, NotAllowed, ValidationFailed
+from workings.core.exceptions import Conflict, NotAllowed, Problems, ValidationFailed
 from workings.core.text import check_plain_text
 from workings.documents.models import Document, Kind
 from workings.documents.selectors import latest_approved
@@ -66,13 +66,20 @@ def _deadline(value: Any) -> dt.date:
 
 def _claim_texts(claims: list[str]) -> list[str]:
     texts = []
+    problems = Problems()  # every broken claim is reported at once
     for number, raw in enumerate(claims, start=1):
         label = _("Claim %(number)s") % {"number": number}
-        text = check_plain_text(
-            str(raw or ""), field="claims", label=label, max_length=CLAIM_MAX, single_line=True
+        text = problems.check(
+            check_plain_text,
+            str(raw or ""),
+            field="claims",
+            label=label,
+            max_length=CLAIM_MAX,
+            single_line=True,
         )
         if text:
             texts.append(text)
+    problems.raise_any()
     if not texts:
         raise ValidationFailed(
             _("There are no claims to check. Write at least one claim, one per line."),
@@ -111,10 +118,16 @@ def request_create(
 ) -> VerificationRequest:
     """A draft request: the source text split into claims, one per sentence."""
     _manager(actor, project)
-    name = check_plain_text(title or "", field="title", label=_("Title"), max_length=200)
-    when = _deadline(deadline)
-    body, version = _source_text(project, source, str(text or ""))
-    claims = _claim_texts(split_claims(body))
+    problems = Problems()  # every broken rule is reported at once
+    name = problems.check(
+        check_plain_text, title or "", field="title", label=_("Title"), max_length=200
+    )
+    when = problems.check(_deadline, deadline)
+    source_text = problems.check(_source_text, project, source, str(text or ""))
+    claims = problems.check(_claim_texts, split_claims(source_text[0])) if source_text else None
+    problems.raise_any()
+    assert source_text is not None and claims is not None and when is not None
+    body, version = source_text
     request = VerificationRequest.objects.create(
         project=project,
         title=name or _("Checking the public involvement section"),

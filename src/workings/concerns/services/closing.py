@@ -18,7 +18,7 @@ from workings.concerns.permissions import concern_policy, require
 from workings.concerns.services.raising import _record, concern_by_receipt
 from workings.concerns.services.steps import _as_anonymous, _fresh
 from workings.core import clock
-from workings.core.exceptions import ValidationFailed
+from workings.core.exceptions import Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 
 
@@ -101,16 +101,19 @@ def concern_close(*, actor: Any, concern: Concern, outcome: str, reasons: str = 
     concern = _fresh(concern)
     require(concern_policy.can_close(actor, concern), "You cannot close this concern.")
     workflow.next_status(concern.status, workflow.CLOSE)
+    problems = Problems()  # every broken rule is reported at once
     if outcome not in Outcome.values:
-        raise ValidationFailed(_("Choose an outcome."), field="outcome")
-    require(
-        concern_policy.can_close(actor, concern, outcome),
-        "As the raiser you can close your concern as resolved; other outcomes are for the "
-        "funder's reviewers.",
-    )
+        problems.add(_("Choose an outcome."), field="outcome")
+    else:
+        require(
+            concern_policy.can_close(actor, concern, outcome),
+            "As the raiser you can close your concern as resolved; other outcomes are for the "
+            "funder's reviewers.",
+        )
     # Reasons are owed to the raiser only when the concern is not upheld.
     check = required_text if outcome == Outcome.NOT_UPHELD else optional_text
-    why = check(reasons, field="reasons", label=_("Reasons"), max_length=5000)
+    why = problems.check(check, reasons, field="reasons", label=_("Reasons"), max_length=5000)
+    problems.raise_any()
     concern.status = workflow.next_status(concern.status, workflow.CLOSE)
     concern.outcome = outcome
     concern.outcome_reasons = why

@@ -25,7 +25,7 @@ from workings.concerns.models import (
 from workings.concerns.permissions import require
 from workings.concerns.procedure import route_for
 from workings.core import clock
-from workings.core.exceptions import NotFound, ValidationFailed
+from workings.core.exceptions import NotFound, Problems, ValidationFailed
 from workings.core.text import required_text
 from workings.events.services import append_event
 from workings.projects.permissions import project_policy
@@ -121,25 +121,38 @@ def _record(
     )
 
 
-def _new_concern(*, project: Any, mode: str, raised_by: Any, data: dict[str, Any]) -> Concern:
+def _new_concern(
+    *,
+    project: Any,
+    mode: str,
+    raised_by: Any,
+    data: dict[str, Any],
+    problems: Problems | None = None,
+) -> Concern:
+    """Every field checked, every broken rule reported at once (with any the caller found)."""
+    problems = problems if problems is not None else Problems()
     fields = {
-        "subject": required_text(
-            data.get("subject"), field="subject", label=_("Subject"), max_length=200
+        "subject": problems.check(
+            required_text, data.get("subject"), field="subject", label=_("Subject"), max_length=200
         ),
-        "what_happened": required_text(
+        "what_happened": problems.check(
+            required_text,
             data.get("what_happened"),
             field="what_happened",
             label=_("What happened"),
             max_length=10000,
         ),
-        "outcome_wanted": required_text(
+        "outcome_wanted": problems.check(
+            required_text,
             data.get("outcome_wanted"),
             field="outcome_wanted",
             label=_("The outcome you want"),
             max_length=5000,
         ),
     }
-    link_kind, link_id = _parse_link(project, data.get("link", ""))
+    link = problems.check(_parse_link, project, data.get("link", ""))
+    problems.raise_any()
+    link_kind, link_id = link or ("", None)
     route = route_for(project, sealed=mode in SEALED_MODES)
     now = clock.now()
     concern = Concern(
@@ -183,9 +196,12 @@ def concern_raise(*, actor: Any, project: Any, mode: str, **data: Any) -> Concer
         project_policy.can(actor, "raise_concern", project),
         "Only members of this project can raise a concern here.",
     )
+    problems = Problems()  # every broken rule is reported at once
     if mode not in (Mode.OPEN, Mode.CONFIDENTIAL):
-        raise ValidationFailed(_("Choose open, confidential or anonymous."), field="mode")
-    concern = _new_concern(project=project, mode=mode, raised_by=actor, data=data)
+        problems.add(_("Choose open, confidential or anonymous."), field="mode")
+    concern = _new_concern(
+        project=project, mode=mode, raised_by=actor, data=data, problems=problems
+    )
     concern.save()
     _record(concern, "concern.raised", actor, {"mode": mode})
     _announce_new(concern)

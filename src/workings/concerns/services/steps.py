@@ -18,7 +18,7 @@ from workings.concerns.models import (
 from workings.concerns.permissions import concern_policy, require
 from workings.concerns.services.raising import ANONYMOUS, _moment, _record, concern_by_receipt
 from workings.core import clock
-from workings.core.exceptions import ValidationFailed
+from workings.core.exceptions import Problems
 from workings.core.text import optional_text, required_text
 from workings.projects.permissions import project_policy
 
@@ -116,21 +116,21 @@ def _as_anonymous(step: Any, concern: Concern, *args: Any) -> Any:
 
 
 def _escalate(concern: Concern, actor: Any, reason: str) -> Concern:
-    why = optional_text(reason, field="reason", label=_("Reason"), max_length=2000)
     workflow.next_status(concern.status, workflow.ESCALATE)  # closed concerns stop here
-    if not concern.has_next_stage:
-        raise ValidationFailed(
-            _("This concern is already at its last stage, so it cannot be moved on.")
-        )
+    problems = Problems()  # every broken rule is reported at once
+    why = problems.check(optional_text, reason, field="reason", label=_("Reason"), max_length=2000)
     due = concern.stage_due_on
-    if concern.status == "awaiting" and clock.today() <= due:
-        raise ValidationFailed(
+    if not concern.has_next_stage:
+        problems.add(_("This concern is already at its last stage, so it cannot be moved on."))
+    elif concern.status == "awaiting" and clock.today() <= due:
+        problems.add(
             _(
                 "%(handler)s has until %(date)s to respond. If there is no response by then, "
                 "you can move the concern to the next stage yourself."
             )
             % {"handler": concern.stage["handler"], "date": date_format(due, "d F Y")}
         )
+    problems.raise_any()
     previous = concern.stage_index
     concern.stage_index += 1
     concern.highest_stage_reached = max(concern.highest_stage_reached, concern.stage_index)

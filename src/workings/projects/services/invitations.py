@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from workings.core import clock
 from workings.core.email import email_subject
-from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
+from workings.core.exceptions import NotAllowed, NotFound, Problems, ValidationFailed
 from workings.core.text import optional_text
 from workings.events.services import append_event
 from workings.projects import validation as v
@@ -29,16 +29,7 @@ def _token_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-@transaction.atomic
-def invitation_create(
-    *, actor: Any, project: Project, email: str, role: str, message: str = ""
-) -> tuple[Invitation, str]:
-    """Returns the invitation and its secret link token (sent by e-mail, never stored)."""
-    if not project_policy.can(actor, "invite", project):
-        raise NotAllowed(_("Only a lead can invite people."))
-    address = v.email_address(email)
-    chosen_role = _given_role(role)
-    text = optional_text(message, field="message", label=_("Message"), max_length=2000)
+def _not_yet_with_us(project: Project, address: str) -> None:
     pending = Invitation.objects.filter(project=project, status=Invitation.Status.PENDING)
     if any(v.same_address(i.email, address) for i in pending.only("email")):
         raise ValidationFailed(
@@ -54,6 +45,24 @@ def invitation_create(
             _("%(address)s is already a member of this project.") % {"address": address},
             field="email",
         )
+
+
+@transaction.atomic
+def invitation_create(
+    *, actor: Any, project: Project, email: str, role: str, message: str = ""
+) -> tuple[Invitation, str]:
+    """Returns the invitation and its secret link token (sent by e-mail, never stored)."""
+    if not project_policy.can(actor, "invite", project):
+        raise NotAllowed(_("Only a lead can invite people."))
+    problems = Problems()  # every broken rule is reported at once
+    address = problems.check(v.email_address, email)
+    chosen_role = problems.check(_given_role, role)
+    text = problems.check(
+        optional_text, message, field="message", label=_("Message"), max_length=2000
+    )
+    if address is not None:
+        problems.check(_not_yet_with_us, project, address)
+    problems.raise_any()
     raw = secrets.token_urlsafe(32)
     invitation = Invitation(
         project=project,
@@ -147,8 +156,12 @@ def invitation_accept(
     invitation = _answerable(actor, token)
     if not project_policy.can_give_role(invitation.role):
         raise ValidationFailed(str(FUNDER_ROLE_REFUSED), field="role")
-    name = optional_text(display_name, field="display_name", label=_("Display name"), max_length=80)
-    chosen_credit = v.credit(credit)
+    problems = Problems()  # every broken rule is reported at once
+    name = problems.check(
+        optional_text, display_name, field="display_name", label=_("Display name"), max_length=80
+    )
+    chosen_credit = problems.check(v.credit, credit)
+    problems.raise_any()
     membership = Membership.objects.filter(project=invitation.project, user=actor).first()
     if membership is not None and membership.is_active:
         raise ValidationFailed(_("You are already a member of this project."))

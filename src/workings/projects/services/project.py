@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from workings.core import clock
-from workings.core.exceptions import NotAllowed, ValidationFailed
+from workings.core.exceptions import NotAllowed, Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event, log_create
 from workings.projects import validation as v
@@ -56,21 +56,39 @@ SUMMARY_IS_A_DOCUMENT = _(
 )
 
 
-def _project_fields(data: dict[str, Any], *, creating: bool = True) -> dict[str, Any]:
-    start, end = v.date_range(data.get("start_date"), data.get("end_date"))
+def _project_fields(
+    data: dict[str, Any], *, creating: bool = True, problems: Problems | None = None
+) -> dict[str, Any]:
+    """Every field checked, every broken rule reported at once (with any the caller found)."""
+    problems = problems if problems is not None else Problems()
+    start, end = problems.check(v.date_range, data.get("start_date"), data.get("end_date")) or (
+        None,
+        None,
+    )
     summary = {}
     if creating:
         # The starting text only: after creation, the summary is a co-owned document.
-        summary["summary"] = required_text(
-            data.get("summary"), field="summary", label=_("Plain-English summary"), max_length=5000
+        summary["summary"] = problems.check(
+            required_text,
+            data.get("summary"),
+            field="summary",
+            label=_("Plain-English summary"),
+            max_length=5000,
         )
-    return {
-        "title": required_text(data.get("title"), field="title", label=_("Title"), max_length=200),
-        **summary,
-        "funder_name": optional_text(
-            data.get("funder_name"), field="funder_name", label=_("Funder"), max_length=200
+    fields = {
+        "title": problems.check(
+            required_text, data.get("title"), field="title", label=_("Title"), max_length=200
         ),
-        "funder_reference": optional_text(
+        **summary,
+        "funder_name": problems.check(
+            optional_text,
+            data.get("funder_name"),
+            field="funder_name",
+            label=_("Funder"),
+            max_length=200,
+        ),
+        "funder_reference": problems.check(
+            optional_text,
             data.get("funder_reference"),
             field="funder_reference",
             label=_("Funder reference"),
@@ -78,9 +96,11 @@ def _project_fields(data: dict[str, Any], *, creating: bool = True) -> dict[str,
         ),
         "start_date": start,
         "end_date": end,
-        "involvement_budget": v.budget(data.get("involvement_budget")),
-        "currency": v.currency(data.get("currency") or "GBP"),
+        "involvement_budget": problems.check(v.budget, data.get("involvement_budget")),
+        "currency": problems.check(v.currency, data.get("currency") or "GBP"),
     }
+    problems.raise_any()
+    return fields
 
 
 @transaction.atomic
@@ -88,12 +108,14 @@ def project_create(*, actor: Any, **data: Any) -> Project:
     if not project_policy.can_create(actor):
         raise NotAllowed(_("Sign in to start a project."))
     wanted_slug = data.pop("slug", None)
-    fields = _project_fields(data)
-    slug = v.slug(wanted_slug) if wanted_slug else _unique_slug(fields["title"])
-    if Project.objects.filter(slug=slug).exists():
-        raise ValidationFailed(
+    problems = Problems()  # every broken rule is reported at once
+    slug = problems.check(v.slug, wanted_slug) if wanted_slug else None
+    if slug and Project.objects.filter(slug=slug).exists():
+        problems.add(
             _("The web address “%(slug)s” is already taken.") % {"slug": slug}, field="slug"
         )
+    fields = _project_fields(data, problems=problems)
+    slug = slug or _unique_slug(fields["title"])
     project = Project(slug=slug, created_at=clock.now(), **fields)
     project.full_clean()
     project.save()
@@ -121,9 +143,10 @@ def project_update(*, actor: Any, project: Project, **data: Any) -> Project:
     if not project_policy.can(actor, "update", project):
         raise NotAllowed(_("Only a lead can change the project's details."))
     project = Project.objects.select_for_update().get(pk=project.pk)
+    problems = Problems()  # every broken rule is reported at once
     if data.get("summary") not in (None, project.summary):
-        raise ValidationFailed(SUMMARY_IS_A_DOCUMENT, field="summary")
-    fields = _project_fields(data, creating=False)
+        problems.add(SUMMARY_IS_A_DOCUMENT, field="summary")
+    fields = _project_fields(data, creating=False, problems=problems)
     if "is_published" in data:
         fields["is_published"] = bool(data["is_published"])
     before = project.snapshot()

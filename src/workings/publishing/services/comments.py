@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workings.core import clock
-from workings.core.exceptions import NotAllowed, NotFound, ValidationFailed
+from workings.core.exceptions import NotAllowed, NotFound, Problems, ValidationFailed
 from workings.core.text import optional_text, required_text
 from workings.events.services import append_event
 from workings.publishing.models import (
@@ -60,8 +60,12 @@ def comment_submit(
             _("Please leave the last box empty: it is there to catch automatic spam."),
             field="website",
         )
-    name = optional_text(name, field="name", label=_("Your name"), max_length=NAME_MAX)
-    text = _clean_body(body, field="body", label=_("Your comment"), limit=BODY_MAX)
+    problems = Problems()  # every broken rule is reported at once
+    name = problems.check(
+        optional_text, name, field="name", label=_("Your name"), max_length=NAME_MAX
+    )
+    text = problems.check(_clean_body, body, field="body", label=_("Your comment"), limit=BODY_MAX)
+    problems.raise_any()
     secret = token or secrets.token_urlsafe(24)
     comment = Comment.objects.create(
         project=project,
