@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import served  # noqa: E402 - build, serve and load in slices (bench/served.py)
 import web  # noqa: E402 - the load generator and server helpers of bench/web.py
 
 SETUP = r"""
@@ -143,55 +142,16 @@ def main() -> int:
     server = None
     try:
         t0 = time.monotonic()
-        built = subprocess.run(
-            [str(web.VENV_BIN / "python"), "-c", SETUP],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if built.returncode != 0:
-            print(built.stderr[-4000:], file=sys.stderr)
+        info = served.build(SETUP, env)
+        if info is None:
             return 1
-        info = json.loads(built.stdout.strip().splitlines()[-1])
         print(f"Built the bench project in {time.monotonic() - t0:.1f} s")
-        port = web._free_port()
-        server = subprocess.Popen(
-            [
-                str(web.VENV_BIN / "python"),
-                "-m",
-                "gunicorn",
-                "workings.wsgi",
-                "-b",
-                f"{web.HOST}:{port}",
-                "-w",
-                str(args.workers),
-                "--access-logfile",
-                "/dev/null",
-            ],
-            env=env,
-            stdout=(var_dir / "gunicorn.log").open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        web._wait_until_up(port, server, timeout=180)  # a loaded shared machine starts slowly
+        server, port = served.start_server(var_dir, env, args.workers)
         urls = {
-            "plans page, 200 milestones": "/projects/bench/plans/",
-            "trivial view (log key)": "/.well-known/workings/log-key",
+            "plans page, 200 milestones": ("/projects/bench/plans/", info["cookie"]),
+            served.TRIVIAL: ("/.well-known/workings/log-key", info["cookie"]),
         }
-        for path in urls.values():  # warm every worker
-            web._run(port, path, info["cookie"], 2, args.connections)
-        lat: dict[str, list[float]] = {name: [] for name in urls}
-        errors = dict.fromkeys(urls, 0)
-        medians: dict[str, list[float]] = {name: [] for name in urls}
-        for _ in range(args.rounds):
-            for name, path in urls.items():
-                got, err, _elapsed = web._run(
-                    port, path, info["cookie"], args.seconds / args.rounds, args.connections
-                )
-                lat[name] += got
-                errors[name] += err
-                medians[name].append(statistics.median(got) * 1000 if got else float("nan"))
+        slices = served.load_in_slices(port, urls, args.seconds, args.rounds, args.connections)
         audit_s: list[float] = []
         trivial_s: list[float] = []
         statuses = []
@@ -199,7 +159,7 @@ def main() -> int:
             took, status = _post(port, "/api/v1/projects/bench/audits", info["token"])
             audit_s.append(took)
             statuses.append(status)
-            trivial_s.append(_get(port, urls["trivial view (log key)"]))
+            trivial_s.append(_get(port, urls[served.TRIVIAL][0]))
             with sqlite3.connect(info["db"], timeout=30) as db:
                 db.execute("UPDATE audits_audit SET status = 'signed'")
     finally:
@@ -216,29 +176,14 @@ def main() -> int:
         f"(min {min(audit_s):.3f}, max {max(audit_s):.3f}); statuses {sorted(set(statuses))}; "
         f"trivial view between runs: median {statistics.median(trivial_s) * 1000:.1f} ms"
     )
-    print(
+    served.print_table(
+        slices,
         f"gunicorn, {args.workers} sync workers; {args.connections} connections; "
-        f"{args.seconds:.0f} s per URL in {args.rounds} alternating slices; SQLite"
+        f"{args.seconds:.0f} s per URL in {args.rounds} alternating slices; SQLite",
+        width=30,
     )
-    print(f"{'URL':30} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'slice medians ms':>22} err")
-    for name, values in lat.items():
-        values.sort()
-        ms = [v * 1000 for v in values]
-        spread = f"{min(medians[name]):.1f}-{max(medians[name]):.1f}"
-        print(
-            f"{name:30} {len(values) / args.seconds:7.0f} {statistics.median(ms):7.1f} "
-            f"{ms[int(len(ms) * 0.95)]:7.1f} {spread:>22} {errors[name]:3d}"
-        )
-    name = "plans page, 200 milestones"
-    ratio = statistics.median(lat[name]) / statistics.median(lat["trivial view (log key)"])
-    per_slice = [
-        m / t for m, t in zip(medians[name], medians["trivial view (log key)"], strict=True)
-    ]
-    print(
-        f"{name} / trivial view: {ratio:.2f}x (slices {min(per_slice):.2f}-"
-        f"{max(per_slice):.2f}; target <= 4)"
-    )
-    ok = ratio <= 4 and errors[name] == 0 and max(audit_s) < 5 and set(statuses) == {201}
+    pages_ok = served.within(slices, ["plans page, 200 milestones"])
+    ok = pages_ok and max(audit_s) < 5 and set(statuses) == {201}
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 2
 

@@ -23,10 +23,7 @@ same run. Everything is removed afterwards.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import served  # noqa: E402 - build, serve and load in slices (bench/served.py)
 import web  # noqa: E402 - the load generator and server helpers of bench/web.py
 
 SETUP = r"""
@@ -112,87 +110,29 @@ def main() -> int:
     server = None
     try:
         t0 = time.monotonic()
-        built = subprocess.run(
-            [str(web.VENV_BIN / "python"), "-c", SETUP, str(args.entries)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if built.returncode != 0:
-            print(built.stderr[-4000:], file=sys.stderr)
+        info = served.build(SETUP, env, str(args.entries))
+        if info is None:
             return 1
-        info = json.loads(built.stdout.strip().splitlines()[-1])
         took = time.monotonic() - t0
         print(f"Built a published record of {info['entries']:,} entries in {took:.1f} s")
-        port = web._free_port()
-        server = subprocess.Popen(
-            [
-                str(web.VENV_BIN / "python"),
-                "-m",
-                "gunicorn",
-                "workings.wsgi",
-                "-b",
-                f"{web.HOST}:{port}",
-                "-w",
-                str(args.workers),
-                "--access-logfile",
-                "/dev/null",
-            ],
-            env=env,
-            stdout=(var_dir / "gunicorn.log").open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        web._wait_until_up(port, server)
+        server, port = served.start_server(var_dir, env, args.workers)
         urls = {
-            "public page, newest 50": "/projects/bench/public/",
-            "Atom feed, newest 50": "/projects/bench/public/feed.atom",
-            "trivial view (log key)": "/.well-known/workings/log-key",
-            "context: public page, older entries": "/projects/bench/public/?before=5000",
+            "public page, newest 50": ("/projects/bench/public/", ""),
+            "Atom feed, newest 50": ("/projects/bench/public/feed.atom", ""),
+            served.TRIVIAL: ("/.well-known/workings/log-key", ""),
+            "context: public page, older entries": ("/projects/bench/public/?before=5000", ""),
         }
-        for path in urls.values():  # warm every worker
-            web._run(port, path, "", 2, args.connections)
-        lat: dict[str, list[float]] = {name: [] for name in urls}
-        errors = dict.fromkeys(urls, 0)
-        medians: dict[str, list[float]] = {name: [] for name in urls}
-        for _ in range(args.rounds):
-            for name, path in urls.items():
-                got, err, _elapsed = web._run(
-                    port, path, "", args.seconds / args.rounds, args.connections
-                )
-                lat[name] += got
-                errors[name] += err
-                medians[name].append(statistics.median(got) * 1000 if got else float("nan"))
+        slices = served.load_in_slices(port, urls, args.seconds, args.rounds, args.connections)
     finally:
         web.stop_server(server)
         shutil.rmtree(var_dir, ignore_errors=True)
 
-    print(
+    served.print_table(
+        slices,
         f"gunicorn, {args.workers} sync workers; {args.connections} connections; "
-        f"{args.seconds:.0f} s per URL in {args.rounds} alternating slices; SQLite; signed out"
+        f"{args.seconds:.0f} s per URL in {args.rounds} alternating slices; SQLite; signed out",
     )
-    print(f"{'URL':36} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'slice medians ms':>22} err")
-    base = statistics.median(lat["trivial view (log key)"])
-    for name, values in lat.items():
-        values.sort()
-        ms = [v * 1000 for v in values]
-        rps = len(values) / args.seconds
-        spread = f"{min(medians[name]):.1f}-{max(medians[name]):.1f}"
-        print(
-            f"{name:36} {rps:7.0f} {statistics.median(ms):7.1f} "
-            f"{ms[int(len(ms) * 0.95)]:7.1f} {spread:>22} {errors[name]:3d}"
-        )
-    ok = True
-    trivial = medians["trivial view (log key)"]
-    for name in list(urls)[:2]:
-        ratio = statistics.median(lat[name]) / base
-        per_slice = [m / t for m, t in zip(medians[name], trivial, strict=True)]
-        print(
-            f"{name} / trivial view: {ratio:.2f}x (slices {min(per_slice):.2f}-"
-            f"{max(per_slice):.2f}; target <= 4)"
-        )
-        ok = ok and ratio <= 4 and errors[name] == 0
+    ok = served.within(slices, list(urls)[:2])
     print("targets met" if ok else "TARGETS NOT MET")
     return 0 if ok else 2
 
