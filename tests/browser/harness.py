@@ -9,7 +9,8 @@ What you get (fixtures in tests/browser/conftest.py)
   ``base_url``, ``logins`` (the list in demo-logins.json), ``url(path)``, ``login_for(who)``,
   ``mails()`` (outgoing mail: the server uses the file e-mail backend, VAR_DIR/mail) and
   ``links_in_mail(to=..., contains=...)``. Each xdist worker that runs browser tests builds its
-  own; keep every browser test in the ``browser`` xdist group so one worker builds it once.
+  own (the browser tests are spread over both workers: on one, they were the longest part of
+  the run), so a browser test must not count on what another test did to the demo.
 - ``browser`` (session): Debian's Chromium at /usr/bin/chromium, headless. Never downloaded.
   Missing Chromium skips the test loudly, or fails it under CI=true.
 - ``page_as(who)``: a new browser context signed in through the real sign-in form by typing.
@@ -25,7 +26,7 @@ Put it in tests/browser/test_<something>.py with the module marks::
     import pytest
     from tests.browser.harness import assert_accessible, screenshot
 
-    pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+    pytestmark = [pytest.mark.browser]
 
     def test_lead_sees_members(demo_site, page_as):
         page = page_as("lead")

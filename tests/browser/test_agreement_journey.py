@@ -14,7 +14,7 @@ import pytest
 from tests.browser.harness import assert_accessible, screenshot
 from tests.browser.test_foundation_journey import enter, tab_and_type, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 CONTRIBUTORS = ("jo.whitfield@example.org", "winston.clarke@example.org")
 

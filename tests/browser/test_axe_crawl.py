@@ -27,7 +27,7 @@ except ImportError:  # no Playwright: the fixtures skip (or fail under CI) befor
 
 from tests.browser.harness import artifacts_dir, axe_check, format_violations, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.crawl, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.crawl]
 
 ROLES = ["anon", "lead", "researcher", "contributor", "funder", "observer", "other_lead"]
 # To keep the crawl within a few minutes on two cores, these roles crawl the top-level

@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def _fill_by_keyboard(page: Any, label: str, text: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def test_a_contributor_asks_for_their_data_by_keyboard(demo_site: Any, page_as: Any) -> None:

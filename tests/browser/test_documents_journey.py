@@ -12,7 +12,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, screenshot, tab_and_type, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 MARGARET, DEV = "margaret.hughes@example.org", "dev.patel@example.org"
 TEXT = "We found that starting therapy at home in the first week helped people feel stronger."

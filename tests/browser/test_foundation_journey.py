@@ -24,7 +24,7 @@ from tests.browser.harness import (
     sign_up,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 # This journey's pages are short: a focus path longer than 80 stops is itself a failure.
 tab_to = functools.partial(harness.tab_to, limit=80)

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, screenshot, tab_and_type, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def test_the_funds_admin_manages_its_people(demo_site: Any, page_as: Any) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.harness import axe_check, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def test_demo_is_served_and_logins_are_listed(demo_site: Any) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, screenshot, tab_and_type, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def test_draft_comment_and_finalise_minutes_by_keyboard(demo_site: Any, page_as: Any) -> None:

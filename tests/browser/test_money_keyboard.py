@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, screenshot, tab_and_type, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def _pdf() -> bytes:

@@ -19,7 +19,7 @@ import pytest
 from tests.browser.harness import screenshot
 from tests.browser.test_axe_crawl import _links, url_pattern
 
-pytestmark = [pytest.mark.browser, pytest.mark.crawl, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.crawl]
 
 PHONE = {"viewport": {"width": 375, "height": 800}}
 AUDIENCES = ["anon", "contributor", "lead", "funder"]

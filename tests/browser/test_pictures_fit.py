@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.harness import artifacts_dir, assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 S = "/projects/stride"
 SHOWN = """() => [...document.querySelectorAll("main figure.timeline")].map(f => {

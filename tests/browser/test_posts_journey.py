@@ -21,7 +21,7 @@ from tests.browser.harness import (
     tab_to,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 # Where the two-width screenshots go (the usual artifacts folder unless told otherwise).
 SHOTS_DIR = "WORKINGS_SHOTS_DIR"
 

@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, tab_and_type, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 SHOTS = Path(tempfile.gettempdir()) / "shots-public"
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 CHECK = "/projects/stride/record/check/"
 PHONE = {"viewport": {"width": 375, "height": 800}}
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, enter, screenshot, tab_to
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 
 def test_lead_erases_content_by_keyboard(demo_site: Any, page_as: Any) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 PAGES = {
     "lead": [

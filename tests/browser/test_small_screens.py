@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 # 200% zoom on a 1280 x 900 window is a 640 x 450 CSS viewport at twice the pixel density.
 SIZES = {

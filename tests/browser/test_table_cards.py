@@ -12,7 +12,7 @@ import pytest
 
 from tests.browser.harness import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser]
 
 PHONE = {"viewport": {"width": 375, "height": 800}}
 WIDE = {"viewport": {"width": 1280, "height": 900}}
