@@ -116,7 +116,7 @@ def _burst(
     return dict(zip(subjects, statuses, strict=True))
 
 
-def _wait_for_mail(d: Deployment, timeout: float = 90) -> dict[str, int]:
+def _wait_for_mail(d: Deployment, timeout: float = 180) -> dict[str, int]:
     deadline = time.monotonic() + timeout
     while True:
         states = dict(d.sql("SELECT state, COUNT(*) FROM ops_outgoingmail GROUP BY state"))
