@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import served  # noqa: E402 - start gunicorn (bench/served.py)
 import web  # noqa: E402 - the load generator and server helpers of bench/web.py
 
 SETUP = r"""
@@ -213,30 +214,7 @@ def main() -> int:
             f"people rows) in {time.monotonic() - t0:.1f} s"
         )
         print(f"Rows computed cold (the first request after any write), in process: {cold} ms")
-        port = web._free_port()
-        server = subprocess.Popen(
-            [
-                str(web.VENV_BIN / "python"),
-                "-m",
-                "gunicorn",
-                "workings.wsgi",
-                "-b",
-                f"{web.HOST}:{port}",
-                "-w",
-                str(args.workers),
-                "--access-logfile",
-                "/dev/null",
-            ],
-            env=env,
-            stdout=(var_dir / "gunicorn.log").open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            web._wait_until_up(port, server, timeout=180)
-        except RuntimeError:
-            print((var_dir / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
-            raise
+        server, port = served.start_server(var_dir, env, args.workers)
         urls = {
             f"portfolio page, {args.projects} projects": "/funders/bench-fund/portfolio/",
             "portfolio CSV": "/funders/bench-fund/portfolio.csv",

@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import served  # noqa: E402 - start gunicorn (bench/served.py)
 import web  # noqa: E402 - server helpers of bench/web.py
 
 SETUP = r"""
@@ -132,26 +133,7 @@ def main() -> int:
             return 1
         info = json.loads(built.stdout.strip().splitlines()[-1])
         print(f"Built a {info['entries']}-entry log in {time.monotonic() - t0:.1f} s")
-        port = web._free_port()
-        server = subprocess.Popen(
-            [
-                str(web.VENV_BIN / "python"),
-                "-m",
-                "gunicorn",
-                "workings.wsgi",
-                "-b",
-                f"{web.HOST}:{port}",
-                "-w",
-                "2",
-                "--access-logfile",
-                "/dev/null",
-            ],
-            env=env,
-            stdout=(var_dir / "gunicorn.log").open("wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        web._wait_until_up(port, server)
+        server, port = served.start_server(var_dir, env, workers=2, timeout=30)
         base = f"http://{web.HOST}:{port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(

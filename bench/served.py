@@ -2,7 +2,7 @@
 gunicorn, load URLs in alternating slices (so every URL sees the same background load on a
 shared machine), and print each URL's figures and its ratio to the trivial view.
 
-Used by bench/home.py, bench/pages.py, bench/plans.py and bench/public.py; the load
+Used by bench/home.py, pages.py, plans.py, public.py, portfolio.py and record_check.py; the load
 generator itself is bench/web.py's.
 """
 
@@ -60,7 +60,12 @@ def start_server(
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    web._wait_until_up(port, server, timeout=timeout)
+    try:
+        web._wait_until_up(port, server, timeout=timeout)
+    except RuntimeError:
+        print((var_dir / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
+        web.stop_server(server)
+        raise
     return server, port
 
 
